@@ -1,0 +1,27 @@
+@{
+    RootModule           = 'ProfileMedia.dll'
+    ModuleVersion        = '0.1.0'
+    CompatiblePSEditions = @('Core', 'Desktop')
+    GUID                 = '5f0d7c1e-3b8a-4f57-9a43-2f7e1c6d8b90'
+    Author               = 'ProfileMedia contributors'
+    CompanyName          = 'ProfileMedia'
+    Copyright            = '(c) ProfileMedia contributors. MIT License.'
+    Description          = 'Script X (Twitter) profile images and banners: every size of an avatar or banner from its URL, downloads, and OAuth 1.0a uploads.'
+    PowerShellVersion    = '5.1'
+    FormatsToProcess     = @('ProfileMedia.Format.ps1xml')
+    CmdletsToExport      = @(
+        'Get-ProfileImageVariant'
+        'Get-ProfileBanner'
+    )
+    FunctionsToExport    = @()
+    VariablesToExport    = @()
+    AliasesToExport      = @()
+    PrivateData          = @{
+        PSData = @{
+            Tags         = @('Twitter', 'X', 'ProfileImage', 'Avatar', 'Banner', 'OAuth', 'PSEdition_Core', 'PSEdition_Desktop', 'Windows', 'Linux', 'MacOS')
+            LicenseUri   = 'https://github.com/profilemedia/ProfileMedia/blob/main/LICENSE'
+            ProjectUri   = 'https://github.com/profilemedia/ProfileMedia'
+            ReleaseNotes = 'See CHANGELOG.md. 0.1.0: Get-ProfileImageVariant and Get-ProfileBanner compute every size of a profile image or banner from its URL.'
+        }
+    }
+}
