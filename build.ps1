@@ -1,0 +1,120 @@
+#Requires -Version 7.2
+<#
+.SYNOPSIS
+    Builds, tests, demonstrates and packages the ProfileMedia module.
+.DESCRIPTION
+    Run through the pinned PowerShell: `dotnet tool restore`, then `dotnet pwsh ./build.ps1 <Task>`.
+    Build    assembles an importable module into out/ProfileMedia/<version>/ from an explicit list of files.
+    Test     builds, runs xunit, then Pester in a fresh pwsh against the built module; the last line is the total.
+    Demo     builds, then runs a tour of the module in a fresh pwsh.
+    Clean    removes out/.
+#>
+[CmdletBinding()]
+param(
+    [Parameter(Position = 0)]
+    [ValidateSet('Build', 'Test', 'Demo', 'Clean')]
+    [string[]] $Task = 'Build',
+
+    [ValidateSet('Debug', 'Release')]
+    [string] $Configuration = 'Release'
+)
+
+$ErrorActionPreference = 'Stop'
+Set-StrictMode -Version Latest
+$env:DOTNET_CLI_TELEMETRY_OPTOUT = '1'
+$env:DOTNET_NOLOGO = '1'
+
+$root = $PSScriptRoot
+$version = (Import-PowerShellDataFile -LiteralPath "$root/ProfileMedia.psd1").ModuleVersion
+$out = Join-Path $root 'out'
+$artifacts = Join-Path $out 'artifacts'
+$moduleDir = Join-Path $out "ProfileMedia/$version"
+$config = $Configuration.ToLowerInvariant()
+
+# Everything that ships, and nothing else: a file missing here fails the build, and so does an assembly in the build
+# output that is not listed (a dependency would otherwise be silently left out of the module, or shipped by accident).
+$moduleFiles = [ordered]@{
+    'ProfileMedia.dll'             = "$artifacts/bin/ProfileMedia/$config/ProfileMedia.dll"
+    'ProfileMedia.Core.dll'        = "$artifacts/bin/ProfileMedia/$config/ProfileMedia.Core.dll"
+    'ProfileMedia.psd1'            = "$root/ProfileMedia.psd1"
+    'ProfileMedia.Format.ps1xml'   = "$root/module/ProfileMedia.Format.ps1xml"
+}
+
+function Invoke-Native {
+    param([Parameter(Mandatory)] [string] $FilePath, [Parameter(ValueFromRemainingArguments)] [string[]] $Arguments)
+    & $FilePath @Arguments
+    if ($LASTEXITCODE -ne 0) { throw "'$FilePath $($Arguments -join ' ')' failed with exit code $LASTEXITCODE." }
+}
+
+# A fresh pwsh from the same pinned install, so tests and the demo load the built module into a clean process.
+function Invoke-FreshPwsh {
+    param([Parameter(Mandatory)] [string] $Script, [string[]] $Arguments = @())
+    & ([Environment]::ProcessPath) (Join-Path $PSHOME 'pwsh.dll') -NoProfile -NonInteractive -File $Script @Arguments | Out-Host
+    return $LASTEXITCODE
+}
+
+function Invoke-Build {
+    Write-Host "== Build ProfileMedia $version ($Configuration)" -ForegroundColor Cyan
+    Invoke-Native dotnet restore (Join-Path $root 'tools/Pester.csproj') --verbosity quiet
+    Invoke-Native dotnet build (Join-Path $root 'ProfileMedia.sln') -c $Configuration --artifacts-path $artifacts --nologo --verbosity quiet '-clp:NoSummary'
+
+    $built = Split-Path $moduleFiles['ProfileMedia.dll']
+    $listed = $moduleFiles.Keys | Where-Object { $_ -like '*.dll' }
+    $unlisted = Get-ChildItem -LiteralPath $built -Filter '*.dll' | Where-Object Name -NotIn $listed
+    if ($unlisted) { throw "Assemblies in the build output are not in the module's file list: $($unlisted.Name -join ', ')." }
+
+    if (Test-Path -LiteralPath $moduleDir) { Remove-Item -LiteralPath $moduleDir -Recurse -Force }
+    foreach ($entry in $moduleFiles.GetEnumerator()) {
+        if (-not (Test-Path -LiteralPath $entry.Value -PathType Leaf)) { throw "Module file '$($entry.Key)' is missing: expected at $($entry.Value)." }
+        $target = Join-Path $moduleDir $entry.Key
+        New-Item -ItemType Directory -Path (Split-Path $target) -Force | Out-Null
+        Copy-Item -LiteralPath $entry.Value -Destination $target
+    }
+    Write-Host "Module assembled in $moduleDir"
+}
+
+function Get-XunitCounts([string] $TrxPath) {
+    [xml] $trx = Get-Content -LiteralPath $TrxPath -Raw
+    $counters = $trx.TestRun.ResultSummary.Counters
+    [pscustomobject]@{ Passed = [int] $counters.passed; Failed = [int] $counters.failed + [int] $counters.error + [int] $counters.timeout }
+}
+
+function Invoke-Test {
+    $results = Join-Path $out 'test-results'
+    if (Test-Path -LiteralPath $results) { Remove-Item -LiteralPath $results -Recurse -Force }
+
+    Write-Host "== xunit" -ForegroundColor Cyan
+    & dotnet test (Join-Path $root 'ProfileMedia.sln') -c $Configuration --artifacts-path $artifacts --no-build --nologo `
+        --logger 'trx;LogFileName=core.trx' --logger 'console;verbosity=minimal' --results-directory $results
+    $trx = Get-ChildItem -LiteralPath $results -Filter '*.trx' -Recurse -ErrorAction SilentlyContinue
+    $xunit = if ($trx) { Get-XunitCounts $trx[0].FullName } else { [pscustomobject]@{ Passed = 0; Failed = 1 } }
+
+    Write-Host "== Pester (fresh pwsh, built module)" -ForegroundColor Cyan
+    $pesterResult = Join-Path $results 'pester.json'
+    $env:PROFILEMEDIA_MODULE = Join-Path $moduleDir 'ProfileMedia.psd1'
+    $env:PROFILEMEDIA_ARTIFACTS = $artifacts
+    $null = Invoke-FreshPwsh -Script (Join-Path $root 'tools/RunPester.ps1') -Arguments @($pesterResult)
+    $pester = if (Test-Path -LiteralPath $pesterResult) { Get-Content -LiteralPath $pesterResult -Raw | ConvertFrom-Json } else { [pscustomobject]@{ Passed = 0; Failed = 1 } }
+
+    $passed = $xunit.Passed + $pester.Passed
+    $failed = $xunit.Failed + $pester.Failed
+    Write-Host "xunit: $($xunit.Passed) passed, $($xunit.Failed) failed; Pester: $($pester.Passed) passed, $($pester.Failed) failed"
+    Write-Output "total: $passed passed, $failed failed"
+    if ($failed -gt 0 -or $passed -eq 0) { exit 1 }
+}
+
+function Invoke-Demo {
+    $env:PROFILEMEDIA_MODULE = Join-Path $moduleDir 'ProfileMedia.psd1'
+    $env:PROFILEMEDIA_ARTIFACTS = $artifacts
+    $code = Invoke-FreshPwsh -Script (Join-Path $root 'tools/Demo.ps1')
+    if ($code -ne 0) { exit $code }
+}
+
+foreach ($name in $Task) {
+    switch ($name) {
+        'Clean' { if (Test-Path -LiteralPath $out) { Remove-Item -LiteralPath $out -Recurse -Force }; Write-Host 'Removed out/' }
+        'Build' { Invoke-Build }
+        'Test' { Invoke-Build; Invoke-Test }
+        'Demo' { Invoke-Build; Invoke-Demo }
+    }
+}

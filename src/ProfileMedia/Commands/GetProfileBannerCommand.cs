@@ -1,0 +1,105 @@
+using System.Collections.Generic;
+using System.Management.Automation;
+using ProfileMedia.Core.Urls;
+
+namespace ProfileMedia.Commands
+{
+    /// <summary>Gets every size of a profile banner from its URL.</summary>
+    [Cmdlet(VerbsCommon.Get, "ProfileBanner", DefaultParameterSetName = UrlSet)]
+    [OutputType(typeof(ProfileBannerVariant))]
+    public sealed class GetProfileBannerCommand : ProfileMediaCmdlet
+    {
+        // As in Get-ProfileImageVariant, user objects bind by their banner property, never through a parameter named
+        // Url, which would pick up the user's own "url" property.
+        private const string UrlSet = "Url";
+        private const string UserObjectSet = "UserObject";
+        private const string VariantSet = "Variant";
+        private const string What = "profile banner URL";
+
+        private IReadOnlyList<BannerSize> _sizes = BannerSize.All;
+
+        /// <summary>The banner URLs: the bare profile_banner_url or one that already ends in a size name.</summary>
+        [Parameter(ParameterSetName = UrlSet, Mandatory = true, Position = 0, ValueFromPipeline = true)]
+        [AllowNull]
+        [AllowEmptyString]
+        [AllowEmptyCollection]
+        [UrlTransformation]
+        public string?[]? Url { get; set; }
+
+        /// <summary>The profile_banner_url of a user object from the pipeline.</summary>
+        [Parameter(ParameterSetName = UserObjectSet, Mandatory = true, ValueFromPipelineByPropertyName = true, DontShow = true)]
+        [Alias("profile_banner_url", "ProfileBannerUrl")]
+        [AllowNull]
+        [AllowEmptyString]
+        public string? UserBannerUrl { get; set; }
+
+        /// <summary>A banner variant output earlier, from the pipeline: the other sizes of the same banner.</summary>
+        [Parameter(ParameterSetName = VariantSet, Mandatory = true, ValueFromPipeline = true, DontShow = true)]
+        public ProfileBannerVariant? Variant { get; set; }
+
+        /// <summary>The sizes to output; all nine when left out.</summary>
+        [Parameter]
+        [ValidateSet("1500x500", "600x200", "300x100", "web", "web_retina", "ipad", "ipad_retina", "mobile", "mobile_retina", IgnoreCase = true)]
+        [ValidateNotNullOrEmpty]
+        public string[]? Size { get; set; }
+
+        /// <summary>Output https URLs even when the input URL is plain http.</summary>
+        [Parameter]
+        public SwitchParameter Https { get; set; }
+
+        /// <summary>The user's screen name from a user object, carried into the output.</summary>
+        [Parameter(ParameterSetName = UserObjectSet, ValueFromPipelineByPropertyName = true, DontShow = true)]
+        [Alias("screen_name")]
+        public string? ScreenName { get; set; }
+
+        /// <summary>The user's id from a user object, carried into the output.</summary>
+        [Parameter(ParameterSetName = UserObjectSet, ValueFromPipelineByPropertyName = true, DontShow = true)]
+        [Alias("id_str")]
+        public string? UserId { get; set; }
+
+        /// <inheritdoc />
+        protected override void BeginProcessing()
+        {
+            if (Size != null)
+            {
+                _sizes = SizeSelection.Resolve<BannerSize>(Size, BannerSize.TryParse);
+            }
+        }
+
+        /// <inheritdoc />
+        protected override void ProcessRecord()
+        {
+            switch (ParameterSetName)
+            {
+                case UserObjectSet:
+                    WriteVariants(UserBannerUrl, ScreenName, UserId);
+                    break;
+                case VariantSet:
+                    WriteVariants(Variant?.Url, Variant?.ScreenName, Variant?.UserId);
+                    break;
+                default:
+                    foreach (string? url in Url ?? new string?[] { null })
+                    {
+                        WriteVariants(url, null, null);
+                    }
+
+                    break;
+            }
+        }
+
+        private void WriteVariants(string? value, string? screenName, string? userId)
+        {
+            UrlProblem problem = ProfileBannerUrl.TryParse(value, out ProfileBannerUrl url);
+            if (problem != UrlProblem.None)
+            {
+                WriteUrlProblem(problem, value, What);
+                return;
+            }
+
+            foreach (BannerSize size in _sizes)
+            {
+                WriteObject(new ProfileBannerVariant(size.Name, size.Width, size.Height, url.GetVariantUrl(size, Https), url.Source, screenName, userId));
+            }
+        }
+    }
+}

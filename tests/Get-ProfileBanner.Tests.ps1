@@ -1,0 +1,50 @@
+BeforeAll {
+    . "$PSScriptRoot/common.ps1"
+    $user = Get-Content -LiteralPath (Join-Path $FixturesPath 'users-show.json') -Raw | ConvertFrom-Json
+    $recorded = (Get-Content -LiteralPath (Join-Path $FixturesPath 'users-profile-banner.json') -Raw | ConvertFrom-Json).sizes
+}
+
+Describe 'Get-ProfileBanner from URLs' {
+    It 'outputs the nine sizes with the dimensions the API reports for them' {
+        $variants = Get-ProfileBanner 'https://pbs.twimg.com/profile_banners/6253282/1347394302'
+        $variants | Should -HaveCount 9
+        foreach ($variant in $variants) {
+            $expected = $recorded.($variant.Name)
+            $variant.Url | Should -Be $expected.url
+            $variant.Width | Should -Be $expected.w
+            $variant.Height | Should -Be $expected.h
+        }
+        $variants[0].PSObject.TypeNames[0] | Should -Be 'ProfileMedia.ProfileBannerVariant'
+    }
+
+    It 'takes a ConvertFrom-Json user object by its profile_banner_url' {
+        $variant = $user | Get-ProfileBanner -Size 1500x500
+        $variant.Url | Should -Be 'https://pbs.twimg.com/profile_banners/783214/1611950530/1500x500'
+        $variant.ScreenName | Should -Be 'Twitter'
+    }
+
+    It 'replaces a size already in the URL and tolerates a trailing slash' {
+        (Get-ProfileBanner 'https://pbs.twimg.com/profile_banners/1/2/web_retina/' -Size mobile).Url |
+            Should -Be 'https://pbs.twimg.com/profile_banners/1/2/mobile'
+    }
+
+    It 'reports a user without a banner and goes on' {
+        $noBanner = [pscustomobject]@{ screen_name = 'plain'; profile_banner_url = $null }
+        $output = $noBanner, $user | Get-ProfileBanner -Size web -ErrorVariable problems -ErrorAction SilentlyContinue
+        $output | Should -HaveCount 1
+        $problems | Should -HaveCount 1
+        $problems[0].FullyQualifiedErrorId | Should -Be 'NullUrl,ProfileMedia.Commands.GetProfileBannerCommand'
+        $problems[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
+    }
+
+    It 'refuses a URL without a path, naming it' {
+        Get-ProfileBanner 'https://pbs.twimg.com/' -ErrorVariable problems -ErrorAction SilentlyContinue
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'UrlHasNoFileSegment,*'
+        $problems[0].Exception.Message | Should -BeLike "*'https://pbs.twimg.com/'*"
+    }
+
+    It 'tab-completes the banner size names' {
+        $line = 'Get-ProfileBanner -Size '
+        (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Contain 'web_retina'
+    }
+}
