@@ -1,0 +1,107 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text;
+using System.Threading;
+
+namespace ProfileMedia.Core.OAuth;
+
+/// <summary>
+/// Signs requests with OAuth 1.0a, HMAC-SHA1, in user context (RFC 5849), and writes the <c>Authorization</c> header.
+/// </summary>
+/// <remarks>Thread-safe: each call makes its own nonce and timestamp.</remarks>
+public sealed class OAuth1Signer
+{
+    private const string SignatureMethod = "HMAC-SHA1";
+    private const string Version = "1.0";
+
+    private readonly OAuthCredentials credentials;
+    private readonly Func<string> nonce;
+    private readonly Func<long> unixTimeSeconds;
+    private long clockOffsetSeconds;
+
+    /// <summary>Creates a signer that uses a cryptographically random nonce and the system clock.</summary>
+    /// <param name="credentials">The credentials to sign with; the signer does not dispose them.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="credentials"/> is null.</exception>
+    public OAuth1Signer(OAuthCredentials credentials)
+        : this(credentials, NonceGenerator.Create, static () => DateTimeOffset.UtcNow.ToUnixTimeSeconds())
+    {
+    }
+
+    /// <summary>Creates a signer with a fixed nonce and clock, to reproduce published signatures.</summary>
+    internal OAuth1Signer(OAuthCredentials credentials, Func<string> nonce, Func<long> unixTimeSeconds)
+    {
+        this.credentials = credentials ?? throw new ArgumentNullException(nameof(credentials));
+        this.nonce = nonce ?? throw new ArgumentNullException(nameof(nonce));
+        this.unixTimeSeconds = unixTimeSeconds ?? throw new ArgumentNullException(nameof(unixTimeSeconds));
+    }
+
+    /// <summary>
+    /// Seconds added to the local clock for <c>oauth_timestamp</c>. Set it from the server's <c>Date</c> header after a
+    /// 401 with error code 135 (timestamp out of bounds) when the local clock is wrong.
+    /// </summary>
+    public long ClockOffsetSeconds
+    {
+        get => Interlocked.Read(ref clockOffsetSeconds);
+        set => Interlocked.Exchange(ref clockOffsetSeconds, value);
+    }
+
+    /// <summary>
+    /// Signs a request and returns the value of its <c>Authorization</c> header:
+    /// <c>OAuth oauth_consumer_key="…", oauth_nonce="…", oauth_signature="…", oauth_signature_method="HMAC-SHA1",
+    /// oauth_timestamp="…", oauth_token="…", oauth_version="1.0"</c>, every value percent-encoded.
+    /// </summary>
+    /// <param name="httpMethod">The request method, such as <c>GET</c> or <c>POST</c>.</param>
+    /// <param name="requestUri">The absolute URI actually sent, with its query; its query parameters are signed.</param>
+    /// <param name="formBodyParameters">
+    /// The decoded parameters of an <c>application/x-www-form-urlencoded</c> body, which are signed; null when there is
+    /// no body or it is multipart, since multipart bodies are never signed.
+    /// </param>
+    /// <exception cref="ArgumentNullException"><paramref name="requestUri"/> is null.</exception>
+    /// <exception cref="ArgumentException">The method is empty, or the URI is relative or not http or https.</exception>
+    /// <exception cref="ObjectDisposedException">The credentials were disposed.</exception>
+    public string CreateAuthorizationHeader(
+        string httpMethod,
+        Uri requestUri,
+        IEnumerable<KeyValuePair<string, string>>? formBodyParameters = null)
+    {
+        string timestamp = (unixTimeSeconds() + ClockOffsetSeconds).ToString(CultureInfo.InvariantCulture);
+
+        // Sorted by name, which is also the order they are signed in, so the header reads the same way every time.
+        var protocolParameters = new List<KeyValuePair<string, string>>(7)
+        {
+            new("oauth_consumer_key", credentials.ConsumerKey),
+            new("oauth_nonce", nonce()),
+            new("oauth_signature_method", SignatureMethod),
+            new("oauth_timestamp", timestamp),
+            new("oauth_token", credentials.AccessToken),
+            new("oauth_version", Version),
+        };
+
+        string baseString = SignatureBaseString.Create(httpMethod, requestUri, formBodyParameters, protocolParameters);
+        string signature = HmacSha1Signature.Compute(credentials, baseString);
+        protocolParameters.Insert(2, new KeyValuePair<string, string>("oauth_signature", signature));
+
+        return FormatHeader(protocolParameters);
+    }
+
+    /// <summary>Writes <c>OAuth name="value", …</c> with names and values percent-encoded (RFC 5849 section 3.5.1).</summary>
+    internal static string FormatHeader(IReadOnlyList<KeyValuePair<string, string>> parameters)
+    {
+        var header = new StringBuilder("OAuth ", 400);
+        for (int i = 0; i < parameters.Count; i++)
+        {
+            if (i > 0)
+            {
+                header.Append(", ");
+            }
+
+            header.Append(PercentEncoding.Encode(parameters[i].Key))
+                .Append("=\"")
+                .Append(PercentEncoding.Encode(parameters[i].Value))
+                .Append('"');
+        }
+
+        return header.ToString();
+    }
+}
