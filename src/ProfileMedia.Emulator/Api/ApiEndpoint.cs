@@ -1,0 +1,13 @@
+using System;
+using System.Threading.Tasks;
+using ProfileMedia.Emulator.Hosting;
+
+namespace ProfileMedia.Emulator.Api;
+
+/// <summary>One v1.1 endpoint: where it lives, whether it writes (read-only tokens may not call it), and its handler.</summary>
+/// <param name="Method">The one HTTP method it answers.</param>
+/// <param name="Path">The full request path, ".json" included.</param>
+/// <param name="Name">The rate-limit family, as the service names it ("users/show").</param>
+/// <param name="Writes">Whether it changes the account.</param>
+/// <param name="Handler">Runs once the caller is authenticated and within limits.</param>
+internal sealed record ApiEndpoint(string Method, string Path, string Name, bool Writes, Func<ApiRequest, EmulatorState, Task> Handler);

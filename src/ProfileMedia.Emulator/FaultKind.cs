@@ -1,0 +1,20 @@
+namespace ProfileMedia.Emulator;
+
+/// <summary>What an injected fault does to the request it catches.</summary>
+public enum FaultKind
+{
+    /// <summary>Answer <see cref="FaultSpec.Status"/> with <see cref="FaultSpec.Body"/> or a body like the service's.</summary>
+    Status,
+
+    /// <summary>Send headers and part of a body, then abort the connection.</summary>
+    Drop,
+
+    /// <summary>Wait <see cref="FaultSpec.Delay"/>, then answer normally.</summary>
+    Slow,
+
+    /// <summary>Answer 200 with a JSON content type and no body.</summary>
+    EmptyBody,
+
+    /// <summary>Answer 200 with an HTML page instead of JSON.</summary>
+    NotJson,
+}

@@ -1,0 +1,113 @@
+using System;
+using System.Globalization;
+using System.Text;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Http;
+using ProfileMedia.Emulator.Api;
+using ProfileMedia.Emulator.Hosting;
+
+namespace ProfileMedia.Emulator.Faults;
+
+/// <summary>
+/// Plays an injected fault. Faults act before authentication, so a caught request uses no nonce and no rate-limit call:
+/// a retried request with a fresh signature behaves exactly as it would have without the fault.
+/// </summary>
+internal static class FaultResponder
+{
+    private const string HtmlPage = "<html><head><title>Over capacity</title></head><body><h1>Something is technically wrong.</h1></body></html>";
+
+    /// <summary>Plays the fault; false when the request should go on to be answered normally (a slow fault that has waited).</summary>
+    public static async Task<bool> ApplyAsync(HttpContext context, FaultSpec fault, EmulatorState state)
+    {
+        switch (fault.Kind)
+        {
+            case FaultKind.Slow:
+                // Real time, not the emulator's clock: this is network behaviour, and a test clock may never advance.
+                try
+                {
+                    await Task.Delay(fault.Delay, context.RequestAborted).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    return true; // the client gave up; there is nobody left to answer
+                }
+
+                return false;
+            case FaultKind.Drop:
+                await DropAsync(context).ConfigureAwait(false);
+                return true;
+            case FaultKind.EmptyBody:
+                await ApiResponses.WriteJsonAsync(context, StatusCodes.Status200OK, ReadOnlyMemory<byte>.Empty).ConfigureAwait(false);
+                return true;
+            case FaultKind.NotJson:
+                await WriteTextAsync(context, StatusCodes.Status200OK, "text/html;charset=utf-8", HtmlPage).ConfigureAwait(false);
+                return true;
+            default:
+                await WriteStatusAsync(context, fault, state).ConfigureAwait(false);
+                return true;
+        }
+    }
+
+    /// <summary>Promises a body, sends the headers and a part of it, then cuts the connection.</summary>
+    private static async Task DropAsync(HttpContext context)
+    {
+        var partial = Encoding.UTF8.GetBytes("{\"id\":1000001,\"id_str\":\"1000001\",\"name\":\"Emulated");
+        context.Response.StatusCode = StatusCodes.Status200OK;
+        context.Response.ContentType = ApiEndpoints.Handles(context.Request.Path) ? ApiResponses.JsonContentType : "image/png";
+        context.Response.ContentLength = 4096;
+        await context.Response.Body.WriteAsync(partial, context.RequestAborted).ConfigureAwait(false);
+        await context.Response.Body.FlushAsync(context.RequestAborted).ConfigureAwait(false);
+        context.Abort();
+    }
+
+    private static async Task WriteStatusAsync(HttpContext context, FaultSpec fault, EmulatorState state)
+    {
+        var response = context.Response;
+        if (fault.RetryAfterSeconds is { } retryAfter)
+        {
+            response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
+        }
+
+        var rateLimited = fault.Status == StatusCodes.Status429TooManyRequests;
+        if (fault.IncludeRateLimitHeaders)
+        {
+            var resetIn = fault.RateLimitResetSeconds
+                ?? (rateLimited ? fault.RetryAfterSeconds ?? 1 : (int)state.RateLimiter.WindowLength.TotalSeconds);
+            var reset = state.Clock.GetUtcNow().AddSeconds(resetIn).ToUnixTimeSeconds();
+            var limit = state.RateLimiter.Limit;
+            ApiResponses.SetRateLimitHeaders(response, limit, rateLimited ? 0 : limit, reset);
+        }
+
+        if (fault.Body is not null)
+        {
+            var contentType = fault.Body.TrimStart().StartsWith('{') ? ApiResponses.JsonContentType : "text/html;charset=utf-8";
+            await WriteTextAsync(context, fault.Status, contentType, fault.Body).ConfigureAwait(false);
+            return;
+        }
+
+        var error = fault.Status switch
+        {
+            StatusCodes.Status429TooManyRequests => ApiError.RateLimitExceeded,
+            StatusCodes.Status503ServiceUnavailable => ApiError.OverCapacity,
+            >= 500 => ApiError.InternalError with { Status = fault.Status },
+            _ => null,
+        };
+        if (error is null)
+        {
+            await ApiResponses.WriteEmptyAsync(context, fault.Status).ConfigureAwait(false);
+        }
+        else
+        {
+            await ApiResponses.WriteErrorAsync(context, error).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task WriteTextAsync(HttpContext context, int status, string contentType, string text)
+    {
+        var bytes = Encoding.UTF8.GetBytes(text);
+        context.Response.StatusCode = status;
+        context.Response.ContentType = contentType;
+        context.Response.ContentLength = bytes.Length;
+        await context.Response.Body.WriteAsync(bytes, context.RequestAborted).ConfigureAwait(false);
+    }
+}

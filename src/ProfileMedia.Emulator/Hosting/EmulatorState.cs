@@ -1,0 +1,85 @@
+using System;
+using ProfileMedia.Emulator.Api;
+using ProfileMedia.Emulator.Faults;
+using ProfileMedia.Emulator.Media;
+using ProfileMedia.Emulator.OAuth;
+using ProfileMedia.Emulator.State;
+
+namespace ProfileMedia.Emulator.Hosting;
+
+/// <summary>Everything one running emulator knows, shared by its HTTP handlers and the <see cref="EmulatorServer"/> API.</summary>
+internal sealed class EmulatorState
+{
+    /// <summary>RFC 5849 leaves the tolerance to the server; the service allows five minutes either way.</summary>
+    public static readonly TimeSpan TimestampTolerance = TimeSpan.FromSeconds(300);
+
+    public EmulatorState(EmulatorOptions options)
+    {
+        Options = options;
+        Clock = options.TimeProvider;
+        Accounts = new AccountStore(options.ExtraUsers, Clock);
+        Nonces = new NonceCache(Clock, TimestampTolerance * 2);
+        RateLimiter = new RateLimiter(options.RateLimit, options.RateWindow, Clock);
+        Log = new RequestLog(options.RequestLogWriter);
+        Verifier = new OAuthVerifier(Accounts, Nonces, Clock, TimestampTolerance);
+    }
+
+    public EmulatorOptions Options { get; }
+
+    public TimeProvider Clock { get; }
+
+    public AccountStore Accounts { get; }
+
+    public MediaCache Media { get; } = new();
+
+    public NonceCache Nonces { get; }
+
+    public OAuthVerifier Verifier { get; }
+
+    public RateLimiter RateLimiter { get; }
+
+    public FaultInjector Faults { get; } = new();
+
+    public RequestLog Log { get; }
+
+    /// <summary>Known once the listener is bound, because the port is part of every media URL.</summary>
+    public MediaUrls? Urls { get; set; }
+
+    /// <summary>The startup JSON line, known once the listener is bound.</summary>
+    public string? StartupJson { get; set; }
+
+    /// <summary>Adds restrictions to a user (<see cref="AccountRestrictions.None"/> lifts them all); false for an unknown screen name.</summary>
+    public bool TryRestrict(string screenName, AccountRestrictions restrictions)
+    {
+        var user = Accounts.FindByScreenName(screenName);
+        user?.Restrict(restrictions);
+        return user is not null;
+    }
+
+    /// <summary>A user's picture and banner URLs as of now, or null for an unknown screen name or before the listener is bound.</summary>
+    public EmulatorMediaUrls? MediaUrlsFor(string screenName)
+    {
+        if (Accounts.FindByScreenName(screenName) is not { } user || Urls is not { } urls)
+        {
+            return null;
+        }
+
+        var now = Clock.GetUtcNow();
+        var pending = user.PendingImage(now);
+        var banner = user.Banner;
+        return new EmulatorMediaUrls(
+            new Uri(urls.ProfileImage(user.CurrentImage(now), "normal")),
+            pending is null ? null : new Uri(urls.ProfileImage(pending, "normal")),
+            banner is null ? null : new Uri(urls.BannerBase(user.Profile.Id, banner)));
+    }
+
+    /// <summary>Back to the seeded state: users, pictures and banners, and no faults, log, rate counts or nonces.</summary>
+    public void Reset()
+    {
+        Faults.Clear();
+        Log.Clear();
+        RateLimiter.Clear();
+        Nonces.Clear();
+        Accounts.Reset();
+    }
+}

@@ -1,0 +1,20 @@
+using System;
+
+namespace ProfileMedia.Emulator;
+
+/// <summary>One request the emulator received on the API or media host (control calls are not recorded).</summary>
+/// <param name="Time">When the request arrived, by the emulator's clock.</param>
+/// <param name="Method">The HTTP method.</param>
+/// <param name="PathAndQuery">The request target as sent, e.g. "/1.1/users/show.json?screen_name=x".</param>
+/// <param name="Status">The status answered; 0 when the client went away before any answer.</param>
+/// <param name="HadAuthorization">Whether an Authorization header was present.</param>
+/// <param name="ContentLength">The request's Content-Length header, if any.</param>
+/// <param name="Fault">The injected fault that answered instead of the emulator ("status", "drop", ...), or null.</param>
+public sealed record RecordedRequest(
+    DateTimeOffset Time,
+    string Method,
+    string PathAndQuery,
+    int Status,
+    bool HadAuthorization,
+    long? ContentLength,
+    string? Fault);

@@ -1,0 +1,16 @@
+using System;
+
+namespace ProfileMedia.Emulator.State;
+
+/// <summary>The parts of a user that never change in the emulator.</summary>
+internal sealed record UserProfile(
+    long Id,
+    string ScreenName,
+    string Name,
+    string Description,
+    string Location,
+    DateTimeOffset CreatedAt,
+    int FollowersCount,
+    int FriendsCount,
+    int StatusesCount,
+    bool LegacyBannerSizes);

@@ -1,0 +1,19 @@
+using System.Net.Http;
+using System.Text.Json;
+using System.Threading.Tasks;
+
+namespace ProfileMedia.Core.Tests.Emulator;
+
+/// <summary>Reads answer bodies as JSON.</summary>
+internal static class ResponseJson
+{
+    public static async Task<JsonElement> ReadAsync(HttpResponseMessage response)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    /// <summary>The single error code of a {"errors":[{"code":N,...}]} body.</summary>
+    public static async Task<int> ErrorCodeAsync(HttpResponseMessage response) =>
+        (await ReadAsync(response)).GetProperty("errors")[0].GetProperty("code").GetInt32();
+}
