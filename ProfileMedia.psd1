@@ -10,8 +10,14 @@
     PowerShellVersion    = '5.1'
     FormatsToProcess     = @('ProfileMedia.Format.ps1xml')
     CmdletsToExport      = @(
+        'Connect-ProfileMedia'
+        'Disconnect-ProfileMedia'
         'Get-ProfileImageVariant'
         'Get-ProfileBanner'
+        'Get-ProfileUser'
+        'Set-ProfileImage'
+        'Set-ProfileBanner'
+        'Remove-ProfileBanner'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

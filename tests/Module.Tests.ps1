@@ -21,3 +21,15 @@ Describe 'The built module' {
         $files.Name | Should -Not -Contain 'System.Management.Automation.dll'
     }
 }
+
+Describe 'Format views' {
+    It 'shows a user as a table that fits 80 columns, and every URL in its list view' {
+        $user = [ProfileMedia.ProfileUser]::new('783214', 'Twitter', 'Twitter', 'http://pbs.twimg.com/profile_images/1/a_normal.jpg', 'https://pbs.twimg.com/profile_images/1/a_normal.jpg', 'https://pbs.twimg.com/profile_banners/783214/1611950530', $false)
+        $table = ($user | Out-String -Width 80) -split "`n" | Where-Object { $_ -match '\S' }
+        $table[0] | Should -Match '^ScreenName\s+UserId\s+Image\s+Banner\s+Name'
+        $table[2] | Should -Match '^Twitter\s+783214\s+uploaded\s+yes\s+Twitter'
+        $table | ForEach-Object { $_.TrimEnd().Length | Should -BeLessOrEqual 80 }
+        $list = $user | Format-List | Out-String -Width 200
+        $list | Should -Match 'ProfileBannerUrl\s+: https://pbs.twimg.com/profile_banners/783214/1611950530'
+    }
+}

@@ -6,3 +6,4 @@ if (-not $script:ModuleManifest) {
 }
 Import-Module $script:ModuleManifest -Force
 $script:FixturesPath = Join-Path $PSScriptRoot 'fixtures'
+. (Join-Path $PSScriptRoot '../tools/Emulator.ps1')

@@ -33,3 +33,47 @@ $user | Get-ProfileBanner | Format-Table | Out-Host
 Show-Step 'Bad input is reported and the pipeline goes on' "'not a url', `$user.profile_image_url_https | Get-ProfileImageVariant -Size mini"
 'not a url', $user.profile_image_url_https | Get-ProfileImageVariant -Size mini -ErrorAction Continue -ErrorVariable problems 2>$null | Format-Table | Out-Host
 foreach ($problem in $problems) { Write-Host "error $($problem.FullyQualifiedErrorId): $($problem.Exception.Message)" -ForegroundColor Yellow }
+
+# --- The API half, against the loopback emulator ------------------------------------------------------------------
+. (Join-Path $PSScriptRoot 'Emulator.ps1')
+Show-Step 'Start the loopback X API emulator' 'dotnet run --project src/ProfileMedia.Emulator -- --port 0'
+$emulator = Start-ProfileMediaEmulator -ProcessingDelayMs 1000
+try {
+    Write-Host "Emulator at $($emulator.BaseUri) with accounts: $($emulator.Accounts.screenName -join ', ')"
+
+    Show-Step 'Connect as a seeded account (secrets as SecureString; they are never printed)' 'Connect-ProfileMedia -ApiBaseUri $baseUri -ConsumerKey ... -PassThru'
+    $connection = Connect-EmulatorAccount $emulator
+    $connection | Format-List | Out-Host
+
+    Show-Step 'Look users up' "Get-ProfileUser EmulatedUser, DefaultUser"
+    Get-ProfileUser EmulatedUser, DefaultUser | Format-Table | Out-Host
+
+    Show-Step 'A user pipes straight into the variant cmdlets' 'Get-ProfileUser EmulatedUser | Get-ProfileImageVariant -Size bigger, 400x400'
+    Get-ProfileUser EmulatedUser | Get-ProfileImageVariant -Size bigger, 400x400 | Format-Table | Out-Host
+
+    Show-Step 'Banner sizes from the API' 'Get-ProfileBanner -ScreenName EmulatedUser'
+    Get-ProfileBanner -ScreenName EmulatedUser | Format-Table | Out-Host
+
+    $work = New-Item -ItemType Directory -Path (Join-Path ([IO.Path]::GetTempPath()) "profilemedia-demo-$([guid]::NewGuid().ToString('N'))")
+    $avatar = New-TestImageFile -Path (Join-Path $work 'avatar.png') -Bytes 20000
+    Show-Step 'Upload a new profile image and wait until users/show has it' "Set-ProfileImage -Path $($avatar.Name) -Wait"
+    Set-ProfileImage -Path $avatar.FullName -Wait | Format-Table | Out-Host
+
+    Show-Step 'Upload a banner, cropped to a region' "Set-ProfileBanner -Path banner.png -Width 1 -Height 1 -OffsetLeft 0 -OffsetTop 0"
+    $banner = New-TestImageFile -Path (Join-Path $work 'banner.png') -Bytes 200000
+    Set-ProfileBanner -Path $banner.FullName -Width 1 -Height 1 -OffsetLeft 0 -OffsetTop 0
+    Get-ProfileBanner -ScreenName EmulatedUser -Size 1500x500, mobile | Format-Table | Out-Host
+
+    Show-Step 'Errors say what to do, and the pipeline goes on' "'no_such_user', 'DefaultUser' | Get-ProfileUser"
+    'no_such_user', 'DefaultUser' | Get-ProfileUser -ErrorAction SilentlyContinue -ErrorVariable problems | Format-Table | Out-Host
+    foreach ($problem in $problems) { Write-Host "error $($problem.FullyQualifiedErrorId): $($problem.Exception.Message)" -ForegroundColor Yellow }
+
+    Show-Step 'Remove the banner (high impact: -Confirm:$false to skip the prompt)' 'Remove-ProfileBanner -Confirm:$false'
+    Remove-ProfileBanner -Confirm:$false
+    Write-Host "Banner URL now: '$((Get-ProfileUser EmulatedUser).ProfileBannerUrl)'"
+    Remove-Item -LiteralPath $work -Recurse -Force
+}
+finally {
+    Disconnect-ProfileMedia
+    Stop-ProfileMediaEmulator $emulator
+}

@@ -4,19 +4,22 @@ using ProfileMedia.Core.Urls;
 
 namespace ProfileMedia.Commands
 {
-    /// <summary>Gets every size of a profile banner from its URL.</summary>
+    /// <summary>Gets every size of a profile banner: from its URL offline, or from the X API by screen name or user id.</summary>
     [Cmdlet(VerbsCommon.Get, "ProfileBanner", DefaultParameterSetName = UrlSet)]
     [OutputType(typeof(ProfileBannerVariant))]
-    public sealed class GetProfileBannerCommand : ProfileMediaCmdlet
+    public sealed class GetProfileBannerCommand : ApiCmdlet
     {
         // As in Get-ProfileImageVariant, user objects bind by their banner property, never through a parameter named
         // Url, which would pick up the user's own "url" property.
         private const string UrlSet = "Url";
         private const string UserObjectSet = "UserObject";
         private const string VariantSet = "Variant";
+        private const string ScreenNameSet = "ScreenName";
+        private const string UserIdSet = "UserId";
         private const string What = "profile banner URL";
 
         private IReadOnlyList<BannerSize> _sizes = BannerSize.All;
+        private HashSet<string>? _wanted;
 
         /// <summary>The banner URLs: the bare profile_banner_url or one that already ends in a size name.</summary>
         [Parameter(ParameterSetName = UrlSet, Mandatory = true, Position = 0, ValueFromPipeline = true)]
@@ -47,22 +50,34 @@ namespace ProfileMedia.Commands
         [Parameter]
         public SwitchParameter Https { get; set; }
 
-        /// <summary>The user's screen name from a user object, carried into the output.</summary>
-        [Parameter(ParameterSetName = UserObjectSet, ValueFromPipelineByPropertyName = true, DontShow = true)]
+        /// <summary>
+        /// Users whose banners to ask the API for (users/profile_banner). From a user object in the pipeline, the
+        /// screen name is only carried into the output, and the banner comes from its URL.
+        /// </summary>
+        [Parameter(ParameterSetName = ScreenNameSet, Mandatory = true)]
+        [Parameter(ParameterSetName = UserObjectSet, ValueFromPipelineByPropertyName = true)]
         [Alias("screen_name")]
-        public string? ScreenName { get; set; }
+        [AllowEmptyString]
+        public string[]? ScreenName { get; set; }
 
-        /// <summary>The user's id from a user object, carried into the output.</summary>
-        [Parameter(ParameterSetName = UserObjectSet, ValueFromPipelineByPropertyName = true, DontShow = true)]
+        /// <summary>Users, by numeric id, whose banners to ask the API for; carried into the output from a user object.</summary>
+        [Parameter(ParameterSetName = UserIdSet, Mandatory = true)]
+        [Parameter(ParameterSetName = UserObjectSet, ValueFromPipelineByPropertyName = true)]
         [Alias("id_str")]
-        public string? UserId { get; set; }
+        [AllowEmptyString]
+        public string[]? UserId { get; set; }
+
+        /// <inheritdoc />
+        protected override bool NeedsConnection => ParameterSetName == ScreenNameSet || ParameterSetName == UserIdSet;
 
         /// <inheritdoc />
         protected override void BeginProcessing()
         {
+            base.BeginProcessing();
             if (Size != null)
             {
                 _sizes = SizeSelection.Resolve<BannerSize>(Size, BannerSize.TryParse);
+                _wanted = new HashSet<string>(Size, System.StringComparer.OrdinalIgnoreCase);
             }
         }
 
@@ -72,7 +87,11 @@ namespace ProfileMedia.Commands
             switch (ParameterSetName)
             {
                 case UserObjectSet:
-                    WriteVariants(UserBannerUrl, ScreenName, UserId);
+                    WriteVariants(UserBannerUrl, First(ScreenName), First(UserId));
+                    break;
+                case ScreenNameSet:
+                case UserIdSet:
+                    LookUp(ParameterSetName == ScreenNameSet);
                     break;
                 case VariantSet:
                     WriteVariants(Variant?.Url, Variant?.ScreenName, Variant?.UserId);
@@ -84,6 +103,28 @@ namespace ProfileMedia.Commands
                     }
 
                     break;
+            }
+        }
+
+        private static string? First(string[]? values) => values != null && values.Length > 0 ? values[0] : null;
+
+        private void LookUp(bool byScreenName)
+        {
+            foreach (string value in (byScreenName ? ScreenName : UserId) ?? System.Array.Empty<string>())
+            {
+                Core.Api.UserReference? user = UserLookup.Reference(this, byScreenName, value);
+                if (user == null || !TryCall(value, (client, call, token) => client.GetProfileBannerAsync(user, call, token), out IReadOnlyList<ProfileBannerVariant> sizes))
+                {
+                    continue;
+                }
+
+                foreach (ProfileBannerVariant size in sizes)
+                {
+                    if (_wanted == null || _wanted.Contains(size.Name))
+                    {
+                        WriteObject(size);
+                    }
+                }
             }
         }
 

@@ -2,6 +2,7 @@ using System;
 using System.Management.Automation;
 using System.Threading;
 using ProfileMedia.Core.Urls;
+using ProfileMedia.Pipeline;
 
 namespace ProfileMedia.Commands
 {
@@ -12,9 +13,13 @@ namespace ProfileMedia.Commands
     public abstract class ProfileMediaCmdlet : PSCmdlet, IDisposable
     {
         private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
+        private PipelineDispatcher? _dispatcher;
 
         /// <summary>Cancelled when the user presses Ctrl+C or the pipeline is stopped; every network call takes it.</summary>
         protected CancellationToken CancellationToken => _stopping.Token;
+
+        /// <summary>Runs background work and carries its Write* calls back to the pipeline thread.</summary>
+        internal PipelineDispatcher Dispatcher => _dispatcher ??= new PipelineDispatcher();
 
         /// <inheritdoc />
         protected override void StopProcessing() => _stopping.Cancel();
@@ -39,6 +44,7 @@ namespace ProfileMedia.Commands
             if (disposing)
             {
                 _stopping.Dispose();
+                _dispatcher?.Dispose();
             }
         }
     }

@@ -1,0 +1,125 @@
+BeforeAll {
+    . "$PSScriptRoot/common.ps1"
+    $emulator = Start-ProfileMediaEmulator -ProcessingDelayMs 1500
+    $null = Connect-EmulatorAccount $emulator
+    $folder = New-Item -ItemType Directory -Path (Join-Path ([IO.Path]::GetTempPath()) "pm-uploads-$([guid]::NewGuid())")
+    $png = New-TestImageFile -Path (Join-Path $folder 'avatar.png') -Bytes 5000
+    function Get-AccountPost { @(Get-EmulatorRequest $emulator | Where-Object { $_.method -eq 'POST' }) }
+}
+
+AfterAll {
+    Disconnect-ProfileMedia
+    Stop-ProfileMediaEmulator $emulator
+    Remove-Item -LiteralPath $folder -Recurse -Force
+}
+
+Describe 'Set-ProfileImage' {
+    BeforeEach { Reset-Emulator $emulator }
+
+    It 'uploads a file and outputs the user with the new image URL' {
+        $before = Get-ProfileUser EmulatedUser
+        $user = Set-ProfileImage -Path $png.FullName
+        $user.PSObject.TypeNames[0] | Should -Be 'ProfileMedia.ProfileUser'
+        $user.ProfileImageUrlHttps | Should -Not -Be $before.ProfileImageUrlHttps
+        (Get-AccountPost).pathAndQuery | Should -BeLike '/1.1/account/update_profile_image.json*'
+    }
+
+    It 'with -Wait, outputs the user only once users/show shows the new image' {
+        $user = Set-ProfileImage -LiteralPath $png.FullName -Wait
+        (Get-ProfileUser EmulatedUser).ProfileImageUrlHttps | Should -Be $user.ProfileImageUrlHttps
+    }
+
+    It 'takes FileInfo objects from the pipeline and paths with wildcards that match one file' {
+        ($png | Set-ProfileImage).ScreenName | Should -Be 'EmulatedUser'
+        (Set-ProfileImage -Path (Join-Path $folder 'avat*.png')).ScreenName | Should -Be 'EmulatedUser'
+    }
+
+    It 'sends nothing with -WhatIf' {
+        Clear-EmulatorRequest $emulator
+        Set-ProfileImage -Path $png.FullName -WhatIf | Should -BeNullOrEmpty
+        @(Get-EmulatorRequest $emulator) | Should -HaveCount 0
+    }
+
+    It 'refuses <Case> before any request, naming the file' -TestCases @(
+        @{ Case = 'a missing file'; Make = { Join-Path $folder 'missing.png' }; ErrorId = 'ImageFileNotFound' }
+        @{ Case = 'an empty file'; Make = { $p = Join-Path $folder 'empty.png'; [IO.File]::WriteAllBytes($p, [byte[]]::new(0)); $p }; ErrorId = 'ImageFileEmpty' }
+        @{ Case = 'text named .png'; Make = { $p = Join-Path $folder 'text.png'; Set-Content -LiteralPath $p -Value 'not an image'; $p }; ErrorId = 'UnsupportedImageFormat' }
+        @{ Case = 'a truncated PNG'; Make = { $p = Join-Path $folder 'cut.png'; [IO.File]::WriteAllBytes($p, [IO.File]::ReadAllBytes($png.FullName)[0..99]); $p }; ErrorId = 'TruncatedImage' }
+        @{ Case = 'a file over 700 KB'; Make = { (New-TestImageFile -Path (Join-Path $folder 'big.png') -Bytes 716801).FullName }; ErrorId = 'ImageFileTooLarge' }
+        @{ Case = 'a directory'; Make = { $folder.FullName }; ErrorId = 'ImageFileIsDirectory' }
+        @{ Case = 'a wildcard matching nothing'; Make = { Join-Path $folder 'nothing*.png' }; ErrorId = 'PathMatchesSeveralFiles' }
+        @{ Case = 'a path outside the file system'; Make = { 'Env:\PATH' }; ErrorId = 'NotFileSystemPath' }
+    ) {
+        $path = & $Make
+        Clear-EmulatorRequest $emulator
+        Set-ProfileImage -Path $path -ErrorVariable problems -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $problems | Should -HaveCount 1
+        $problems[0].FullyQualifiedErrorId | Should -Be "$ErrorId,ProfileMedia.Commands.SetProfileImageCommand"
+        @(Get-EmulatorRequest $emulator) | Should -HaveCount 0
+    }
+
+    It 'goes on with the next file after a bad one' {
+        $users = (Join-Path $folder 'missing.png'), $png.FullName | Set-ProfileImage -ErrorAction SilentlyContinue
+        @($users) | Should -HaveCount 1
+    }
+
+    It 'says the app lacks write permission, and the account is unchanged' {
+        $before = (Get-ProfileUser EmulatedUser).ProfileImageUrlHttps
+        Set-EmulatorAccountState $emulator -ScreenName EmulatedUser -State readonly
+        Set-ProfileImage -Path $png.FullName -ErrorVariable problems -ErrorAction SilentlyContinue
+        $problems[0].FullyQualifiedErrorId | Should -Be 'AppCannotWrite,ProfileMedia.Commands.SetProfileImageCommand'
+        $problems[0].Exception.Message | Should -BeLike '*Read and Write permission*'
+        Set-EmulatorAccountState $emulator -ScreenName EmulatedUser -State restore
+        (Get-ProfileUser EmulatedUser).ProfileImageUrlHttps | Should -Be $before
+    }
+}
+
+Describe 'Set-ProfileBanner, Get-ProfileBanner -ScreenName and Remove-ProfileBanner' {
+    BeforeEach { Reset-Emulator $emulator }
+
+    It 'lists the banner sizes through the API, filtered by -Size' {
+        $sizes = Get-ProfileBanner -ScreenName EmulatedUser
+        $sizes | Should -HaveCount 9
+        $sizes[0].Name | Should -Be '300x100'
+        (Get-ProfileBanner -ScreenName EmulatedUser -Size web_retina).Width | Should -Be 1040
+    }
+
+    It 'writes NoProfileBanner for a user without one and goes on' {
+        Get-ProfileBanner -ScreenName DefaultUser, EmulatedUser -Size web -ErrorVariable problems -ErrorAction SilentlyContinue | Should -HaveCount 1
+        $problems[0].FullyQualifiedErrorId | Should -Be 'NoProfileBanner,ProfileMedia.Commands.GetProfileBannerCommand'
+    }
+
+    It 'uploads a banner with a region and the banner URL changes' {
+        $before = (Get-ProfileUser EmulatedUser).ProfileBannerUrl
+        Set-ProfileBanner -Path $png.FullName -Width 1 -Height 1 -OffsetLeft 0 -OffsetTop 0 | Should -BeNullOrEmpty
+        (Get-ProfileUser EmulatedUser).ProfileBannerUrl | Should -Not -Be $before
+    }
+
+    It 'refuses a partial region before sending anything' {
+        Clear-EmulatorRequest $emulator
+        Set-ProfileBanner -Path $png.FullName -Width 100 -ErrorVariable problems -ErrorAction SilentlyContinue
+        $problems[0].FullyQualifiedErrorId | Should -Be 'InvalidBannerRegion,ProfileMedia.Commands.SetProfileBannerCommand'
+        @(Get-EmulatorRequest $emulator) | Should -HaveCount 0
+    }
+
+    It 'takes a banner up to 5 MB and refuses one over it locally' {
+        $big = New-TestImageFile -Path (Join-Path $folder 'banner.png') -Bytes (5MB)
+        Set-ProfileBanner -LiteralPath $big.FullName
+        $tooBig = New-TestImageFile -Path (Join-Path $folder 'banner2.png') -Bytes (5MB + 1)
+        Set-ProfileBanner -LiteralPath $tooBig.FullName -ErrorVariable problems -ErrorAction SilentlyContinue
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'ImageFileTooLarge,*'
+        $problems[0].CategoryInfo.Category | Should -Be 'LimitsExceeded'
+    }
+
+    It 'removes the banner, and -WhatIf removes nothing' {
+        Clear-EmulatorRequest $emulator
+        Remove-ProfileBanner -WhatIf
+        @(Get-EmulatorRequest $emulator) | Should -HaveCount 0
+        Remove-ProfileBanner -Confirm:$false
+        (Get-ProfileUser EmulatedUser).ProfileBannerUrl | Should -BeNullOrEmpty
+    }
+
+    It 'declares high impact, so it asks for confirmation by default' {
+        (Get-Command Remove-ProfileBanner).ImplementingType.GetCustomAttributes([System.Management.Automation.CmdletAttribute], $false).ConfirmImpact | Should -Be 'High'
+    }
+}

@@ -1,0 +1,77 @@
+BeforeAll {
+    . "$PSScriptRoot/common.ps1"
+    $emulator = Start-ProfileMediaEmulator
+    $account = Get-EmulatorAccount $emulator
+}
+
+AfterAll {
+    Disconnect-ProfileMedia
+    Stop-ProfileMediaEmulator $emulator
+}
+
+Describe 'Connect-ProfileMedia and Disconnect-ProfileMedia' {
+    BeforeEach {
+        Disconnect-ProfileMedia
+        foreach ($name in 'CONSUMER_KEY', 'CONSUMER_SECRET', 'ACCESS_TOKEN', 'ACCESS_TOKEN_SECRET', 'API_BASE_URI') { Remove-Item "env:PROFILEMEDIA_$name" -ErrorAction Ignore }
+    }
+
+    It 'connects with parameters, makes no request, and the session''s cmdlets use it' {
+        Clear-EmulatorRequest $emulator
+        $connection = Connect-EmulatorAccount $emulator
+        @(Get-EmulatorRequest $emulator) | Should -HaveCount 0
+        $connection.BaseUri | Should -Be $emulator.BaseUri
+        (Get-ProfileUser EmulatedUser).ScreenName | Should -Be 'EmulatedUser'
+    }
+
+    It 'takes the four credentials and the base URI from environment variables' {
+        $env:PROFILEMEDIA_CONSUMER_KEY = $account.consumerKey
+        $env:PROFILEMEDIA_CONSUMER_SECRET = $account.consumerSecret
+        $env:PROFILEMEDIA_ACCESS_TOKEN = $account.accessToken
+        $env:PROFILEMEDIA_ACCESS_TOKEN_SECRET = $account.accessTokenSecret
+        $env:PROFILEMEDIA_API_BASE_URI = $emulator.BaseUri.AbsoluteUri
+        Connect-ProfileMedia
+        (Get-ProfileUser EmulatedUser).ScreenName | Should -Be 'EmulatedUser'
+    }
+
+    It 'names the missing credential and its environment variable' {
+        { Connect-ProfileMedia -ConsumerKey 'k' -ApiBaseUri $emulator.BaseUri } | Should -Throw -ErrorId 'MissingCredential,ProfileMedia.Commands.ConnectProfileMediaCommand' -ExpectedMessage '*-ConsumerSecret (or $env:PROFILEMEDIA_CONSUMER_SECRET), -AccessToken (or $env:PROFILEMEDIA_ACCESS_TOKEN), -AccessTokenSecret*'
+    }
+
+    It 'refuses plain http to a host that is not loopback' {
+        $secret = ConvertTo-SecureString 's' -AsPlainText -Force
+        { Connect-ProfileMedia -ConsumerKey k -ConsumerSecret $secret -AccessToken t -AccessTokenSecret $secret -ApiBaseUri 'http://api.example.com/1.1/' } |
+            Should -Throw -ErrorId 'InvalidApiBaseUri,ProfileMedia.Commands.ConnectProfileMediaCommand'
+    }
+
+    It 'shows its base URI and never a secret, however it is printed' {
+        $connection = Connect-EmulatorAccount $emulator
+        $printed = @(
+            ($connection | Out-String), ($connection | Format-List * | Out-String), $connection.ToString(),
+            ($connection | ConvertTo-Json -Depth 5), ($connection | Select-Object * | Out-String)
+        ) -join "`n"
+        $printed | Should -Match ([regex]::Escape($emulator.BaseUri.AbsoluteUri))
+        $printed | Should -Not -Match ([regex]::Escape($account.consumerSecret))
+        $printed | Should -Not -Match ([regex]::Escape($account.accessTokenSecret))
+        $printed | Should -Not -Match ([regex]::Escape($account.consumerKey))
+    }
+
+    It 'without a connection, an API cmdlet stops with NotConnected; Disconnect closes a -PassThru connection' {
+        { Get-ProfileUser EmulatedUser } | Should -Throw -ErrorId 'NotConnected,ProfileMedia.Commands.GetProfileUserCommand'
+        $connection = Connect-EmulatorAccount $emulator
+        Disconnect-ProfileMedia
+        $connection.IsClosed | Should -BeTrue
+        { Get-ProfileUser EmulatedUser -Connection $connection } | Should -Throw -ErrorId 'ConnectionClosed,ProfileMedia.Commands.GetProfileUserCommand'
+    }
+
+    It 'keeps two accounts apart with -Connection' {
+        $uploader = Connect-EmulatorAccount $emulator
+        $plain = Connect-EmulatorAccount $emulator -ScreenName DefaultUser
+        Set-EmulatorAccountState $emulator -ScreenName DefaultUser -State revoke
+        try {
+            (Get-ProfileUser EmulatedUser -Connection $uploader).ScreenName | Should -Be 'EmulatedUser'
+            Get-ProfileUser EmulatedUser -Connection $plain -ErrorVariable problems -ErrorAction SilentlyContinue
+            $problems[0].FullyQualifiedErrorId | Should -Be 'TokenInvalid,ProfileMedia.Commands.GetProfileUserCommand'
+        }
+        finally { Set-EmulatorAccountState $emulator -ScreenName DefaultUser -State restore }
+    }
+}

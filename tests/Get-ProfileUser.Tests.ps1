@@ -1,0 +1,90 @@
+BeforeAll {
+    . "$PSScriptRoot/common.ps1"
+    $emulator = Start-ProfileMediaEmulator
+    $null = Connect-EmulatorAccount $emulator
+}
+
+AfterAll {
+    Disconnect-ProfileMedia
+    Stop-ProfileMediaEmulator $emulator
+}
+
+Describe 'Get-ProfileUser' {
+    BeforeEach { Reset-Emulator $emulator }
+
+    It 'gets users by screen name from arguments and the pipeline, and by id' {
+        $users = 'EmulatedUser', '@DefaultUser' | Get-ProfileUser
+        $users.ScreenName | Should -Be @('EmulatedUser', 'DefaultUser')
+        $users[0].PSObject.TypeNames[0] | Should -Be 'ProfileMedia.ProfileUser'
+        $users[1].IsDefaultProfileImage | Should -BeTrue
+        $users[1].ProfileBannerUrl | Should -BeNullOrEmpty
+        (Get-ProfileUser -UserId $users[0].UserId).ScreenName | Should -Be 'EmulatedUser'
+        ([pscustomobject]@{ id_str = $users[1].UserId } | Get-ProfileUser).ScreenName | Should -Be 'DefaultUser'
+    }
+
+    It 'pipes straight into Get-ProfileImageVariant and Get-ProfileBanner, keeping the user' {
+        $user = Get-ProfileUser EmulatedUser
+        $image = $user | Get-ProfileImageVariant -Size 400x400
+        $image.Url | Should -Be ($user.ProfileImageUrlHttps -replace '_normal\.png$', '_400x400.png')
+        $image.ScreenName | Should -Be 'EmulatedUser'
+        $banner = $user | Get-ProfileBanner -Size 1500x500
+        $banner.Url | Should -Be "$($user.ProfileBannerUrl)/1500x500"
+        $banner.ScreenName | Should -Be 'EmulatedUser'
+    }
+
+    It 'writes UserNotFound for an unknown user and goes on' {
+        $users = 'no_such_user', 'EmulatedUser' | Get-ProfileUser -ErrorVariable problems -ErrorAction SilentlyContinue
+        $users.ScreenName | Should -Be 'EmulatedUser'
+        $problems[0].FullyQualifiedErrorId | Should -Be 'UserNotFound,ProfileMedia.Commands.GetProfileUserCommand'
+        $problems[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+        $problems[0].TargetObject | Should -Be 'no_such_user'
+    }
+
+    It 'refuses a name that cannot be a screen name without asking the API' {
+        Clear-EmulatorRequest $emulator
+        'bad name!', ('x' * 60), '' | Get-ProfileUser -ErrorVariable problems -ErrorAction SilentlyContinue
+        $problems | Should -HaveCount 3
+        $problems.FullyQualifiedErrorId | Should -Be (@('InvalidScreenName,ProfileMedia.Commands.GetProfileUserCommand') * 3)
+        $problems[0].Exception.Message | Should -BeLike "*'bad name!'*"
+        @(Get-EmulatorRequest $emulator) | Should -HaveCount 0
+    }
+
+    It 'shows each request with -Verbose and redacts the Authorization header with -Debug' {
+        $output = Get-ProfileUser EmulatedUser -Verbose -Debug 4>&1 5>&1 | Where-Object { $_ -is [System.Management.Automation.InformationalRecord] }
+        $text = $output.Message -join "`n"
+        $text | Should -Match 'GET http://127\.0\.0\.1:\d+/1\.1/users/show\.json\?screen_name=EmulatedUser -> 200'
+        $text | Should -Match 'Authorization: OAuth \(redacted\)'
+        $text | Should -Not -Match 'oauth_signature'
+    }
+
+    It 'recovers from a 503 burst by retrying, saying so with -Verbose' {
+        Add-EmulatorFault $emulator @{ pathPrefix = '/1.1/users/show.json'; status = 503; count = 2 }
+        $records = Get-ProfileUser EmulatedUser -Verbose 4>&1
+        ($records | Where-Object { $_ -is [ProfileMedia.ProfileUser] }).ScreenName | Should -Be 'EmulatedUser'
+        @($records | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -like 'Retry *' }) | Should -HaveCount 2
+    }
+
+    It 'fails at once on a rate limit by default, or waits with -RateLimitAction Wait' {
+        Add-EmulatorFault $emulator @{ pathPrefix = '/1.1/users/show.json'; status = 429; retryAfterSeconds = 1; rateLimitReset = $false }
+        Get-ProfileUser EmulatedUser -ErrorVariable problems -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'RateLimited,*'
+        $problems[0].CategoryInfo.Category | Should -Be 'LimitsExceeded'
+
+        Add-EmulatorFault $emulator @{ pathPrefix = '/1.1/users/show.json'; status = 429; retryAfterSeconds = 1; rateLimitReset = $false }
+        (Get-ProfileUser EmulatedUser -RateLimitAction Wait).ScreenName | Should -Be 'EmulatedUser'
+    }
+
+    It 'stops promptly on Ctrl+C during a slow answer' {
+        Add-EmulatorFault $emulator @{ pathPrefix = '/1.1/users/show.json'; kind = 'slow'; delayMs = 30000 }
+        $shell = [powershell]::Create()
+        $null = $shell.AddScript({ param($manifest, $connection) Import-Module $manifest; Get-ProfileUser EmulatedUser -Connection $connection }).
+            AddArgument($ModuleManifest).AddArgument((Connect-EmulatorAccount $emulator))
+        $running = $shell.BeginInvoke()
+        Start-Sleep -Milliseconds 700
+        $clock = [Diagnostics.Stopwatch]::StartNew()
+        $shell.Stop()
+        $clock.Elapsed.TotalSeconds | Should -BeLessThan 3
+        $running.IsCompleted | Should -BeTrue
+        $shell.Dispose()
+    }
+}

@@ -1,0 +1,110 @@
+<#
+.SYNOPSIS
+    Starts and drives the loopback X API emulator from PowerShell: for the Pester tests, the demo and the benchmarks.
+    Dot-source it; it needs the emulator built (build.ps1 Build puts it under out/artifacts).
+#>
+
+function Start-ProfileMediaEmulator {
+    [CmdletBinding()]
+    param(
+        [int] $ProcessingDelayMs = 500,
+        [int] $ExtraUsers = 0,
+        [int] $RateLimit = 900
+    )
+    $artifacts = if ($env:PROFILEMEDIA_ARTIFACTS) { $env:PROFILEMEDIA_ARTIFACTS } else { Join-Path (Split-Path $PSScriptRoot) 'out/artifacts' }
+    $dll = Join-Path $artifacts 'bin/ProfileMedia.Emulator/release/ProfileMedia.Emulator.dll'
+    if (-not (Test-Path -LiteralPath $dll)) { throw "The emulator is not built at ${dll}: run ./build.ps1 Build first." }
+
+    $start = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
+    foreach ($argument in @($dll, '--port', '0', '--processing-delay-ms', $ProcessingDelayMs, '--extra-users', $ExtraUsers, '--rate-limit', $RateLimit)) {
+        $start.ArgumentList.Add([string] $argument)
+    }
+    # Standard input stays open: the emulator stops when it closes, so it never outlives this session.
+    $start.RedirectStandardInput = $true
+    $start.RedirectStandardOutput = $true
+    $start.UseShellExecute = $false
+    $process = [System.Diagnostics.Process]::Start($start)
+
+    $firstLine = $process.StandardOutput.ReadLineAsync()
+    if (-not $firstLine.Wait([TimeSpan]::FromSeconds(30)) -or -not $firstLine.Result) {
+        $process.Kill()
+        throw 'The emulator did not print its first line within 30 s.'
+    }
+    $info = $firstLine.Result | ConvertFrom-Json
+    [pscustomobject]@{
+        Process      = $process
+        BaseUri      = [uri] $info.baseUri
+        MediaBaseUri = [uri] $info.mediaBaseUri
+        ControlUri   = [uri] $info.controlUri
+        Accounts     = $info.accounts
+    }
+}
+
+function Stop-ProfileMediaEmulator {
+    param([Parameter(Mandatory)] $Emulator)
+    if ($Emulator.Process.HasExited) { return }
+    $Emulator.Process.StandardInput.Close()
+    if (-not $Emulator.Process.WaitForExit(5000)) { $Emulator.Process.Kill() }
+}
+
+function Get-EmulatorAccount {
+    param([Parameter(Mandatory)] $Emulator, [string] $ScreenName = 'EmulatedUser')
+    $Emulator.Accounts | Where-Object screenName -EQ $ScreenName
+}
+
+function Connect-EmulatorAccount {
+    <# Connects ProfileMedia to the emulator as one of its seeded accounts; extra parameters go to Connect-ProfileMedia. #>
+    param([Parameter(Mandatory)] $Emulator, [string] $ScreenName = 'EmulatedUser', [hashtable] $Options = @{})
+    $account = Get-EmulatorAccount $Emulator $ScreenName
+    Connect-ProfileMedia -ApiBaseUri $Emulator.BaseUri -ConsumerKey $account.consumerKey `
+        -ConsumerSecret (ConvertTo-SecureString $account.consumerSecret -AsPlainText -Force) `
+        -AccessToken $account.accessToken -AccessTokenSecret (ConvertTo-SecureString $account.accessTokenSecret -AsPlainText -Force) `
+        -PassThru @Options
+}
+
+function Reset-Emulator {
+    param([Parameter(Mandatory)] $Emulator)
+    Invoke-RestMethod -Method Post -Uri ([uri]::new($Emulator.ControlUri, 'reset')) | Out-Null
+}
+
+function Add-EmulatorFault {
+    <# Queues a fault: see src/ProfileMedia.Emulator/README.md for the fields (pathPrefix, count, kind, status, delayMs, ...). #>
+    param([Parameter(Mandatory)] $Emulator, [Parameter(Mandatory)] [hashtable] $Fault)
+    Invoke-RestMethod -Method Post -Uri ([uri]::new($Emulator.ControlUri, 'faults')) -ContentType 'application/json' -Body ($Fault | ConvertTo-Json) | Out-Null
+}
+
+function Get-EmulatorRequest {
+    param([Parameter(Mandatory)] $Emulator)
+    # Invoke-RestMethod writes a JSON array as one object; assigning it first makes it enumerate, one request each.
+    $requests = Invoke-RestMethod -Uri ([uri]::new($Emulator.ControlUri, 'requests'))
+    $requests
+}
+
+function Clear-EmulatorRequest {
+    param([Parameter(Mandatory)] $Emulator)
+    Invoke-RestMethod -Method Delete -Uri ([uri]::new($Emulator.ControlUri, 'requests')) | Out-Null
+}
+
+function Set-EmulatorAccountState {
+    param([Parameter(Mandatory)] $Emulator, [Parameter(Mandatory)] [string] $ScreenName, [Parameter(Mandatory)] [ValidateSet('revoke', 'lock', 'readonly', 'tier', 'restore')] [string] $State)
+    Invoke-RestMethod -Method Post -Uri ([uri]::new($Emulator.ControlUri, "accounts/$ScreenName/$State")) | Out-Null
+}
+
+function New-TestImageFile {
+    <# Writes a complete PNG of exactly -Bytes bytes (padding in a private chunk before IEND) and returns its FileInfo. #>
+    param([Parameter(Mandatory)] [string] $Path, [int] $Bytes = 67)
+    $tiny = [Convert]::FromBase64String('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==')
+    if ($Bytes -eq $tiny.Length) { $data = $tiny }
+    else {
+        $padding = $Bytes - $tiny.Length - 12
+        $data = [byte[]]::new($Bytes)
+        [Array]::Copy($tiny, $data, $tiny.Length - 12)
+        $head = $tiny.Length - 12
+        $length = [BitConverter]::GetBytes([int] $padding); [Array]::Reverse($length)
+        [Array]::Copy($length, 0, $data, $head, 4)
+        [Array]::Copy([Text.Encoding]::ASCII.GetBytes('paDd'), 0, $data, $head + 4, 4)
+        [Array]::Copy($tiny, $tiny.Length - 12, $data, $Bytes - 12, 12)
+    }
+    [IO.File]::WriteAllBytes($Path, $data)
+    Get-Item -LiteralPath $Path
+}
