@@ -22,6 +22,12 @@ Describe 'Get-ProfileUser' {
         ([pscustomobject]@{ id_str = $users[1].UserId } | Get-ProfileUser).ScreenName | Should -Be 'DefaultUser'
     }
 
+    It 'knows the recorded account, so documentation examples run against the emulator as written' {
+        $user = Get-ProfileUser Twitter
+        $user.UserId | Should -Be '783214'
+        $user.ProfileBannerUrl | Should -Not -BeNullOrEmpty
+    }
+
     It 'pipes straight into Get-ProfileImageVariant and Get-ProfileBanner, keeping the user' {
         $user = Get-ProfileUser EmulatedUser
         $image = $user | Get-ProfileImageVariant -Size 400x400

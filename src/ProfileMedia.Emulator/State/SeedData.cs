@@ -19,6 +19,9 @@ internal static class SeedData
     public const string DefaultUserScreenName = "DefaultUser";
     public const string LegacyBannerScreenName = "VeteranUser";
 
+    /// <summary>The account of the recorded users/show answer, so documentation examples run here as written.</summary>
+    public const string RecordedScreenName = "Twitter";
+
     public static List<UserRecord> Build(int extraUsers)
     {
         var users = new List<UserRecord>
@@ -44,6 +47,12 @@ internal static class SeedData
                 hasPicture: true,
                 hasBanner: true,
                 bannerIndex: 3),
+            SeededUser(
+                Profile(783214, RecordedScreenName, "Twitter", "What's happening?!", 2007),
+                credentials: null,
+                hasPicture: true,
+                hasBanner: true,
+                bannerIndex: 4),
         };
 
         for (var i = 1; i <= extraUsers; i++)
