@@ -18,6 +18,7 @@
         'Set-ProfileImage'
         'Set-ProfileBanner'
         'Remove-ProfileBanner'
+        'Save-ProfileMedia'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

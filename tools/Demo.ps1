@@ -64,6 +64,12 @@ try {
     Set-ProfileBanner -Path $banner.FullName -Width 1 -Height 1 -OffsetLeft 0 -OffsetTop 0
     Get-ProfileBanner -ScreenName EmulatedUser -Size 1500x500, mobile | Format-Table | Out-Host
 
+    Show-Step 'Save every image size and banner size of a user, in parallel, atomically' "Get-ProfileUser EmulatedUser | Get-ProfileImageVariant | Save-ProfileMedia -Destination ./media"
+    $media = Join-Path $work 'media'
+    $saved = @(Get-ProfileUser EmulatedUser | Get-ProfileImageVariant | Save-ProfileMedia -Destination $media)
+    $saved += Get-ProfileBanner -ScreenName EmulatedUser | Save-ProfileMedia -Destination $media
+    $saved | Sort-Object Name | Format-Table Name, Length, SavedSize | Out-Host
+
     Show-Step 'Errors say what to do, and the pipeline goes on' "'no_such_user', 'DefaultUser' | Get-ProfileUser"
     'no_such_user', 'DefaultUser' | Get-ProfileUser -ErrorAction SilentlyContinue -ErrorVariable problems | Format-Table | Out-Host
     foreach ($problem in $problems) { Write-Host "error $($problem.FullyQualifiedErrorId): $($problem.Exception.Message)" -ForegroundColor Yellow }

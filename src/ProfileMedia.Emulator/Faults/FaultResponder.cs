@@ -48,12 +48,18 @@ internal static class FaultResponder
         }
     }
 
-    /// <summary>Promises a body, sends the headers and a part of it, then cuts the connection.</summary>
+    /// <summary>
+    /// Promises a body, sends the headers and a part of it, then cuts the connection. The part looks like what the path
+    /// serves (the start of a user object, or of a PNG), so a client sees a truncated answer, not a different one.
+    /// </summary>
     private static async Task DropAsync(HttpContext context)
     {
-        var partial = Encoding.UTF8.GetBytes("{\"id\":1000001,\"id_str\":\"1000001\",\"name\":\"Emulated");
+        var api = ApiEndpoints.Handles(context.Request.Path);
+        var partial = api
+            ? Encoding.UTF8.GetBytes("{\"id\":1000001,\"id_str\":\"1000001\",\"name\":\"Emulated")
+            : [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, (byte)'I', (byte)'H', (byte)'D', (byte)'R'];
         context.Response.StatusCode = StatusCodes.Status200OK;
-        context.Response.ContentType = ApiEndpoints.Handles(context.Request.Path) ? ApiResponses.JsonContentType : "image/png";
+        context.Response.ContentType = api ? ApiResponses.JsonContentType : "image/png";
         context.Response.ContentLength = 4096;
         await context.Response.Body.WriteAsync(partial, context.RequestAborted).ConfigureAwait(false);
         await context.Response.Body.FlushAsync(context.RequestAborted).ConfigureAwait(false);

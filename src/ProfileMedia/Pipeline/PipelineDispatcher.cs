@@ -39,6 +39,18 @@ namespace ProfileMedia.Pipeline
             task.GetAwaiter().GetResult();
         }
 
+        /// <summary>Runs what is queued now, without waiting for more.</summary>
+        public void RunPending()
+        {
+            while (_queue.TryTake(out Action? action))
+            {
+                action();
+            }
+        }
+
+        /// <summary>Runs queued actions until <paramref name="task"/> ends; its failure is left for the caller to read.</summary>
+        public void RunUntil(Task task) => PumpUntil(task);
+
         /// <inheritdoc />
         public void Dispose() => _queue.Dispose();
 
@@ -51,10 +63,7 @@ namespace ProfileMedia.Pipeline
                 _queue.Take()();
             }
 
-            while (_queue.TryTake(out Action? action))
-            {
-                action();
-            }
+            RunPending();
         }
     }
 }
