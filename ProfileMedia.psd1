@@ -28,7 +28,14 @@
             Tags         = @('Twitter', 'X', 'ProfileImage', 'Avatar', 'Banner', 'OAuth', 'PSEdition_Core', 'PSEdition_Desktop', 'Windows', 'Linux', 'MacOS')
             LicenseUri   = 'https://github.com/profilemedia/ProfileMedia/blob/main/LICENSE'
             ProjectUri   = 'https://github.com/profilemedia/ProfileMedia'
-            ReleaseNotes = 'See CHANGELOG.md. 0.1.0: Get-ProfileImageVariant and Get-ProfileBanner compute every size of a profile image or banner from its URL.'
+            ReleaseNotes = @'
+0.1.0 - first release (the full history is in CHANGELOG.md):
+- Get-ProfileImageVariant and Get-ProfileBanner: every size of a profile image or banner from its URL, offline.
+- Connect-ProfileMedia / Disconnect-ProfileMedia: OAuth 1.0a user context, credentials from parameters or PROFILEMEDIA_* variables.
+- Get-ProfileUser; Set-ProfileImage, Set-ProfileBanner, Remove-ProfileBanner with -WhatIf/-Confirm.
+- Save-ProfileMedia: parallel, atomic downloads that refresh outdated URLs.
+- Rate limits: fail at once or wait; transient faults retried with backoff.
+'@
         }
     }
 }

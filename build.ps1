@@ -7,12 +7,13 @@
     Build    assembles an importable module into out/ProfileMedia/<version>/ from an explicit list of files.
     Test     builds, runs xunit, then Pester in a fresh pwsh against the built module; the last line is the total.
     Demo     builds, then runs a tour of the module in a fresh pwsh.
+    Package  builds, then makes the Gallery's .nupkg with Publish-PSResource into the local repository out/repository.
     Clean    removes out/.
 #>
 [CmdletBinding()]
 param(
     [Parameter(Position = 0)]
-    [ValidateSet('Build', 'Test', 'Demo', 'Clean')]
+    [ValidateSet('Build', 'Test', 'Demo', 'Package', 'Clean')]
     [string[]] $Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]
@@ -29,6 +30,7 @@ $version = (Import-PowerShellDataFile -LiteralPath "$root/ProfileMedia.psd1").Mo
 $out = Join-Path $root 'out'
 $artifacts = Join-Path $out 'artifacts'
 $moduleDir = Join-Path $out "ProfileMedia/$version"
+$repository = Join-Path $out 'repository'
 $config = $Configuration.ToLowerInvariant()
 
 # Everything that ships, and nothing else: a file missing here fails the build, and so does an assembly in the build
@@ -51,6 +53,24 @@ function Invoke-FreshPwsh {
     param([Parameter(Mandatory)] [string] $Script, [string[]] $Arguments = @())
     & ([Environment]::ProcessPath) (Join-Path $PSHOME 'pwsh.dll') -NoProfile -NonInteractive -File $Script @Arguments | Out-Host
     return $LASTEXITCODE
+}
+
+# Per-user PowerShell data (repositories, the CurrentUser module path) redirected into out/ for one child process:
+# packaging and the install test must never change the user's own settings or modules.
+function Invoke-IsolatedPwsh {
+    param([Parameter(Mandatory)] [string] $Script, [string[]] $Arguments = @())
+    # .NET reports no per-user folder (an empty path) until the folder exists.
+    $isolated = New-Item -ItemType Directory -Path (Join-Path $out 'isolated-home') -Force
+    $dataFolder = New-Item -ItemType Directory -Path (Join-Path $isolated '.local/share') -Force
+    $saved = $env:HOME, $env:XDG_DATA_HOME, $env:LOCALAPPDATA
+    try {
+        # PSResourceGet builds its CurrentUser paths from HOME itself, so HOME moves, and the data folder is the one under it.
+        $env:HOME = $isolated.FullName
+        $env:XDG_DATA_HOME = $dataFolder.FullName
+        $env:LOCALAPPDATA = $dataFolder.FullName
+        return Invoke-FreshPwsh -Script $Script -Arguments $Arguments
+    }
+    finally { $env:HOME, $env:XDG_DATA_HOME, $env:LOCALAPPDATA = $saved }
 }
 
 function Invoke-Build {
@@ -93,6 +113,7 @@ function Invoke-Test {
     $pesterResult = Join-Path $results 'pester.json'
     $env:PROFILEMEDIA_MODULE = Join-Path $moduleDir 'ProfileMedia.psd1'
     $env:PROFILEMEDIA_ARTIFACTS = $artifacts
+    $env:PROFILEMEDIA_REPOSITORY = $repository
     $null = Invoke-FreshPwsh -Script (Join-Path $root 'tools/RunPester.ps1') -Arguments @($pesterResult)
     $pester = if (Test-Path -LiteralPath $pesterResult) { Get-Content -LiteralPath $pesterResult -Raw | ConvertFrom-Json } else { [pscustomobject]@{ Passed = 0; Failed = 1 } }
 
@@ -101,6 +122,12 @@ function Invoke-Test {
     Write-Host "xunit: $($xunit.Passed) passed, $($xunit.Failed) failed; Pester: $($pester.Passed) passed, $($pester.Failed) failed"
     Write-Output "total: $passed passed, $failed failed"
     if ($failed -gt 0 -or $passed -eq 0) { exit 1 }
+}
+
+function Invoke-Package {
+    Write-Host "== Package ProfileMedia $version" -ForegroundColor Cyan
+    $code = Invoke-IsolatedPwsh -Script (Join-Path $root 'tools/Package.ps1') -Arguments @('-ModuleDirectory', $moduleDir, '-RepositoryPath', $repository)
+    if ($code -ne 0) { throw "Packaging failed with exit code $code." }
 }
 
 function Invoke-Demo {
@@ -114,7 +141,8 @@ foreach ($name in $Task) {
     switch ($name) {
         'Clean' { if (Test-Path -LiteralPath $out) { Remove-Item -LiteralPath $out -Recurse -Force }; Write-Host 'Removed out/' }
         'Build' { Invoke-Build }
-        'Test' { Invoke-Build; Invoke-Test }
+        'Test' { Invoke-Build; Invoke-Package; Invoke-Test }
+        'Package' { Invoke-Build; Invoke-Package }
         'Demo' { Invoke-Build; Invoke-Demo }
     }
 }

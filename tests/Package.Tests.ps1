@@ -1,0 +1,58 @@
+BeforeAll {
+    . "$PSScriptRoot/common.ps1"
+    $repository = $env:PROFILEMEDIA_REPOSITORY
+    $package = Get-ChildItem -LiteralPath $repository -Filter 'ProfileMedia.*.nupkg' | Select-Object -First 1
+    $version = (Import-PowerShellDataFile -LiteralPath "$PSScriptRoot/../ProfileMedia.psd1").ModuleVersion
+
+    # A fresh pwsh whose per-user PowerShell folders (repositories, the CurrentUser module path) live in a temporary
+    # folder: the install is tested as a user would do it, without touching this machine's settings or modules.
+    $isolated = New-Item -ItemType Directory -Path (Join-Path ([IO.Path]::GetTempPath()) "pm-install-$([guid]::NewGuid())")
+    $dataFolder = New-Item -ItemType Directory -Path (Join-Path $isolated '.local/share')
+    function Invoke-Isolated([string] $Command) {
+        $saved = $env:HOME, $env:XDG_DATA_HOME, $env:LOCALAPPDATA, $env:PSModulePath
+        try {
+            # PSResourceGet builds its CurrentUser path from HOME itself (~/.local/share/powershell/Modules), so HOME
+            # moves, and the data folder is the one under it, where pwsh then looks for modules too.
+            $env:HOME = $isolated.FullName
+            $env:XDG_DATA_HOME = $dataFolder.FullName
+            $env:LOCALAPPDATA = $dataFolder.FullName
+            $env:PSModulePath = $null
+            $output = & ([Environment]::ProcessPath) (Join-Path $PSHOME 'pwsh.dll') -NoProfile -NonInteractive -Command $Command 2>&1
+            [pscustomobject]@{ ExitCode = $LASTEXITCODE; Output = @($output | ForEach-Object ToString) }
+        }
+        finally { $env:HOME, $env:XDG_DATA_HOME, $env:LOCALAPPDATA, $env:PSModulePath = $saved }
+    }
+}
+
+AfterAll {
+    Remove-Item -LiteralPath $isolated -Recurse -Force -ErrorAction Ignore
+}
+
+Describe 'The package a user installs' {
+    It 'is the nupkg of this version, holding only the module''s files' {
+        $package.Name | Should -Be "ProfileMedia.$version.nupkg"
+        Add-Type -AssemblyName System.IO.Compression.FileSystem
+        $zip = [IO.Compression.ZipFile]::OpenRead($package.FullName)
+        try { $entries = $zip.Entries.FullName | Where-Object { $_ -notmatch '^(_rels/|package/|\[Content_Types\]\.xml$|ProfileMedia\.nuspec$)' } | Sort-Object }
+        finally { $zip.Dispose() }
+        $shipped = Get-ChildItem -LiteralPath (Split-Path $ModuleManifest) -Recurse -File | ForEach-Object { [IO.Path]::GetRelativePath((Split-Path $ModuleManifest), $_.FullName).Replace('\', '/') } | Sort-Object
+        $entries | Should -Be $shipped
+        $entries | Where-Object { $_ -like '*.dll' } | Should -Be @('ProfileMedia.Core.dll', 'ProfileMedia.dll')
+    }
+
+    It 'installs with Install-PSResource, imports by name in a fresh pwsh and works' {
+        $install = Invoke-Isolated "`$ErrorActionPreference = 'Stop'
+            Register-PSResourceRepository -Name ProfileMediaTest -Uri '$repository' -Trusted
+            Install-PSResource ProfileMedia -Repository ProfileMediaTest -Scope CurrentUser -TrustRepository -Quiet
+            'installed'"
+        $install.Output | Should -Contain 'installed'
+
+        $use = Invoke-Isolated "`$ErrorActionPreference = 'Stop'
+            Import-Module ProfileMedia
+            (Get-Module ProfileMedia).ModuleBase
+            (Get-ProfileImageVariant 'https://pbs.twimg.com/profile_images/1/x_normal.jpg' -Size bigger).Url"
+        $use.ExitCode | Should -Be 0
+        $use.Output[0] | Should -BeLike "$($isolated.FullName)*ProfileMedia*$version"
+        $use.Output[1] | Should -Be 'https://pbs.twimg.com/profile_images/1/x_bigger.jpg'
+    }
+}
