@@ -1,35 +1,34 @@
 using System;
 using System.Net;
 
-namespace ProfileMedia.Core.Api
+namespace ProfileMedia.Core.Api;
+
+/// <summary>Checks an API base URI: absolute, https, or plain http only when the host is this machine.</summary>
+public static class ApiBaseUri
 {
-    /// <summary>Checks an API base URI: absolute, https, or plain http only when the host is this machine.</summary>
-    public static class ApiBaseUri
+    /// <summary>Returns the URI with a trailing '/', or throws ArgumentException naming the problem and the value.</summary>
+    public static Uri Validate(Uri? uri)
     {
-        /// <summary>Returns the URI with a trailing '/', or throws ArgumentException naming the problem and the value.</summary>
-        public static Uri Validate(Uri? uri)
+        if (uri == null || !uri.IsAbsoluteUri)
         {
-            if (uri == null || !uri.IsAbsoluteUri)
-            {
-                throw new ArgumentException("The API base URI '" + uri + "' is not an absolute URI.", nameof(uri));
-            }
-
-            bool https = uri.Scheme == Uri.UriSchemeHttps;
-            if (!https && !(uri.Scheme == Uri.UriSchemeHttp && IsLoopback(uri)))
-            {
-                throw new ArgumentException("The API base URI '" + uri + "' must use https; plain http is allowed only for a loopback host such as 127.0.0.1.", nameof(uri));
-            }
-
-            if (!string.IsNullOrEmpty(uri.Query) || !string.IsNullOrEmpty(uri.Fragment) || !string.IsNullOrEmpty(uri.UserInfo))
-            {
-                throw new ArgumentException("The API base URI '" + uri + "' must not carry a query, a fragment or user information.", nameof(uri));
-            }
-
-            return uri.AbsoluteUri.EndsWith("/", StringComparison.Ordinal) ? uri : new Uri(uri.AbsoluteUri + "/");
+            throw new ArgumentException("The API base URI '" + uri + "' is not an absolute URI.", nameof(uri));
         }
 
-        /// <summary>True for localhost and loopback addresses (127.0.0.0/8, ::1).</summary>
-        public static bool IsLoopback(Uri uri) =>
-            uri.IsLoopback || (IPAddress.TryParse(uri.IdnHost.Trim('[', ']'), out IPAddress? address) && IPAddress.IsLoopback(address));
+        bool https = uri.Scheme == Uri.UriSchemeHttps;
+        if (!https && !(uri.Scheme == Uri.UriSchemeHttp && IsLoopback(uri)))
+        {
+            throw new ArgumentException("The API base URI '" + uri + "' must use https; plain http is allowed only for a loopback host such as 127.0.0.1.", nameof(uri));
+        }
+
+        if (!string.IsNullOrEmpty(uri.Query) || !string.IsNullOrEmpty(uri.Fragment) || !string.IsNullOrEmpty(uri.UserInfo))
+        {
+            throw new ArgumentException("The API base URI '" + uri + "' must not carry a query, a fragment or user information.", nameof(uri));
+        }
+
+        return uri.AbsoluteUri.EndsWith("/", StringComparison.Ordinal) ? uri : new Uri(uri.AbsoluteUri + "/");
     }
+
+    /// <summary>True for localhost and loopback addresses (127.0.0.0/8, ::1).</summary>
+    public static bool IsLoopback(Uri uri) =>
+        uri.IsLoopback || (IPAddress.TryParse(uri.IdnHost.Trim('[', ']'), out IPAddress? address) && IPAddress.IsLoopback(address));
 }

@@ -1,28 +1,27 @@
 using System;
 
-namespace ProfileMedia.Core.Api
+namespace ProfileMedia.Core.Api;
+
+/// <summary>What one cmdlet call adds to the connection's settings: who listens, and per-call rate-limit choices.</summary>
+public sealed class ApiCall
 {
-    /// <summary>What one cmdlet call adds to the connection's settings: who listens, and per-call rate-limit choices.</summary>
-    public sealed class ApiCall
+    /// <summary>A call with nobody listening and the connection's own settings.</summary>
+    public static readonly ApiCall Quiet = new ApiCall(null, null, null);
+
+    /// <summary>Creates the per-call settings; a null choice means "as the connection says".</summary>
+    public ApiCall(IXApiObserver? observer, RateLimitAction? rateLimitAction, TimeSpan? maxRateLimitWait)
     {
-        /// <summary>A call with nobody listening and the connection's own settings.</summary>
-        public static readonly ApiCall Quiet = new ApiCall(null, null, null);
-
-        /// <summary>Creates the per-call settings; a null choice means "as the connection says".</summary>
-        public ApiCall(IXApiObserver? observer, RateLimitAction? rateLimitAction, TimeSpan? maxRateLimitWait)
-        {
-            Observer = observer;
-            RateLimitAction = rateLimitAction;
-            MaxRateLimitWait = maxRateLimitWait;
-        }
-
-        /// <summary>Who hears requests, retries and waits.</summary>
-        public IXApiObserver? Observer { get; }
-
-        /// <summary>Overrides the connection's rate-limit action for this call.</summary>
-        public RateLimitAction? RateLimitAction { get; }
-
-        /// <summary>Overrides the connection's longest rate-limit wait for this call.</summary>
-        public TimeSpan? MaxRateLimitWait { get; }
+        Observer = observer;
+        RateLimitAction = rateLimitAction;
+        MaxRateLimitWait = maxRateLimitWait;
     }
+
+    /// <summary>Who hears requests, retries and waits.</summary>
+    public IXApiObserver? Observer { get; }
+
+    /// <summary>Overrides the connection's rate-limit action for this call.</summary>
+    public RateLimitAction? RateLimitAction { get; }
+
+    /// <summary>Overrides the connection's longest rate-limit wait for this call.</summary>
+    public TimeSpan? MaxRateLimitWait { get; }
 }

@@ -3,70 +3,69 @@ using System.Globalization;
 using System.Net.Http;
 using System.Net.Http.Headers;
 
-namespace ProfileMedia.Core.Api
+namespace ProfileMedia.Core.Api;
+
+/// <summary>The rate-limit window an answer reported through its <c>x-rate-limit-*</c> headers.</summary>
+public sealed class RateLimitStatus
 {
-    /// <summary>The rate-limit window an answer reported through its <c>x-rate-limit-*</c> headers.</summary>
-    public sealed class RateLimitStatus
+    /// <summary>Creates a status from known values.</summary>
+    public RateLimitStatus(int? limit, int? remaining, DateTimeOffset? reset)
     {
-        /// <summary>Creates a status from known values.</summary>
-        public RateLimitStatus(int? limit, int? remaining, DateTimeOffset? reset)
+        Limit = limit;
+        Remaining = remaining;
+        Reset = reset;
+    }
+
+    /// <summary>Calls allowed in the window.</summary>
+    public int? Limit { get; }
+
+    /// <summary>Calls left in the window.</summary>
+    public int? Remaining { get; }
+
+    /// <summary>When the window starts over.</summary>
+    public DateTimeOffset? Reset { get; }
+
+    /// <summary>Reads the headers of <paramref name="response"/>; null when it has none.</summary>
+    public static RateLimitStatus? FromHeaders(HttpResponseMessage response)
+    {
+        int? limit = ReadInt(response.Headers, "x-rate-limit-limit");
+        int? remaining = ReadInt(response.Headers, "x-rate-limit-remaining");
+        long? resetSeconds = ReadLong(response.Headers, "x-rate-limit-reset");
+        if (limit == null && remaining == null && resetSeconds == null)
         {
-            Limit = limit;
-            Remaining = remaining;
-            Reset = reset;
-        }
-
-        /// <summary>Calls allowed in the window.</summary>
-        public int? Limit { get; }
-
-        /// <summary>Calls left in the window.</summary>
-        public int? Remaining { get; }
-
-        /// <summary>When the window starts over.</summary>
-        public DateTimeOffset? Reset { get; }
-
-        /// <summary>Reads the headers of <paramref name="response"/>; null when it has none.</summary>
-        public static RateLimitStatus? FromHeaders(HttpResponseMessage response)
-        {
-            int? limit = ReadInt(response.Headers, "x-rate-limit-limit");
-            int? remaining = ReadInt(response.Headers, "x-rate-limit-remaining");
-            long? resetSeconds = ReadLong(response.Headers, "x-rate-limit-reset");
-            if (limit == null && remaining == null && resetSeconds == null)
-            {
-                return null;
-            }
-
-            DateTimeOffset? reset = null;
-            if (resetSeconds is long seconds && seconds > 0 && seconds < 253_402_300_799L)
-            {
-                reset = DateTimeOffset.FromUnixTimeSeconds(seconds);
-            }
-
-            return new RateLimitStatus(limit, remaining, reset);
-        }
-
-        /// <inheritdoc />
-        public override string ToString() =>
-            string.Format(CultureInfo.InvariantCulture, "{0}/{1} left{2}", Remaining?.ToString(CultureInfo.InvariantCulture) ?? "?", Limit?.ToString(CultureInfo.InvariantCulture) ?? "?",
-                Reset is DateTimeOffset reset ? ", resets " + reset.ToLocalTime().ToString("HH:mm:ss", CultureInfo.InvariantCulture) : string.Empty);
-
-        private static int? ReadInt(HttpResponseHeaders headers, string name) =>
-            ReadLong(headers, name) is long value && value >= int.MinValue && value <= int.MaxValue ? (int)value : (int?)null;
-
-        private static long? ReadLong(HttpResponseHeaders headers, string name)
-        {
-            if (headers.TryGetValues(name, out var values))
-            {
-                foreach (string value in values)
-                {
-                    if (long.TryParse(value.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out long parsed))
-                    {
-                        return parsed;
-                    }
-                }
-            }
-
             return null;
         }
+
+        DateTimeOffset? reset = null;
+        if (resetSeconds is long seconds && seconds > 0 && seconds < 253_402_300_799L)
+        {
+            reset = DateTimeOffset.FromUnixTimeSeconds(seconds);
+        }
+
+        return new RateLimitStatus(limit, remaining, reset);
+    }
+
+    /// <inheritdoc />
+    public override string ToString() =>
+        string.Format(CultureInfo.InvariantCulture, "{0}/{1} left{2}", Remaining?.ToString(CultureInfo.InvariantCulture) ?? "?", Limit?.ToString(CultureInfo.InvariantCulture) ?? "?",
+            Reset is DateTimeOffset reset ? ", resets " + reset.ToLocalTime().ToString("HH:mm:ss", CultureInfo.InvariantCulture) : string.Empty);
+
+    private static int? ReadInt(HttpResponseHeaders headers, string name) =>
+        ReadLong(headers, name) is long value && value >= int.MinValue && value <= int.MaxValue ? (int)value : (int?)null;
+
+    private static long? ReadLong(HttpResponseHeaders headers, string name)
+    {
+        if (headers.TryGetValues(name, out var values))
+        {
+            foreach (string value in values)
+            {
+                if (long.TryParse(value.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out long parsed))
+                {
+                    return parsed;
+                }
+            }
+        }
+
+        return null;
     }
 }

@@ -4,159 +4,158 @@ using System.Globalization;
 using ProfileMedia.Core.Json;
 using ProfileMedia.Core.Urls;
 
-namespace ProfileMedia.Core.Api
+namespace ProfileMedia.Core.Api;
+
+/// <summary>Reads the JSON bodies X answers with into the module's types; anything unexpected is an UnexpectedResponse error.</summary>
+public static class ResponseParser
 {
-    /// <summary>Reads the JSON bodies X answers with into the module's types; anything unexpected is an UnexpectedResponse error.</summary>
-    public static class ResponseParser
+    /// <summary>Reads a v1.1 user object.</summary>
+    public static ProfileUser ParseUser(string operation, byte[] body)
     {
-        /// <summary>Reads a v1.1 user object.</summary>
-        public static ProfileUser ParseUser(string operation, byte[] body)
+        JsonValue user = ParseObject(operation, body);
+        string? id = user["id_str"]?.GetString() ?? RawNumber(user["id"]);
+        string? screenName = user["screen_name"]?.GetString();
+        if (id == null || screenName == null)
         {
-            JsonValue user = ParseObject(operation, body);
-            string? id = user["id_str"]?.GetString() ?? RawNumber(user["id"]);
-            string? screenName = user["screen_name"]?.GetString();
-            if (id == null || screenName == null)
-            {
-                throw Unexpected(operation, "the user object has no id_str or screen_name.");
-            }
-
-            return new ProfileUser(
-                id,
-                screenName,
-                user["name"]?.GetString() ?? screenName,
-                user["profile_image_url"]?.GetString(),
-                user["profile_image_url_https"]?.GetString(),
-                user["profile_banner_url"]?.GetString(),
-                user["default_profile_image"]?.GetBoolean() ?? false);
+            throw Unexpected(operation, "the user object has no id_str or screen_name.");
         }
 
-        /// <summary>
-        /// Reads <c>{"sizes":{...}}</c>. The map is open: sizes come in any order, older accounts have six, and a size
-        /// this module does not know passes through with its own name, width and height. Known sizes come first, smallest first.
-        /// </summary>
-        public static IReadOnlyList<ProfileBannerVariant> ParseBannerSizes(string operation, byte[] body, string sourceUrl, string? screenName, string? userId)
+        return new ProfileUser(
+            id,
+            screenName,
+            user["name"]?.GetString() ?? screenName,
+            user["profile_image_url"]?.GetString(),
+            user["profile_image_url_https"]?.GetString(),
+            user["profile_banner_url"]?.GetString(),
+            user["default_profile_image"]?.GetBoolean() ?? false);
+    }
+
+    /// <summary>
+    /// Reads <c>{"sizes":{...}}</c>. The map is open: sizes come in any order, older accounts have six, and a size
+    /// this module does not know passes through with its own name, width and height. Known sizes come first, smallest first.
+    /// </summary>
+    public static IReadOnlyList<ProfileBannerVariant> ParseBannerSizes(string operation, byte[] body, string sourceUrl, string? screenName, string? userId)
+    {
+        JsonValue? sizes = ParseObject(operation, body)["sizes"];
+        if (sizes == null || sizes.Kind != JsonKind.Object)
         {
-            JsonValue? sizes = ParseObject(operation, body)["sizes"];
-            if (sizes == null || sizes.Kind != JsonKind.Object)
-            {
-                throw Unexpected(operation, "the answer has no \"sizes\" object.");
-            }
-
-            var known = new List<(int Order, ProfileBannerVariant Variant)>();
-            var unknown = new List<ProfileBannerVariant>();
-            foreach (KeyValuePair<string, JsonValue> size in sizes.Properties)
-            {
-                string? url = size.Value["url"]?.GetString();
-                if (url == null || !TryInt(size.Value["w"], out int width) || !TryInt(size.Value["h"], out int height))
-                {
-                    throw Unexpected(operation, "the size \"" + size.Key + "\" lacks a url, w or h.");
-                }
-
-                var variant = new ProfileBannerVariant(size.Key, width, height, url, sourceUrl, screenName, userId);
-                int order = IndexOfKnownSize(size.Key);
-                if (order >= 0)
-                {
-                    known.Add((order, variant));
-                }
-                else
-                {
-                    unknown.Add(variant);
-                }
-            }
-
-            known.Sort((a, b) => a.Order.CompareTo(b.Order));
-            var result = new List<ProfileBannerVariant>(known.Count + unknown.Count);
-            foreach (var entry in known)
-            {
-                result.Add(entry.Variant);
-            }
-
-            result.AddRange(unknown);
-            return result;
+            throw Unexpected(operation, "the answer has no \"sizes\" object.");
         }
 
-        /// <summary>Reads an error body: <c>{"errors":[{"code":..,"message":..}]}</c>, <c>{"error":"..."}</c>, or nothing usable.</summary>
-        public static IReadOnlyList<XApiErrorDetail> ParseErrors(byte[] body)
+        var known = new List<(int Order, ProfileBannerVariant Variant)>();
+        var unknown = new List<ProfileBannerVariant>();
+        foreach (KeyValuePair<string, JsonValue> size in sizes.Properties)
         {
-            JsonValue root;
-            try
+            string? url = size.Value["url"]?.GetString();
+            if (url == null || !TryInt(size.Value["w"], out int width) || !TryInt(size.Value["h"], out int height))
             {
-                root = JsonReader.Parse(body, 0, body.Length);
-            }
-            catch (JsonFormatException)
-            {
-                return Array.Empty<XApiErrorDetail>(); // empty or not JSON: the status alone has to speak
+                throw Unexpected(operation, "the size \"" + size.Key + "\" lacks a url, w or h.");
             }
 
-            if (root.Kind != JsonKind.Object)
+            var variant = new ProfileBannerVariant(size.Key, width, height, url, sourceUrl, screenName, userId);
+            int order = IndexOfKnownSize(size.Key);
+            if (order >= 0)
             {
-                return Array.Empty<XApiErrorDetail>();
+                known.Add((order, variant));
             }
-
-            var details = new List<XApiErrorDetail>();
-            foreach (JsonValue error in root["errors"]?.Items ?? (IReadOnlyList<JsonValue>)Array.Empty<JsonValue>())
+            else
             {
-                int code = TryInt(error["code"], out int value) ? value : 0;
-                details.Add(new XApiErrorDetail(code, error["message"]?.GetString() ?? string.Empty));
+                unknown.Add(variant);
             }
-
-            if (root["error"]?.GetString() is string single)
-            {
-                details.Add(new XApiErrorDetail(0, single));
-            }
-
-            return details;
         }
 
-        private static JsonValue ParseObject(string operation, byte[] body)
+        known.Sort((a, b) => a.Order.CompareTo(b.Order));
+        var result = new List<ProfileBannerVariant>(known.Count + unknown.Count);
+        foreach (var entry in known)
         {
-            if (body.Length == 0)
-            {
-                throw Unexpected(operation, "the answer had an empty body where JSON was expected.");
-            }
-
-            JsonValue root;
-            try
-            {
-                root = JsonReader.Parse(body, 0, body.Length);
-            }
-            catch (JsonFormatException e)
-            {
-                throw Unexpected(operation, "the answer is not JSON (" + e.Message + ").");
-            }
-
-            return root.Kind == JsonKind.Object ? root : throw Unexpected(operation, "the answer is JSON but not an object.");
+            result.Add(entry.Variant);
         }
 
-        private static XApiException Unexpected(string operation, string what) =>
-            new XApiException(operation + " failed: " + what, "UnexpectedResponse", null, Array.Empty<XApiErrorDetail>(), null, null);
+        result.AddRange(unknown);
+        return result;
+    }
 
-        private static string? RawNumber(JsonValue? value) =>
-            value != null && value.Kind == JsonKind.Number && value.TryGetInt64(out long id) ? id.ToString(CultureInfo.InvariantCulture) : null;
-
-        private static bool TryInt(JsonValue? value, out int result)
+    /// <summary>Reads an error body: <c>{"errors":[{"code":..,"message":..}]}</c>, <c>{"error":"..."}</c>, or nothing usable.</summary>
+    public static IReadOnlyList<XApiErrorDetail> ParseErrors(byte[] body)
+    {
+        JsonValue root;
+        try
         {
-            result = 0;
-            if (value != null && value.TryGetInt64(out long number) && number >= int.MinValue && number <= int.MaxValue)
-            {
-                result = (int)number;
-                return true;
-            }
-
-            return false;
+            root = JsonReader.Parse(body, 0, body.Length);
+        }
+        catch (JsonFormatException)
+        {
+            return Array.Empty<XApiErrorDetail>(); // empty or not JSON: the status alone has to speak
         }
 
-        private static int IndexOfKnownSize(string name)
+        if (root.Kind != JsonKind.Object)
         {
-            for (int i = 0; i < BannerSize.All.Count; i++)
-            {
-                if (string.Equals(BannerSize.All[i].Name, name, StringComparison.OrdinalIgnoreCase))
-                {
-                    return i;
-                }
-            }
-
-            return -1;
+            return Array.Empty<XApiErrorDetail>();
         }
+
+        var details = new List<XApiErrorDetail>();
+        foreach (JsonValue error in root["errors"]?.Items ?? (IReadOnlyList<JsonValue>)Array.Empty<JsonValue>())
+        {
+            int code = TryInt(error["code"], out int value) ? value : 0;
+            details.Add(new XApiErrorDetail(code, error["message"]?.GetString() ?? string.Empty));
+        }
+
+        if (root["error"]?.GetString() is string single)
+        {
+            details.Add(new XApiErrorDetail(0, single));
+        }
+
+        return details;
+    }
+
+    private static JsonValue ParseObject(string operation, byte[] body)
+    {
+        if (body.Length == 0)
+        {
+            throw Unexpected(operation, "the answer had an empty body where JSON was expected.");
+        }
+
+        JsonValue root;
+        try
+        {
+            root = JsonReader.Parse(body, 0, body.Length);
+        }
+        catch (JsonFormatException e)
+        {
+            throw Unexpected(operation, "the answer is not JSON (" + e.Message + ").");
+        }
+
+        return root.Kind == JsonKind.Object ? root : throw Unexpected(operation, "the answer is JSON but not an object.");
+    }
+
+    private static XApiException Unexpected(string operation, string what) =>
+        new XApiException(operation + " failed: " + what, "UnexpectedResponse", null, Array.Empty<XApiErrorDetail>(), null, null);
+
+    private static string? RawNumber(JsonValue? value) =>
+        value != null && value.Kind == JsonKind.Number && value.TryGetInt64(out long id) ? id.ToString(CultureInfo.InvariantCulture) : null;
+
+    private static bool TryInt(JsonValue? value, out int result)
+    {
+        result = 0;
+        if (value != null && value.TryGetInt64(out long number) && number >= int.MinValue && number <= int.MaxValue)
+        {
+            result = (int)number;
+            return true;
+        }
+
+        return false;
+    }
+
+    private static int IndexOfKnownSize(string name)
+    {
+        for (int i = 0; i < BannerSize.All.Count; i++)
+        {
+            if (string.Equals(BannerSize.All[i].Name, name, StringComparison.OrdinalIgnoreCase))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 }

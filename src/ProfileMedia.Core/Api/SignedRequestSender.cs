@@ -10,210 +10,209 @@ using System.Threading;
 using System.Threading.Tasks;
 using ProfileMedia.Core.OAuth;
 
-namespace ProfileMedia.Core.Api
+namespace ProfileMedia.Core.Api;
+
+/// <summary>
+/// Sends one API request: signs each attempt afresh (new nonce and timestamp), times it out, retries transient
+/// failures with backoff, waits out a rate limit when asked to, and turns every other failure into an <see cref="XApiException"/>.
+/// </summary>
+internal sealed class SignedRequestSender
 {
-    /// <summary>
-    /// Sends one API request: signs each attempt afresh (new nonce and timestamp), times it out, retries transient
-    /// failures with backoff, waits out a rate limit when asked to, and turns every other failure into an <see cref="XApiException"/>.
-    /// </summary>
-    internal sealed class SignedRequestSender
+    // API bodies are small JSON documents; anything larger is not an answer we can use.
+    private const int MaxBodyBytes = 4 * 1024 * 1024;
+
+    private readonly HttpClient _http;
+    private readonly OAuth1Signer _signer;
+    private readonly XApiClientOptions _options;
+
+    public SignedRequestSender(HttpClient http, OAuth1Signer signer, XApiClientOptions options)
     {
-        // API bodies are small JSON documents; anything larger is not an answer we can use.
-        private const int MaxBodyBytes = 4 * 1024 * 1024;
+        _http = http;
+        _signer = signer;
+        _options = options;
+    }
 
-        private readonly HttpClient _http;
-        private readonly OAuth1Signer _signer;
-        private readonly XApiClientOptions _options;
+    /// <param name="operation">What the user asked for, for messages ("Get user @x").</param>
+    /// <param name="method">GET or POST.</param>
+    /// <param name="uri">The full request URI with its query; it is signed exactly as sent.</param>
+    /// <param name="content">Makes the body for each attempt (a fresh file stream each time); null for none.</param>
+    /// <param name="formParameters">The body's parameters when it is form-urlencoded: they are signed too.</param>
+    /// <param name="retryWithoutAnswer">Whether a dropped connection or time-out may be retried: not for an upload, which the service may already have taken.</param>
+    public async Task<ApiAnswer> SendAsync(string operation, HttpMethod method, Uri uri, Func<HttpContent>? content,
+        IEnumerable<KeyValuePair<string, string>>? formParameters, bool retryWithoutAnswer, ApiCall call, CancellationToken cancellationToken)
+    {
+        IXApiObserver? observer = call.Observer;
+        RateLimitAction rateLimitAction = call.RateLimitAction ?? _options.RateLimitAction;
+        TimeSpan maxWait = call.MaxRateLimitWait ?? _options.MaxRateLimitWait;
+        int retries = 0;
+        bool waitedForRateLimit = false;
 
-        public SignedRequestSender(HttpClient http, OAuth1Signer signer, XApiClientOptions options)
+        while (true)
         {
-            _http = http;
-            _signer = signer;
-            _options = options;
-        }
-
-        /// <param name="operation">What the user asked for, for messages ("Get user @x").</param>
-        /// <param name="method">GET or POST.</param>
-        /// <param name="uri">The full request URI with its query; it is signed exactly as sent.</param>
-        /// <param name="content">Makes the body for each attempt (a fresh file stream each time); null for none.</param>
-        /// <param name="formParameters">The body's parameters when it is form-urlencoded: they are signed too.</param>
-        /// <param name="retryWithoutAnswer">Whether a dropped connection or time-out may be retried: not for an upload, which the service may already have taken.</param>
-        public async Task<ApiAnswer> SendAsync(string operation, HttpMethod method, Uri uri, Func<HttpContent>? content,
-            IEnumerable<KeyValuePair<string, string>>? formParameters, bool retryWithoutAnswer, ApiCall call, CancellationToken cancellationToken)
-        {
-            IXApiObserver? observer = call.Observer;
-            RateLimitAction rateLimitAction = call.RateLimitAction ?? _options.RateLimitAction;
-            TimeSpan maxWait = call.MaxRateLimitWait ?? _options.MaxRateLimitWait;
-            int retries = 0;
-            bool waitedForRateLimit = false;
-
-            while (true)
+            cancellationToken.ThrowIfCancellationRequested();
+            var clock = Stopwatch.StartNew();
+            HttpStatusCode status;
+            byte[] body;
+            RateLimitStatus? rateLimit;
+            TimeSpan? retryAfter;
+            try
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                var clock = Stopwatch.StartNew();
-                HttpStatusCode status;
-                byte[] body;
-                RateLimitStatus? rateLimit;
-                TimeSpan? retryAfter;
-                try
-                {
-                    using var request = new HttpRequestMessage(method, uri);
-                    request.Content = content?.Invoke();
-                    request.Headers.TryAddWithoutValidation("Authorization", _signer.CreateAuthorizationHeader(method.Method, uri, formParameters));
-                    observer?.Verbose(method.Method + " " + uri.AbsoluteUri);
-                    observer?.Debug(DescribeHeaders("Request", request.Headers, request.Content?.Headers));
+                using var request = new HttpRequestMessage(method, uri);
+                request.Content = content?.Invoke();
+                request.Headers.TryAddWithoutValidation("Authorization", _signer.CreateAuthorizationHeader(method.Method, uri, formParameters));
+                observer?.Verbose(method.Method + " " + uri.AbsoluteUri);
+                observer?.Debug(DescribeHeaders("Request", request.Headers, request.Content?.Headers));
 
-                    using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                    timeout.CancelAfter(_options.Timeout);
-                    using HttpResponseMessage response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
-                    body = await ReadBodyAsync(response, timeout.Token).ConfigureAwait(false);
-                    status = response.StatusCode;
-                    rateLimit = RateLimitStatus.FromHeaders(response);
-                    retryAfter = RetryAfterOf(response, rateLimit);
-                    observer?.Verbose(string.Format(CultureInfo.InvariantCulture, "{0} {1} -> {2} {3} in {4} ms{5}", method.Method, uri.AbsoluteUri, (int)status, status, clock.ElapsedMilliseconds,
-                        rateLimit == null ? string.Empty : " (rate limit " + rateLimit + ")"));
-                    observer?.Debug(DescribeHeaders("Response", response.Headers, response.Content?.Headers));
-                }
-                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-                {
-                    if (retryWithoutAnswer && retries < _options.MaxRetries)
-                    {
-                        retries++;
-                        await PauseBeforeRetryAsync(observer, retries, null, "no answer within " + _options.Timeout.TotalSeconds.ToString(CultureInfo.InvariantCulture) + " s", cancellationToken).ConfigureAwait(false);
-                        continue;
-                    }
-
-                    throw XApiErrorAdvice.NoAnswer(operation, "Timeout", string.Format(CultureInfo.InvariantCulture, "no answer within {0} s{1}.", _options.Timeout.TotalSeconds, Attempts(retries)), null);
-                }
-                catch (Exception e) when (e is HttpRequestException || e is IOException)
-                {
-                    if (retryWithoutAnswer && retries < _options.MaxRetries)
-                    {
-                        retries++;
-                        await PauseBeforeRetryAsync(observer, retries, null, "connection failed: " + e.Message, cancellationToken).ConfigureAwait(false);
-                        continue;
-                    }
-
-                    throw XApiErrorAdvice.NoAnswer(operation, "ConnectionFailed", "the connection failed" + Attempts(retries) + ": " + e.Message
-                        + (retryWithoutAnswer ? string.Empty : " The change may or may not have been made: check with Get-ProfileUser before trying again."), e);
-                }
-
-                int code = (int)status;
-                if (code >= 200 && code < 300)
-                {
-                    return new ApiAnswer(status, body, rateLimit);
-                }
-
-                IReadOnlyList<XApiErrorDetail> errors = ResponseParser.ParseErrors(body);
-                if (code == 429 && rateLimitAction == RateLimitAction.Wait && !waitedForRateLimit)
-                {
-                    TimeSpan wait = retryAfter ?? TimeSpan.Zero;
-                    if (retryAfter != null && wait <= maxWait)
-                    {
-                        waitedForRateLimit = true;
-                        await WaitForRateLimitAsync(observer, wait, cancellationToken).ConfigureAwait(false);
-                        continue;
-                    }
-                }
-
-                if (code >= 500 && retries < _options.MaxRetries)
+                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                timeout.CancelAfter(_options.Timeout);
+                using HttpResponseMessage response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
+                body = await ReadBodyAsync(response, timeout.Token).ConfigureAwait(false);
+                status = response.StatusCode;
+                rateLimit = RateLimitStatus.FromHeaders(response);
+                retryAfter = RetryAfterOf(response, rateLimit);
+                observer?.Verbose(string.Format(CultureInfo.InvariantCulture, "{0} {1} -> {2} {3} in {4} ms{5}", method.Method, uri.AbsoluteUri, (int)status, status, clock.ElapsedMilliseconds,
+                    rateLimit == null ? string.Empty : " (rate limit " + rateLimit + ")"));
+                observer?.Debug(DescribeHeaders("Response", response.Headers, response.Content?.Headers));
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                if (retryWithoutAnswer && retries < _options.MaxRetries)
                 {
                     retries++;
-                    await PauseBeforeRetryAsync(observer, retries, retryAfter, "HTTP " + code.ToString(CultureInfo.InvariantCulture), cancellationToken).ConfigureAwait(false);
+                    await PauseBeforeRetryAsync(observer, retries, null, "no answer within " + _options.Timeout.TotalSeconds.ToString(CultureInfo.InvariantCulture) + " s", cancellationToken).ConfigureAwait(false);
                     continue;
                 }
 
-                throw XApiErrorAdvice.FromAnswer(operation, status, errors, rateLimit, retryAfter);
+                throw XApiErrorAdvice.NoAnswer(operation, "Timeout", string.Format(CultureInfo.InvariantCulture, "no answer within {0} s{1}.", _options.Timeout.TotalSeconds, Attempts(retries)), null);
             }
-        }
-
-        private async Task PauseBeforeRetryAsync(IXApiObserver? observer, int retry, TimeSpan? retryAfter, string reason, CancellationToken cancellationToken)
-        {
-            TimeSpan delay = RetryDelay.For(retry, _options.RetryBaseDelay, retryAfter);
-            observer?.Verbose(string.Format(CultureInfo.InvariantCulture, "Retry {0} of {1} in {2} ms: {3}", retry, _options.MaxRetries, (long)delay.TotalMilliseconds, reason));
-            await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
-        }
-
-        private static async Task WaitForRateLimitAsync(IXApiObserver? observer, TimeSpan wait, CancellationToken cancellationToken)
-        {
-            DateTimeOffset until = DateTimeOffset.UtcNow + wait;
-            observer?.Verbose("Rate limit reached: waiting until " + until.ToLocalTime().ToString("HH:mm:ss", CultureInfo.InvariantCulture));
-            for (TimeSpan left = wait; left > TimeSpan.Zero; left = until - DateTimeOffset.UtcNow)
+            catch (Exception e) when (e is HttpRequestException || e is IOException)
             {
-                observer?.RateLimitWait(left, wait, until);
-                TimeSpan step = left < TimeSpan.FromSeconds(1) ? left : TimeSpan.FromSeconds(1);
-                await Task.Delay(step, cancellationToken).ConfigureAwait(false);
-            }
-
-            observer?.RateLimitWait(TimeSpan.Zero, wait, until);
-        }
-
-        private static TimeSpan? RetryAfterOf(HttpResponseMessage response, RateLimitStatus? rateLimit)
-        {
-            var header = response.Headers.RetryAfter;
-            if (header?.Delta is TimeSpan delta)
-            {
-                return delta;
-            }
-
-            if (header?.Date is DateTimeOffset date)
-            {
-                return Positive(date - DateTimeOffset.UtcNow);
-            }
-
-            // A rate-limit reset a second past the mark: the window opens at the reset, not before it.
-            return rateLimit?.Reset is DateTimeOffset reset ? Positive(reset - DateTimeOffset.UtcNow + TimeSpan.FromSeconds(1)) : null;
-        }
-
-        private static TimeSpan Positive(TimeSpan value) => value < TimeSpan.Zero ? TimeSpan.Zero : value;
-
-        private static async Task<byte[]> ReadBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
-        {
-            if (response.Content == null)
-            {
-                return Array.Empty<byte>();
-            }
-
-            using Stream stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-            using var buffer = new MemoryStream();
-            byte[] chunk = new byte[16384];
-            int read;
-            while ((read = await stream.ReadAsync(chunk, 0, chunk.Length, cancellationToken).ConfigureAwait(false)) > 0)
-            {
-                if (buffer.Length + read > MaxBodyBytes)
+                if (retryWithoutAnswer && retries < _options.MaxRetries)
                 {
-                    throw new IOException("the answer's body is larger than " + MaxBodyBytes.ToString(CultureInfo.InvariantCulture) + " bytes.");
+                    retries++;
+                    await PauseBeforeRetryAsync(observer, retries, null, "connection failed: " + e.Message, cancellationToken).ConfigureAwait(false);
+                    continue;
                 }
 
-                buffer.Write(chunk, 0, read);
+                throw XApiErrorAdvice.NoAnswer(operation, "ConnectionFailed", "the connection failed" + Attempts(retries) + ": " + e.Message
+                    + (retryWithoutAnswer ? string.Empty : " The change may or may not have been made: check with Get-ProfileUser before trying again."), e);
             }
 
-            return buffer.ToArray();
+            int code = (int)status;
+            if (code >= 200 && code < 300)
+            {
+                return new ApiAnswer(status, body, rateLimit);
+            }
+
+            IReadOnlyList<XApiErrorDetail> errors = ResponseParser.ParseErrors(body);
+            if (code == 429 && rateLimitAction == RateLimitAction.Wait && !waitedForRateLimit)
+            {
+                TimeSpan wait = retryAfter ?? TimeSpan.Zero;
+                if (retryAfter != null && wait <= maxWait)
+                {
+                    waitedForRateLimit = true;
+                    await WaitForRateLimitAsync(observer, wait, cancellationToken).ConfigureAwait(false);
+                    continue;
+                }
+            }
+
+            if (code >= 500 && retries < _options.MaxRetries)
+            {
+                retries++;
+                await PauseBeforeRetryAsync(observer, retries, retryAfter, "HTTP " + code.ToString(CultureInfo.InvariantCulture), cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+
+            throw XApiErrorAdvice.FromAnswer(operation, status, errors, rateLimit, retryAfter);
+        }
+    }
+
+    private async Task PauseBeforeRetryAsync(IXApiObserver? observer, int retry, TimeSpan? retryAfter, string reason, CancellationToken cancellationToken)
+    {
+        TimeSpan delay = RetryDelay.For(retry, _options.RetryBaseDelay, retryAfter);
+        observer?.Verbose(string.Format(CultureInfo.InvariantCulture, "Retry {0} of {1} in {2} ms: {3}", retry, _options.MaxRetries, (long)delay.TotalMilliseconds, reason));
+        await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task WaitForRateLimitAsync(IXApiObserver? observer, TimeSpan wait, CancellationToken cancellationToken)
+    {
+        DateTimeOffset until = DateTimeOffset.UtcNow + wait;
+        observer?.Verbose("Rate limit reached: waiting until " + until.ToLocalTime().ToString("HH:mm:ss", CultureInfo.InvariantCulture));
+        for (TimeSpan left = wait; left > TimeSpan.Zero; left = until - DateTimeOffset.UtcNow)
+        {
+            observer?.RateLimitWait(left, wait, until);
+            TimeSpan step = left < TimeSpan.FromSeconds(1) ? left : TimeSpan.FromSeconds(1);
+            await Task.Delay(step, cancellationToken).ConfigureAwait(false);
         }
 
-        private static string Attempts(int retries) =>
-            retries == 0 ? string.Empty : string.Format(CultureInfo.InvariantCulture, " after {0} attempts", retries + 1);
+        observer?.RateLimitWait(TimeSpan.Zero, wait, until);
+    }
 
-        private static string DescribeHeaders(string title, System.Net.Http.Headers.HttpHeaders headers, System.Net.Http.Headers.HttpHeaders? contentHeaders)
+    private static TimeSpan? RetryAfterOf(HttpResponseMessage response, RateLimitStatus? rateLimit)
+    {
+        var header = response.Headers.RetryAfter;
+        if (header?.Delta is TimeSpan delta)
         {
-            var text = new StringBuilder(title).Append(" headers:");
-            Append(text, headers);
-            if (contentHeaders != null)
-            {
-                Append(text, contentHeaders);
-            }
-
-            return text.ToString();
+            return delta;
         }
 
-        private static void Append(StringBuilder text, System.Net.Http.Headers.HttpHeaders headers)
+        if (header?.Date is DateTimeOffset date)
         {
-            foreach (var header in headers)
+            return Positive(date - DateTimeOffset.UtcNow);
+        }
+
+        // A rate-limit reset a second past the mark: the window opens at the reset, not before it.
+        return rateLimit?.Reset is DateTimeOffset reset ? Positive(reset - DateTimeOffset.UtcNow + TimeSpan.FromSeconds(1)) : null;
+    }
+
+    private static TimeSpan Positive(TimeSpan value) => value < TimeSpan.Zero ? TimeSpan.Zero : value;
+
+    private static async Task<byte[]> ReadBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        if (response.Content == null)
+        {
+            return Array.Empty<byte>();
+        }
+
+        using Stream stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+        using var buffer = new MemoryStream();
+        byte[] chunk = new byte[16384];
+        int read;
+        while ((read = await stream.ReadAsync(chunk, 0, chunk.Length, cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            if (buffer.Length + read > MaxBodyBytes)
             {
-                // The Authorization header carries the signature: never shown, whatever the stream.
-                string value = string.Equals(header.Key, "Authorization", StringComparison.OrdinalIgnoreCase) ? "OAuth (redacted)" : string.Join(", ", header.Value);
-                text.Append("\n  ").Append(header.Key).Append(": ").Append(value);
+                throw new IOException("the answer's body is larger than " + MaxBodyBytes.ToString(CultureInfo.InvariantCulture) + " bytes.");
             }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static string Attempts(int retries) =>
+        retries == 0 ? string.Empty : string.Format(CultureInfo.InvariantCulture, " after {0} attempts", retries + 1);
+
+    private static string DescribeHeaders(string title, System.Net.Http.Headers.HttpHeaders headers, System.Net.Http.Headers.HttpHeaders? contentHeaders)
+    {
+        var text = new StringBuilder(title).Append(" headers:");
+        Append(text, headers);
+        if (contentHeaders != null)
+        {
+            Append(text, contentHeaders);
+        }
+
+        return text.ToString();
+    }
+
+    private static void Append(StringBuilder text, System.Net.Http.Headers.HttpHeaders headers)
+    {
+        foreach (var header in headers)
+        {
+            // The Authorization header carries the signature: never shown, whatever the stream.
+            string value = string.Equals(header.Key, "Authorization", StringComparison.OrdinalIgnoreCase) ? "OAuth (redacted)" : string.Join(", ", header.Value);
+            text.Append("\n  ").Append(header.Key).Append(": ").Append(value);
         }
     }
 }

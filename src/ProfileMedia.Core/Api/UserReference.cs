@@ -1,93 +1,92 @@
 using System;
 
-namespace ProfileMedia.Core.Api
+namespace ProfileMedia.Core.Api;
+
+/// <summary>A user named by screen name or by numeric id, checked before any request is sent.</summary>
+public sealed class UserReference
 {
-    /// <summary>A user named by screen name or by numeric id, checked before any request is sent.</summary>
-    public sealed class UserReference
+    // X screen names are at most 15 letters, digits and underscores; some old accounts have a few more, so allow 50.
+    private const int MaxScreenNameLength = 50;
+    private const int MaxUserIdLength = 20;
+
+    private UserReference(string? screenName, string? userId)
     {
-        // X screen names are at most 15 letters, digits and underscores; some old accounts have a few more, so allow 50.
-        private const int MaxScreenNameLength = 50;
-        private const int MaxUserIdLength = 20;
+        ScreenName = screenName;
+        UserId = userId;
+    }
 
-        private UserReference(string? screenName, string? userId)
+    /// <summary>The screen name, when the user is named that way.</summary>
+    public string? ScreenName { get; }
+
+    /// <summary>The numeric id, when the user is named that way.</summary>
+    public string? UserId { get; }
+
+    /// <summary>The query parameter that names the user: <c>screen_name</c> or <c>user_id</c>.</summary>
+    public string ParameterName => ScreenName != null ? "screen_name" : "user_id";
+
+    /// <summary>The value of <see cref="ParameterName"/>.</summary>
+    public string ParameterValue => ScreenName ?? UserId!;
+
+    /// <summary>A user by screen name; a leading '@' is dropped. Returns null and a reason when the name cannot be one.</summary>
+    public static UserReference? ForScreenName(string? value, out string? problem)
+    {
+        string name = value?.Trim() ?? string.Empty;
+        if (name.StartsWith("@", StringComparison.Ordinal))
         {
-            ScreenName = screenName;
-            UserId = userId;
+            name = name.Substring(1);
         }
 
-        /// <summary>The screen name, when the user is named that way.</summary>
-        public string? ScreenName { get; }
-
-        /// <summary>The numeric id, when the user is named that way.</summary>
-        public string? UserId { get; }
-
-        /// <summary>The query parameter that names the user: <c>screen_name</c> or <c>user_id</c>.</summary>
-        public string ParameterName => ScreenName != null ? "screen_name" : "user_id";
-
-        /// <summary>The value of <see cref="ParameterName"/>.</summary>
-        public string ParameterValue => ScreenName ?? UserId!;
-
-        /// <summary>A user by screen name; a leading '@' is dropped. Returns null and a reason when the name cannot be one.</summary>
-        public static UserReference? ForScreenName(string? value, out string? problem)
+        if (name.Length == 0 || name.Length > MaxScreenNameLength || !IsScreenNameText(name))
         {
-            string name = value?.Trim() ?? string.Empty;
-            if (name.StartsWith("@", StringComparison.Ordinal))
-            {
-                name = name.Substring(1);
-            }
-
-            if (name.Length == 0 || name.Length > MaxScreenNameLength || !IsScreenNameText(name))
-            {
-                problem = "A screen name is 1 to 15 letters, digits or underscores";
-                return null;
-            }
-
-            problem = null;
-            return new UserReference(name, null);
+            problem = "A screen name is 1 to 15 letters, digits or underscores";
+            return null;
         }
 
-        /// <summary>A user by numeric id. Returns null and a reason when the value is not a user id.</summary>
-        public static UserReference? ForUserId(string? value, out string? problem)
-        {
-            string id = value?.Trim() ?? string.Empty;
-            if (id.Length == 0 || id.Length > MaxUserIdLength || !IsDigits(id) || id == "0")
-            {
-                problem = "A user id is a positive whole number of at most 20 digits";
-                return null;
-            }
+        problem = null;
+        return new UserReference(name, null);
+    }
 
-            problem = null;
-            return new UserReference(null, id);
+    /// <summary>A user by numeric id. Returns null and a reason when the value is not a user id.</summary>
+    public static UserReference? ForUserId(string? value, out string? problem)
+    {
+        string id = value?.Trim() ?? string.Empty;
+        if (id.Length == 0 || id.Length > MaxUserIdLength || !IsDigits(id) || id == "0")
+        {
+            problem = "A user id is a positive whole number of at most 20 digits";
+            return null;
         }
 
-        /// <inheritdoc />
-        public override string ToString() => ScreenName != null ? "@" + ScreenName : "user id " + UserId;
+        problem = null;
+        return new UserReference(null, id);
+    }
 
-        private static bool IsScreenNameText(string value)
+    /// <inheritdoc />
+    public override string ToString() => ScreenName != null ? "@" + ScreenName : "user id " + UserId;
+
+    private static bool IsScreenNameText(string value)
+    {
+        foreach (char c in value)
         {
-            foreach (char c in value)
+            bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+            if (!ok)
             {
-                bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
-                if (!ok)
-                {
-                    return false;
-                }
+                return false;
             }
-
-            return true;
         }
 
-        private static bool IsDigits(string value)
-        {
-            foreach (char c in value)
-            {
-                if (c < '0' || c > '9')
-                {
-                    return false;
-                }
-            }
+        return true;
+    }
 
-            return true;
+    private static bool IsDigits(string value)
+    {
+        foreach (char c in value)
+        {
+            if (c < '0' || c > '9')
+            {
+                return false;
+            }
         }
+
+        return true;
     }
 }

@@ -3,97 +3,96 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Net;
 
-namespace ProfileMedia.Core.Api
+namespace ProfileMedia.Core.Api;
+
+/// <summary>
+/// Turns what the service answered into an error id and a message that says what to do. One table, so every
+/// cmdlet words the same failure the same way.
+/// </summary>
+public static class XApiErrorAdvice
 {
-    /// <summary>
-    /// Turns what the service answered into an error id and a message that says what to do. One table, so every
-    /// cmdlet words the same failure the same way.
-    /// </summary>
-    public static class XApiErrorAdvice
+    /// <summary>Builds the exception for an answer with a status that is not success.</summary>
+    public static XApiException FromAnswer(string operation, HttpStatusCode status, IReadOnlyList<XApiErrorDetail> errors, RateLimitStatus? rateLimit, TimeSpan? retryAfter)
     {
-        /// <summary>Builds the exception for an answer with a status that is not success.</summary>
-        public static XApiException FromAnswer(string operation, HttpStatusCode status, IReadOnlyList<XApiErrorDetail> errors, RateLimitStatus? rateLimit, TimeSpan? retryAfter)
+        var (errorId, advice) = Classify(status, errors, rateLimit, retryAfter);
+        string said = errors.Count == 0 ? "no error details" : Join(errors);
+        string message = string.Format(CultureInfo.InvariantCulture, "{0} failed: HTTP {1} ({2}). {3}", operation, (int)status, said, advice);
+        return new XApiException(message, errorId, status, errors, rateLimit, retryAfter);
+    }
+
+    /// <summary>Builds the exception for a request that got no usable answer at all.</summary>
+    public static XApiException NoAnswer(string operation, string errorId, string what, Exception? inner) =>
+        new XApiException(operation + " failed: " + what, errorId, null, Array.Empty<XApiErrorDetail>(), null, null, inner);
+
+    private static (string ErrorId, string Advice) Classify(HttpStatusCode status, IReadOnlyList<XApiErrorDetail> errors, RateLimitStatus? rateLimit, TimeSpan? retryAfter)
+    {
+        foreach (XApiErrorDetail error in errors)
         {
-            var (errorId, advice) = Classify(status, errors, rateLimit, retryAfter);
-            string said = errors.Count == 0 ? "no error details" : Join(errors);
-            string message = string.Format(CultureInfo.InvariantCulture, "{0} failed: HTTP {1} ({2}). {3}", operation, (int)status, said, advice);
-            return new XApiException(message, errorId, status, errors, rateLimit, retryAfter);
-        }
-
-        /// <summary>Builds the exception for a request that got no usable answer at all.</summary>
-        public static XApiException NoAnswer(string operation, string errorId, string what, Exception? inner) =>
-            new XApiException(operation + " failed: " + what, errorId, null, Array.Empty<XApiErrorDetail>(), null, null, inner);
-
-        private static (string ErrorId, string Advice) Classify(HttpStatusCode status, IReadOnlyList<XApiErrorDetail> errors, RateLimitStatus? rateLimit, TimeSpan? retryAfter)
-        {
-            foreach (XApiErrorDetail error in errors)
+            switch (error.Code)
             {
-                switch (error.Code)
-                {
-                    case 32:
-                    case 215:
-                        return ("AuthenticationFailed", "X could not authenticate the request: check the consumer key and secret, the access token and secret, and that this computer's clock is right.");
-                    case 135:
-                        return ("TimestampOutOfBounds", "The request's timestamp is too far from X's clock: set this computer's clock right (time zone and NTP) and try again.");
-                    case 89:
-                        return ("TokenInvalid", "The access token is invalid, expired or revoked: create a new access token for the account and connect again.");
-                    case 261:
-                        return ("AppCannotWrite", "The app is not allowed to write: give it Read and Write permission in the developer portal, then regenerate the access token and connect again.");
-                    case 326:
-                        return ("AccountLocked", "The account is locked: sign in at x.com to unlock it, then try again.");
-                    case 453:
-                        return ("AccessTierInsufficient", "The account's API access tier does not include this endpoint: upgrade the app's access level in the developer portal.");
-                    case 50:
-                        return ("UserNotFound", "No such user: check the screen name or id.");
-                    case 88:
-                        return ("RateLimited", RateLimitAdvice(rateLimit, retryAfter));
-                    case 38:
-                        return ("ParameterMissing", "A required parameter was missing from the request.");
-                }
-            }
-
-            switch ((int)status)
-            {
-                case 429:
+                case 32:
+                case 215:
+                    return ("AuthenticationFailed", "X could not authenticate the request: check the consumer key and secret, the access token and secret, and that this computer's clock is right.");
+                case 135:
+                    return ("TimestampOutOfBounds", "The request's timestamp is too far from X's clock: set this computer's clock right (time zone and NTP) and try again.");
+                case 89:
+                    return ("TokenInvalid", "The access token is invalid, expired or revoked: create a new access token for the account and connect again.");
+                case 261:
+                    return ("AppCannotWrite", "The app is not allowed to write: give it Read and Write permission in the developer portal, then regenerate the access token and connect again.");
+                case 326:
+                    return ("AccountLocked", "The account is locked: sign in at x.com to unlock it, then try again.");
+                case 453:
+                    return ("AccessTierInsufficient", "The account's API access tier does not include this endpoint: upgrade the app's access level in the developer portal.");
+                case 50:
+                    return ("UserNotFound", "No such user: check the screen name or id.");
+                case 88:
                     return ("RateLimited", RateLimitAdvice(rateLimit, retryAfter));
-                case 401:
-                    return ("AuthenticationFailed", "X refused the credentials: check the keys, the tokens and this computer's clock.");
-                case 404:
-                    return ("NotFound", "X has no such resource.");
-                case 413:
-                    return ("ImageTooLarge", "The image is too large for X: use a smaller file.");
-                case 422:
-                    return ("ImageCannotBeProcessed", "X could not resize or read the image: use a GIF, JPEG or PNG within the size limit.");
-                case 400:
-                    return ("BadRequest", "X refused the request as malformed.");
-                case 403:
-                    return ("Forbidden", "X refused the request for this account or app.");
-                default:
-                    return (int)status >= 500
-                        ? ("ServiceUnavailable", "X is failing or overloaded; the request was retried and can be tried again later.")
-                        : ("ApiError", "X did not accept the request.");
+                case 38:
+                    return ("ParameterMissing", "A required parameter was missing from the request.");
             }
         }
 
-        private static string RateLimitAdvice(RateLimitStatus? rateLimit, TimeSpan? retryAfter)
+        switch ((int)status)
         {
-            string when = rateLimit?.Reset is DateTimeOffset reset
-                ? "The window resets at " + reset.ToLocalTime().ToString("HH:mm:ss", CultureInfo.InvariantCulture) + "."
-                : retryAfter is TimeSpan wait
-                    ? "X asked to wait " + Math.Ceiling(wait.TotalSeconds).ToString(CultureInfo.InvariantCulture) + " s."
-                    : "X did not say when the window resets.";
-            return "Rate limit reached. " + when + " Use -RateLimitAction Wait to wait for it instead of failing.";
+            case 429:
+                return ("RateLimited", RateLimitAdvice(rateLimit, retryAfter));
+            case 401:
+                return ("AuthenticationFailed", "X refused the credentials: check the keys, the tokens and this computer's clock.");
+            case 404:
+                return ("NotFound", "X has no such resource.");
+            case 413:
+                return ("ImageTooLarge", "The image is too large for X: use a smaller file.");
+            case 422:
+                return ("ImageCannotBeProcessed", "X could not resize or read the image: use a GIF, JPEG or PNG within the size limit.");
+            case 400:
+                return ("BadRequest", "X refused the request as malformed.");
+            case 403:
+                return ("Forbidden", "X refused the request for this account or app.");
+            default:
+                return (int)status >= 500
+                    ? ("ServiceUnavailable", "X is failing or overloaded; the request was retried and can be tried again later.")
+                    : ("ApiError", "X did not accept the request.");
+        }
+    }
+
+    private static string RateLimitAdvice(RateLimitStatus? rateLimit, TimeSpan? retryAfter)
+    {
+        string when = rateLimit?.Reset is DateTimeOffset reset
+            ? "The window resets at " + reset.ToLocalTime().ToString("HH:mm:ss", CultureInfo.InvariantCulture) + "."
+            : retryAfter is TimeSpan wait
+                ? "X asked to wait " + Math.Ceiling(wait.TotalSeconds).ToString(CultureInfo.InvariantCulture) + " s."
+                : "X did not say when the window resets.";
+        return "Rate limit reached. " + when + " Use -RateLimitAction Wait to wait for it instead of failing.";
+    }
+
+    private static string Join(IReadOnlyList<XApiErrorDetail> errors)
+    {
+        var parts = new string[errors.Count];
+        for (int i = 0; i < parts.Length; i++)
+        {
+            parts[i] = "code " + errors[i];
         }
 
-        private static string Join(IReadOnlyList<XApiErrorDetail> errors)
-        {
-            var parts = new string[errors.Count];
-            for (int i = 0; i < parts.Length; i++)
-            {
-                parts[i] = "code " + errors[i];
-            }
-
-            return string.Join("; ", parts);
-        }
+        return string.Join("; ", parts);
     }
 }

@@ -1,22 +1,21 @@
-namespace ProfileMedia.Core.Api
+namespace ProfileMedia.Core.Api;
+
+/// <summary>One entry of an X API error body: <c>{"errors":[{"code":50,"message":"User not found."}]}</c>.</summary>
+public sealed class XApiErrorDetail
 {
-    /// <summary>One entry of an X API error body: <c>{"errors":[{"code":50,"message":"User not found."}]}</c>.</summary>
-    public sealed class XApiErrorDetail
+    /// <summary>Creates an entry; <paramref name="code"/> is 0 when the body gave none.</summary>
+    public XApiErrorDetail(int code, string message)
     {
-        /// <summary>Creates an entry; <paramref name="code"/> is 0 when the body gave none.</summary>
-        public XApiErrorDetail(int code, string message)
-        {
-            Code = code;
-            Message = message;
-        }
-
-        /// <summary>The X error code, such as 32, 50 or 88; 0 when the body had none.</summary>
-        public int Code { get; }
-
-        /// <summary>The service's own message.</summary>
-        public string Message { get; }
-
-        /// <inheritdoc />
-        public override string ToString() => Code == 0 ? Message : Code.ToString(System.Globalization.CultureInfo.InvariantCulture) + ": " + Message;
+        Code = code;
+        Message = message;
     }
+
+    /// <summary>The X error code, such as 32, 50 or 88; 0 when the body had none.</summary>
+    public int Code { get; }
+
+    /// <summary>The service's own message.</summary>
+    public string Message { get; }
+
+    /// <inheritdoc />
+    public override string ToString() => Code == 0 ? Message : Code.ToString(System.Globalization.CultureInfo.InvariantCulture) + ": " + Message;
 }

@@ -2,52 +2,51 @@ using System;
 using System.Collections.Generic;
 using System.Net;
 
-namespace ProfileMedia.Core.Api
+namespace ProfileMedia.Core.Api;
+
+/// <summary>
+/// The one exception the API client throws for an answer it cannot use: it carries the HTTP status, the X error
+/// codes and messages, the rate-limit headers, and a message that says what to do about it.
+/// </summary>
+public sealed class XApiException : Exception
 {
-    /// <summary>
-    /// The one exception the API client throws for an answer it cannot use: it carries the HTTP status, the X error
-    /// codes and messages, the rate-limit headers, and a message that says what to do about it.
-    /// </summary>
-    public sealed class XApiException : Exception
+    /// <summary>Creates the exception; <see cref="XApiErrorAdvice"/> builds these from answers.</summary>
+    public XApiException(string message, string errorId, HttpStatusCode? statusCode, IReadOnlyList<XApiErrorDetail> errors, RateLimitStatus? rateLimit, TimeSpan? retryAfter, Exception? innerException = null)
+        : base(message, innerException)
     {
-        /// <summary>Creates the exception; <see cref="XApiErrorAdvice"/> builds these from answers.</summary>
-        public XApiException(string message, string errorId, HttpStatusCode? statusCode, IReadOnlyList<XApiErrorDetail> errors, RateLimitStatus? rateLimit, TimeSpan? retryAfter, Exception? innerException = null)
-            : base(message, innerException)
+        ErrorId = errorId;
+        StatusCode = statusCode;
+        Errors = errors;
+        RateLimit = rateLimit;
+        RetryAfter = retryAfter;
+    }
+
+    /// <summary>A PascalCase id for the kind of failure, such as <c>UserNotFound</c> or <c>RateLimited</c>.</summary>
+    public string ErrorId { get; }
+
+    /// <summary>The HTTP status, or null when no answer came (connection failure, time-out).</summary>
+    public HttpStatusCode? StatusCode { get; }
+
+    /// <summary>The X error codes and messages of the body; empty when the body had none.</summary>
+    public IReadOnlyList<XApiErrorDetail> Errors { get; }
+
+    /// <summary>The rate-limit headers of the answer, when it had them.</summary>
+    public RateLimitStatus? RateLimit { get; }
+
+    /// <summary>How long the service asked us to wait (from <c>retry-after</c> or the rate-limit reset), when it said.</summary>
+    public TimeSpan? RetryAfter { get; }
+
+    /// <summary>True when the X error codes include <paramref name="code"/>.</summary>
+    public bool HasCode(int code)
+    {
+        foreach (XApiErrorDetail error in Errors)
         {
-            ErrorId = errorId;
-            StatusCode = statusCode;
-            Errors = errors;
-            RateLimit = rateLimit;
-            RetryAfter = retryAfter;
-        }
-
-        /// <summary>A PascalCase id for the kind of failure, such as <c>UserNotFound</c> or <c>RateLimited</c>.</summary>
-        public string ErrorId { get; }
-
-        /// <summary>The HTTP status, or null when no answer came (connection failure, time-out).</summary>
-        public HttpStatusCode? StatusCode { get; }
-
-        /// <summary>The X error codes and messages of the body; empty when the body had none.</summary>
-        public IReadOnlyList<XApiErrorDetail> Errors { get; }
-
-        /// <summary>The rate-limit headers of the answer, when it had them.</summary>
-        public RateLimitStatus? RateLimit { get; }
-
-        /// <summary>How long the service asked us to wait (from <c>retry-after</c> or the rate-limit reset), when it said.</summary>
-        public TimeSpan? RetryAfter { get; }
-
-        /// <summary>True when the X error codes include <paramref name="code"/>.</summary>
-        public bool HasCode(int code)
-        {
-            foreach (XApiErrorDetail error in Errors)
+            if (error.Code == code)
             {
-                if (error.Code == code)
-                {
-                    return true;
-                }
+                return true;
             }
-
-            return false;
         }
+
+        return false;
     }
 }

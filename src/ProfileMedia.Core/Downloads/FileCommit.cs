@@ -1,66 +1,65 @@
 using System;
 using System.IO;
 
-namespace ProfileMedia.Core.Downloads
+namespace ProfileMedia.Core.Downloads;
+
+/// <summary>Moves a finished temporary file onto its final name in one step, so a reader sees the old file or the new one, never half of one.</summary>
+internal static class FileCommit
 {
-    /// <summary>Moves a finished temporary file onto its final name in one step, so a reader sees the old file or the new one, never half of one.</summary>
-    internal static class FileCommit
+    /// <summary>
+    /// Renames <paramref name="source"/> to <paramref name="destination"/> (both in one folder). Without
+    /// <paramref name="overwrite"/>: false, and nothing moved, when the destination exists — File.Move refuses to
+    /// overwrite, which makes the existence check and the rename one atomic step even against a concurrent writer.
+    /// With it: File.Replace when the destination exists (File.Move(src, dst) cannot overwrite on .NET Framework or
+    /// netstandard2.0), else File.Move; a destination that appears between the check and the move is replaced.
+    /// </summary>
+    public static bool MoveIntoPlace(string source, string destination, bool overwrite)
     {
-        /// <summary>
-        /// Renames <paramref name="source"/> to <paramref name="destination"/> (both in one folder). Without
-        /// <paramref name="overwrite"/>: false, and nothing moved, when the destination exists — File.Move refuses to
-        /// overwrite, which makes the existence check and the rename one atomic step even against a concurrent writer.
-        /// With it: File.Replace when the destination exists (File.Move(src, dst) cannot overwrite on .NET Framework or
-        /// netstandard2.0), else File.Move; a destination that appears between the check and the move is replaced.
-        /// </summary>
-        public static bool MoveIntoPlace(string source, string destination, bool overwrite)
-        {
-            if (!overwrite)
-            {
-                try
-                {
-                    File.Move(source, destination);
-                    return true;
-                }
-                catch (IOException) when (File.Exists(destination))
-                {
-                    return false;
-                }
-            }
-
-            for (int tries = 1; ; tries++)
-            {
-                if (File.Exists(destination))
-                {
-                    Replace(source, destination);
-                    return true;
-                }
-
-                try
-                {
-                    File.Move(source, destination);
-                    return true;
-                }
-                catch (IOException) when (tries < 3 && File.Exists(destination))
-                {
-                    // Another download of the same name finished first: go round and replace it.
-                }
-            }
-        }
-
-        private static void Replace(string source, string destination)
+        if (!overwrite)
         {
             try
             {
-                // One rename on POSIX and NTFS: the old file stays until the new one takes its name.
-                File.Replace(source, destination, null, ignoreMetadataErrors: true);
-            }
-            catch (PlatformNotSupportedException)
-            {
-                // A file system without replace: delete then move leaves a short window with no file, but never a partial one.
-                File.Delete(destination);
                 File.Move(source, destination);
+                return true;
             }
+            catch (IOException) when (File.Exists(destination))
+            {
+                return false;
+            }
+        }
+
+        for (int tries = 1; ; tries++)
+        {
+            if (File.Exists(destination))
+            {
+                Replace(source, destination);
+                return true;
+            }
+
+            try
+            {
+                File.Move(source, destination);
+                return true;
+            }
+            catch (IOException) when (tries < 3 && File.Exists(destination))
+            {
+                // Another download of the same name finished first: go round and replace it.
+            }
+        }
+    }
+
+    private static void Replace(string source, string destination)
+    {
+        try
+        {
+            // One rename on POSIX and NTFS: the old file stays until the new one takes its name.
+            File.Replace(source, destination, null, ignoreMetadataErrors: true);
+        }
+        catch (PlatformNotSupportedException)
+        {
+            // A file system without replace: delete then move leaves a short window with no file, but never a partial one.
+            File.Delete(destination);
+            File.Move(source, destination);
         }
     }
 }

@@ -1,69 +1,68 @@
 using System;
 
-namespace ProfileMedia.Core.Downloads
+namespace ProfileMedia.Core.Downloads;
+
+/// <summary>
+/// Tells which image format a download holds from its first bytes, so a saved file gets the extension its content
+/// really has: banner URLs carry no extension at all, and when a URL's extension and the bytes disagree the bytes win,
+/// because the bytes are what an image viewer will open.
+/// </summary>
+public static class ImageKind
 {
+    /// <summary>The extension of a PNG file.</summary>
+    public const string Png = ".png";
+
+    /// <summary>The extension of a JPEG file; ".jpeg" URLs are saved as ".jpg" too, so one image has one name.</summary>
+    public const string Jpeg = ".jpg";
+
+    /// <summary>The extension of a GIF file.</summary>
+    public const string Gif = ".gif";
+
+    /// <summary>The extension of a WebP file.</summary>
+    public const string WebP = ".webp";
+
+    /// <summary>How many leading bytes <see cref="FromBytes"/> needs to tell every format apart (WebP's "RIFF....WEBP").</summary>
+    public const int HeaderLength = 12;
+
     /// <summary>
-    /// Tells which image format a download holds from its first bytes, so a saved file gets the extension its content
-    /// really has: banner URLs carry no extension at all, and when a URL's extension and the bytes disagree the bytes win,
-    /// because the bytes are what an image viewer will open.
+    /// The extension (".png", ".jpg", ".gif" or ".webp") that the first <paramref name="count"/> bytes of
+    /// <paramref name="header"/> show, or null when they show none of these (too few bytes, HTML, another format).
     /// </summary>
-    public static class ImageKind
+    public static string? FromBytes(byte[] header, int count)
     {
-        /// <summary>The extension of a PNG file.</summary>
-        public const string Png = ".png";
-
-        /// <summary>The extension of a JPEG file; ".jpeg" URLs are saved as ".jpg" too, so one image has one name.</summary>
-        public const string Jpeg = ".jpg";
-
-        /// <summary>The extension of a GIF file.</summary>
-        public const string Gif = ".gif";
-
-        /// <summary>The extension of a WebP file.</summary>
-        public const string WebP = ".webp";
-
-        /// <summary>How many leading bytes <see cref="FromBytes"/> needs to tell every format apart (WebP's "RIFF....WEBP").</summary>
-        public const int HeaderLength = 12;
-
-        /// <summary>
-        /// The extension (".png", ".jpg", ".gif" or ".webp") that the first <paramref name="count"/> bytes of
-        /// <paramref name="header"/> show, or null when they show none of these (too few bytes, HTML, another format).
-        /// </summary>
-        public static string? FromBytes(byte[] header, int count)
+        if (header == null)
         {
-            if (header == null)
-            {
-                throw new ArgumentNullException(nameof(header));
-            }
-
-            if (count < 0 || count > header.Length)
-            {
-                throw new ArgumentOutOfRangeException(nameof(count), "count must be between 0 and the length of header.");
-            }
-
-            if (count >= 8 && header[0] == 0x89 && header[1] == (byte)'P' && header[2] == (byte)'N' && header[3] == (byte)'G'
-                && header[4] == 0x0D && header[5] == 0x0A && header[6] == 0x1A && header[7] == 0x0A)
-            {
-                return Png;
-            }
-
-            if (count >= 3 && header[0] == 0xFF && header[1] == 0xD8 && header[2] == 0xFF)
-            {
-                return Jpeg;
-            }
-
-            if (count >= 6 && header[0] == (byte)'G' && header[1] == (byte)'I' && header[2] == (byte)'F' && header[3] == (byte)'8'
-                && (header[4] == (byte)'7' || header[4] == (byte)'9') && header[5] == (byte)'a')
-            {
-                return Gif;
-            }
-
-            if (count >= 12 && header[0] == (byte)'R' && header[1] == (byte)'I' && header[2] == (byte)'F' && header[3] == (byte)'F'
-                && header[8] == (byte)'W' && header[9] == (byte)'E' && header[10] == (byte)'B' && header[11] == (byte)'P')
-            {
-                return WebP;
-            }
-
-            return null;
+            throw new ArgumentNullException(nameof(header));
         }
+
+        if (count < 0 || count > header.Length)
+        {
+            throw new ArgumentOutOfRangeException(nameof(count), "count must be between 0 and the length of header.");
+        }
+
+        if (count >= 8 && header[0] == 0x89 && header[1] == (byte)'P' && header[2] == (byte)'N' && header[3] == (byte)'G'
+            && header[4] == 0x0D && header[5] == 0x0A && header[6] == 0x1A && header[7] == 0x0A)
+        {
+            return Png;
+        }
+
+        if (count >= 3 && header[0] == 0xFF && header[1] == 0xD8 && header[2] == 0xFF)
+        {
+            return Jpeg;
+        }
+
+        if (count >= 6 && header[0] == (byte)'G' && header[1] == (byte)'I' && header[2] == (byte)'F' && header[3] == (byte)'8'
+            && (header[4] == (byte)'7' || header[4] == (byte)'9') && header[5] == (byte)'a')
+        {
+            return Gif;
+        }
+
+        if (count >= 12 && header[0] == (byte)'R' && header[1] == (byte)'I' && header[2] == (byte)'F' && header[3] == (byte)'F'
+            && header[8] == (byte)'W' && header[9] == (byte)'E' && header[10] == (byte)'B' && header[11] == (byte)'P')
+        {
+            return WebP;
+        }
+
+        return null;
     }
 }

@@ -1,12 +1,11 @@
-namespace ProfileMedia.Core.Downloads
-{
-    /// <summary>What a download is: decides its file name and how an outdated URL is derived again.</summary>
-    public enum MediaKind
-    {
-        /// <summary>A profile image in one of its sizes.</summary>
-        ProfileImage,
+namespace ProfileMedia.Core.Downloads;
 
-        /// <summary>A profile banner in one of its sizes.</summary>
-        Banner,
-    }
+/// <summary>What a download is: decides its file name and how an outdated URL is derived again.</summary>
+public enum MediaKind
+{
+    /// <summary>A profile image in one of its sizes.</summary>
+    ProfileImage,
+
+    /// <summary>A profile banner in one of its sizes.</summary>
+    Banner,
 }

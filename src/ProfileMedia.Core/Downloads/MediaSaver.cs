@@ -4,159 +4,158 @@ using System.Threading;
 using System.Threading.Tasks;
 using ProfileMedia.Core.Api;
 
-namespace ProfileMedia.Core.Downloads
+namespace ProfileMedia.Core.Downloads;
+
+/// <summary>
+/// Saves requests into one folder, at most a set number at once, over one shared downloader. An outdated URL
+/// (403/404 from the media host) of a request that knows its user is refreshed once through users/show; with
+/// fallback, an unavailable original steps down to 400x400, bigger, then normal.
+/// </summary>
+public sealed class MediaSaver : IDisposable
 {
-    /// <summary>
-    /// Saves requests into one folder, at most a set number at once, over one shared downloader. An outdated URL
-    /// (403/404 from the media host) of a request that knows its user is refreshed once through users/show; with
-    /// fallback, an unavailable original steps down to 400x400, bigger, then normal.
-    /// </summary>
-    public sealed class MediaSaver : IDisposable
+    private readonly MediaDownloader _downloader;
+    private readonly string _destination;
+    private readonly bool _overwrite;
+    private readonly bool _fallback;
+    private readonly Func<UserReference, CancellationToken, Task<ProfileUser>>? _refreshUser;
+    private readonly SemaphoreSlim _slots;
+
+    // One users/show per user however many of its files are outdated: later requests share the first answer.
+    private readonly ConcurrentDictionary<string, Lazy<Task<ProfileUser>>> _refreshes = new ConcurrentDictionary<string, Lazy<Task<ProfileUser>>>(StringComparer.OrdinalIgnoreCase);
+
+    /// <param name="downloader">Shared by every download; not owned.</param>
+    /// <param name="destination">An absolute folder; created when missing.</param>
+    /// <param name="overwrite">Replace existing files (-Force).</param>
+    /// <param name="fallback">Step down from an unavailable original (-Fallback).</param>
+    /// <param name="maxConcurrency">How many downloads run at once (-ThrottleLimit).</param>
+    /// <param name="refreshUser">users/show through a connection, or null when there is none.</param>
+    public MediaSaver(MediaDownloader downloader, string destination, bool overwrite, bool fallback, int maxConcurrency, Func<UserReference, CancellationToken, Task<ProfileUser>>? refreshUser)
     {
-        private readonly MediaDownloader _downloader;
-        private readonly string _destination;
-        private readonly bool _overwrite;
-        private readonly bool _fallback;
-        private readonly Func<UserReference, CancellationToken, Task<ProfileUser>>? _refreshUser;
-        private readonly SemaphoreSlim _slots;
-
-        // One users/show per user however many of its files are outdated: later requests share the first answer.
-        private readonly ConcurrentDictionary<string, Lazy<Task<ProfileUser>>> _refreshes = new ConcurrentDictionary<string, Lazy<Task<ProfileUser>>>(StringComparer.OrdinalIgnoreCase);
-
-        /// <param name="downloader">Shared by every download; not owned.</param>
-        /// <param name="destination">An absolute folder; created when missing.</param>
-        /// <param name="overwrite">Replace existing files (-Force).</param>
-        /// <param name="fallback">Step down from an unavailable original (-Fallback).</param>
-        /// <param name="maxConcurrency">How many downloads run at once (-ThrottleLimit).</param>
-        /// <param name="refreshUser">users/show through a connection, or null when there is none.</param>
-        public MediaSaver(MediaDownloader downloader, string destination, bool overwrite, bool fallback, int maxConcurrency, Func<UserReference, CancellationToken, Task<ProfileUser>>? refreshUser)
-        {
-            _downloader = downloader ?? throw new ArgumentNullException(nameof(downloader));
-            _destination = destination;
-            _overwrite = overwrite;
-            _fallback = fallback;
-            _refreshUser = refreshUser;
-            _slots = new SemaphoreSlim(Math.Max(1, maxConcurrency));
-        }
-
-        /// <summary>Saves one request; waits for a free slot first. Cancellation throws and leaves no partial file.</summary>
-        public async Task<MediaSaveResult> SaveAsync(MediaRequest request, Action<long>? bytesReceived, Action<string>? verbose, CancellationToken cancellationToken)
-        {
-            await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
-            try
-            {
-                return await SaveWithRefreshAsync(request, bytesReceived, verbose, cancellationToken).ConfigureAwait(false);
-            }
-            finally
-            {
-                _slots.Release();
-            }
-        }
-
-        /// <inheritdoc />
-        public void Dispose() => _slots.Dispose();
-
-        private async Task<MediaSaveResult> SaveWithRefreshAsync(MediaRequest request, Action<long>? bytesReceived, Action<string>? verbose, CancellationToken cancellationToken)
-        {
-            MediaRequest current = request;
-            bool refreshed = false;
-            DownloadOutcome? last = null;
-            string lastSize = request.Size;
-            foreach (string size in request.SizesToTry(_fallback))
-            {
-                while (true)
-                {
-                    last = await DownloadAsync(current, size, bytesReceived, verbose, cancellationToken).ConfigureAwait(false);
-                    lastSize = size;
-                    UserReference? owner = Reference(current);
-                    if (last.Status != DownloadStatus.Outdated || refreshed || owner == null || _refreshUser == null)
-                    {
-                        break;
-                    }
-
-                    // Outdated: ask users/show for the current URL once, then try the same size again.
-                    refreshed = true;
-                    verbose?.Invoke(last.Url + " answered " + last.HttpStatus + ": refreshing " + Owner(current) + " through users/show");
-                    MediaRequest? renewed;
-                    try
-                    {
-                        ProfileUser user = await RefreshAsync(owner, cancellationToken).ConfigureAwait(false);
-                        renewed = current.RefreshedFrom(user);
-                    }
-                    catch (XApiException e)
-                    {
-                        return Result(request, last, size, "RefreshFailed", "The URL " + last.Url + " is outdated and refreshing " + Owner(current) + " failed: " + e.Message, refreshed);
-                    }
-
-                    if (renewed == null)
-                    {
-                        return Result(request, last, size, "MediaUrlOutdated", "The URL " + last.Url + " is outdated and " + Owner(current) + " no longer has this " + Noun(current) + ".", refreshed);
-                    }
-
-                    current = renewed;
-                }
-
-                if (last.Status != DownloadStatus.Outdated)
-                {
-                    break; // saved, exists or failed for another reason: a smaller size would not help
-                }
-            }
-
-            return Result(request, last!, lastSize, ErrorIdOf(last!), MessageOf(request, last!, refreshed), refreshed);
-        }
-
-        private Task<DownloadOutcome> DownloadAsync(MediaRequest request, string size, Action<long>? bytesReceived, Action<string>? verbose, CancellationToken cancellationToken)
-        {
-            string url = request.UrlOfSize(size);
-            string extension = MediaFileName.ExtensionOfUrl(url) ?? string.Empty;
-            string stem = request.Kind == MediaKind.Banner
-                ? MediaFileName.ForBanner(request.ScreenName, request.UserId, size, url)
-                : MediaFileName.ImageStem(request.ScreenName, request.UserId, size, url);
-            return _downloader.DownloadAsync(url, _destination, stem, extension.Length == 0 ? null : extension, _overwrite, bytesReceived, verbose, cancellationToken);
-        }
-
-        private string MessageOf(MediaRequest request, DownloadOutcome outcome, bool refreshed)
-        {
-            if (outcome.Status != DownloadStatus.Outdated)
-            {
-                return outcome.Message;
-            }
-
-            if (refreshed)
-            {
-                return "The URL " + outcome.Url + " is still not available after refreshing " + Owner(request) + (_fallback ? ", in any fallback size." : ".");
-            }
-
-            return "The URL " + outcome.Url + " is outdated (HTTP " + outcome.HttpStatus + "): the image was replaced. "
-                + (request.KnowsUser
-                    ? "Connect with Connect-ProfileMedia so Save-ProfileMedia can refresh it through users/show."
-                    : "Pipe Get-ProfileUser output (or its variants) into Save-ProfileMedia, with a connection, so it can refresh the URL.");
-        }
-
-        private static string? ErrorIdOf(DownloadOutcome outcome) => outcome.Status switch
-        {
-            DownloadStatus.Saved => null,
-            DownloadStatus.Exists => "FileExists",
-            DownloadStatus.Outdated => "MediaUrlOutdated",
-            _ => "DownloadFailed",
-        };
-
-        private static MediaSaveResult Result(MediaRequest request, DownloadOutcome outcome, string size, string? errorId, string message, bool refreshed) =>
-            new MediaSaveResult(request, errorId == "RefreshFailed" || errorId == "MediaUrlOutdated" ? DownloadStatus.Outdated : outcome.Status, outcome.Path, size, outcome.Url, errorId, message, refreshed);
-
-        private Task<ProfileUser> RefreshAsync(UserReference owner, CancellationToken cancellationToken)
-        {
-            string key = owner.ParameterName + "=" + owner.ParameterValue;
-            var refresh = _refreshes.GetOrAdd(key, _ => new Lazy<Task<ProfileUser>>(() => _refreshUser!(owner, cancellationToken)));
-            return refresh.Value;
-        }
-
-        private static UserReference? Reference(MediaRequest request) =>
-            (request.UserId != null ? UserReference.ForUserId(request.UserId, out _) : null)
-            ?? (request.ScreenName != null ? UserReference.ForScreenName(request.ScreenName, out _) : null);
-
-        private static string Owner(MediaRequest request) => request.ScreenName != null ? "@" + request.ScreenName : "user " + request.UserId;
-
-        private static string Noun(MediaRequest request) => request.Kind == MediaKind.Banner ? "banner" : "image";
+        _downloader = downloader ?? throw new ArgumentNullException(nameof(downloader));
+        _destination = destination;
+        _overwrite = overwrite;
+        _fallback = fallback;
+        _refreshUser = refreshUser;
+        _slots = new SemaphoreSlim(Math.Max(1, maxConcurrency));
     }
+
+    /// <summary>Saves one request; waits for a free slot first. Cancellation throws and leaves no partial file.</summary>
+    public async Task<MediaSaveResult> SaveAsync(MediaRequest request, Action<long>? bytesReceived, Action<string>? verbose, CancellationToken cancellationToken)
+    {
+        await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await SaveWithRefreshAsync(request, bytesReceived, verbose, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _slots.Release();
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _slots.Dispose();
+
+    private async Task<MediaSaveResult> SaveWithRefreshAsync(MediaRequest request, Action<long>? bytesReceived, Action<string>? verbose, CancellationToken cancellationToken)
+    {
+        MediaRequest current = request;
+        bool refreshed = false;
+        DownloadOutcome? last = null;
+        string lastSize = request.Size;
+        foreach (string size in request.SizesToTry(_fallback))
+        {
+            while (true)
+            {
+                last = await DownloadAsync(current, size, bytesReceived, verbose, cancellationToken).ConfigureAwait(false);
+                lastSize = size;
+                UserReference? owner = Reference(current);
+                if (last.Status != DownloadStatus.Outdated || refreshed || owner == null || _refreshUser == null)
+                {
+                    break;
+                }
+
+                // Outdated: ask users/show for the current URL once, then try the same size again.
+                refreshed = true;
+                verbose?.Invoke(last.Url + " answered " + last.HttpStatus + ": refreshing " + Owner(current) + " through users/show");
+                MediaRequest? renewed;
+                try
+                {
+                    ProfileUser user = await RefreshAsync(owner, cancellationToken).ConfigureAwait(false);
+                    renewed = current.RefreshedFrom(user);
+                }
+                catch (XApiException e)
+                {
+                    return Result(request, last, size, "RefreshFailed", "The URL " + last.Url + " is outdated and refreshing " + Owner(current) + " failed: " + e.Message, refreshed);
+                }
+
+                if (renewed == null)
+                {
+                    return Result(request, last, size, "MediaUrlOutdated", "The URL " + last.Url + " is outdated and " + Owner(current) + " no longer has this " + Noun(current) + ".", refreshed);
+                }
+
+                current = renewed;
+            }
+
+            if (last.Status != DownloadStatus.Outdated)
+            {
+                break; // saved, exists or failed for another reason: a smaller size would not help
+            }
+        }
+
+        return Result(request, last!, lastSize, ErrorIdOf(last!), MessageOf(request, last!, refreshed), refreshed);
+    }
+
+    private Task<DownloadOutcome> DownloadAsync(MediaRequest request, string size, Action<long>? bytesReceived, Action<string>? verbose, CancellationToken cancellationToken)
+    {
+        string url = request.UrlOfSize(size);
+        string extension = MediaFileName.ExtensionOfUrl(url) ?? string.Empty;
+        string stem = request.Kind == MediaKind.Banner
+            ? MediaFileName.ForBanner(request.ScreenName, request.UserId, size, url)
+            : MediaFileName.ImageStem(request.ScreenName, request.UserId, size, url);
+        return _downloader.DownloadAsync(url, _destination, stem, extension.Length == 0 ? null : extension, _overwrite, bytesReceived, verbose, cancellationToken);
+    }
+
+    private string MessageOf(MediaRequest request, DownloadOutcome outcome, bool refreshed)
+    {
+        if (outcome.Status != DownloadStatus.Outdated)
+        {
+            return outcome.Message;
+        }
+
+        if (refreshed)
+        {
+            return "The URL " + outcome.Url + " is still not available after refreshing " + Owner(request) + (_fallback ? ", in any fallback size." : ".");
+        }
+
+        return "The URL " + outcome.Url + " is outdated (HTTP " + outcome.HttpStatus + "): the image was replaced. "
+            + (request.KnowsUser
+                ? "Connect with Connect-ProfileMedia so Save-ProfileMedia can refresh it through users/show."
+                : "Pipe Get-ProfileUser output (or its variants) into Save-ProfileMedia, with a connection, so it can refresh the URL.");
+    }
+
+    private static string? ErrorIdOf(DownloadOutcome outcome) => outcome.Status switch
+    {
+        DownloadStatus.Saved => null,
+        DownloadStatus.Exists => "FileExists",
+        DownloadStatus.Outdated => "MediaUrlOutdated",
+        _ => "DownloadFailed",
+    };
+
+    private static MediaSaveResult Result(MediaRequest request, DownloadOutcome outcome, string size, string? errorId, string message, bool refreshed) =>
+        new MediaSaveResult(request, errorId == "RefreshFailed" || errorId == "MediaUrlOutdated" ? DownloadStatus.Outdated : outcome.Status, outcome.Path, size, outcome.Url, errorId, message, refreshed);
+
+    private Task<ProfileUser> RefreshAsync(UserReference owner, CancellationToken cancellationToken)
+    {
+        string key = owner.ParameterName + "=" + owner.ParameterValue;
+        var refresh = _refreshes.GetOrAdd(key, _ => new Lazy<Task<ProfileUser>>(() => _refreshUser!(owner, cancellationToken)));
+        return refresh.Value;
+    }
+
+    private static UserReference? Reference(MediaRequest request) =>
+        (request.UserId != null ? UserReference.ForUserId(request.UserId, out _) : null)
+        ?? (request.ScreenName != null ? UserReference.ForScreenName(request.ScreenName, out _) : null);
+
+    private static string Owner(MediaRequest request) => request.ScreenName != null ? "@" + request.ScreenName : "user " + request.UserId;
+
+    private static string Noun(MediaRequest request) => request.Kind == MediaKind.Banner ? "banner" : "image";
 }

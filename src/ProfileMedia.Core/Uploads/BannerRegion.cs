@@ -1,42 +1,41 @@
 using System.Globalization;
 
-namespace ProfileMedia.Core.Uploads
+namespace ProfileMedia.Core.Uploads;
+
+/// <summary>The part of an uploaded banner to use: all four values together, as the endpoint requires.</summary>
+public sealed class BannerRegion
 {
-    /// <summary>The part of an uploaded banner to use: all four values together, as the endpoint requires.</summary>
-    public sealed class BannerRegion
+    /// <summary>Creates a region; <see cref="Validate"/> says whether X would accept it.</summary>
+    public BannerRegion(int width, int height, int offsetLeft, int offsetTop)
     {
-        /// <summary>Creates a region; <see cref="Validate"/> says whether X would accept it.</summary>
-        public BannerRegion(int width, int height, int offsetLeft, int offsetTop)
+        Width = width;
+        Height = height;
+        OffsetLeft = offsetLeft;
+        OffsetTop = offsetTop;
+    }
+
+    /// <summary>Width of the region in pixels.</summary>
+    public int Width { get; }
+
+    /// <summary>Height of the region in pixels.</summary>
+    public int Height { get; }
+
+    /// <summary>Pixels from the image's left edge.</summary>
+    public int OffsetLeft { get; }
+
+    /// <summary>Pixels from the image's top edge.</summary>
+    public int OffsetTop { get; }
+
+    /// <summary>Null when the values can be sent; otherwise a sentence naming the bad value.</summary>
+    public string? Validate()
+    {
+        if (Width <= 0 || Height <= 0)
         {
-            Width = width;
-            Height = height;
-            OffsetLeft = offsetLeft;
-            OffsetTop = offsetTop;
+            return string.Format(CultureInfo.InvariantCulture, "The banner region's width and height must be positive; got {0}x{1}.", Width, Height);
         }
 
-        /// <summary>Width of the region in pixels.</summary>
-        public int Width { get; }
-
-        /// <summary>Height of the region in pixels.</summary>
-        public int Height { get; }
-
-        /// <summary>Pixels from the image's left edge.</summary>
-        public int OffsetLeft { get; }
-
-        /// <summary>Pixels from the image's top edge.</summary>
-        public int OffsetTop { get; }
-
-        /// <summary>Null when the values can be sent; otherwise a sentence naming the bad value.</summary>
-        public string? Validate()
-        {
-            if (Width <= 0 || Height <= 0)
-            {
-                return string.Format(CultureInfo.InvariantCulture, "The banner region's width and height must be positive; got {0}x{1}.", Width, Height);
-            }
-
-            return OffsetLeft < 0 || OffsetTop < 0
-                ? string.Format(CultureInfo.InvariantCulture, "The banner region's offsets cannot be negative; got left {0}, top {1}.", OffsetLeft, OffsetTop)
-                : null;
-        }
+        return OffsetLeft < 0 || OffsetTop < 0
+            ? string.Format(CultureInfo.InvariantCulture, "The banner region's offsets cannot be negative; got left {0}, top {1}.", OffsetLeft, OffsetTop)
+            : null;
     }
 }

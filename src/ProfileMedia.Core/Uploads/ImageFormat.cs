@@ -1,18 +1,17 @@
-namespace ProfileMedia.Core.Uploads
+namespace ProfileMedia.Core.Uploads;
+
+/// <summary>The image formats X accepts for profile images and banners.</summary>
+public enum ImageFormat
 {
-    /// <summary>The image formats X accepts for profile images and banners.</summary>
-    public enum ImageFormat
-    {
-        /// <summary>Not one of the accepted formats.</summary>
-        Unknown = 0,
+    /// <summary>Not one of the accepted formats.</summary>
+    Unknown = 0,
 
-        /// <summary>GIF87a or GIF89a.</summary>
-        Gif,
+    /// <summary>GIF87a or GIF89a.</summary>
+    Gif,
 
-        /// <summary>JPEG/JFIF/EXIF.</summary>
-        Jpeg,
+    /// <summary>JPEG/JFIF/EXIF.</summary>
+    Jpeg,
 
-        /// <summary>PNG.</summary>
-        Png,
-    }
+    /// <summary>PNG.</summary>
+    Png,
 }

@@ -1,36 +1,35 @@
 using System.Management.Automation;
 using ProfileMedia.Pipeline;
 
-namespace ProfileMedia.Commands
+namespace ProfileMedia.Commands;
+
+/// <summary>Forgets the session's connection (or closes the one given) and releases its credentials.</summary>
+[Cmdlet(VerbsCommunications.Disconnect, "ProfileMedia")]
+[OutputType(typeof(void))]
+public sealed class DisconnectProfileMediaCommand : PSCmdlet
 {
-    /// <summary>Forgets the session's connection (or closes the one given) and releases its credentials.</summary>
-    [Cmdlet(VerbsCommunications.Disconnect, "ProfileMedia")]
-    [OutputType(typeof(void))]
-    public sealed class DisconnectProfileMediaCommand : PSCmdlet
+    /// <summary>The connection to close; the session's when left out.</summary>
+    [Parameter(Position = 0, ValueFromPipeline = true)]
+    [ValidateNotNull]
+    public ProfileMediaConnection? Connection { get; set; }
+
+    /// <inheritdoc />
+    protected override void ProcessRecord()
     {
-        /// <summary>The connection to close; the session's when left out.</summary>
-        [Parameter(Position = 0, ValueFromPipeline = true)]
-        [ValidateNotNull]
-        public ProfileMediaConnection? Connection { get; set; }
-
-        /// <inheritdoc />
-        protected override void ProcessRecord()
+        ProfileMediaConnection? current = ConnectionStore.Current;
+        ProfileMediaConnection? target = Connection ?? current;
+        if (target == null)
         {
-            ProfileMediaConnection? current = ConnectionStore.Current;
-            ProfileMediaConnection? target = Connection ?? current;
-            if (target == null)
-            {
-                WriteVerbose("There is no connection to close.");
-                return;
-            }
-
-            if (ReferenceEquals(target, current))
-            {
-                ConnectionStore.Set(null);
-            }
-
-            target.Dispose();
-            WriteVerbose("Closed the connection to " + target.BaseUri + ".");
+            WriteVerbose("There is no connection to close.");
+            return;
         }
+
+        if (ReferenceEquals(target, current))
+        {
+            ConnectionStore.Set(null);
+        }
+
+        target.Dispose();
+        WriteVerbose("Closed the connection to " + target.BaseUri + ".");
     }
 }

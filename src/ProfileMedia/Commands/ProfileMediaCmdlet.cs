@@ -4,48 +4,47 @@ using System.Threading;
 using ProfileMedia.Core.Urls;
 using ProfileMedia.Pipeline;
 
-namespace ProfileMedia.Commands
+namespace ProfileMedia.Commands;
+
+/// <summary>
+/// What every ProfileMedia cmdlet shares: a cancellation token that Ctrl+C (StopProcessing) cancels, and the
+/// error records for input that cannot be used.
+/// </summary>
+public abstract class ProfileMediaCmdlet : PSCmdlet, IDisposable
 {
-    /// <summary>
-    /// What every ProfileMedia cmdlet shares: a cancellation token that Ctrl+C (StopProcessing) cancels, and the
-    /// error records for input that cannot be used.
-    /// </summary>
-    public abstract class ProfileMediaCmdlet : PSCmdlet, IDisposable
+    private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
+    private PipelineDispatcher? _dispatcher;
+
+    /// <summary>Cancelled when the user presses Ctrl+C or the pipeline is stopped; every network call takes it.</summary>
+    protected CancellationToken CancellationToken => _stopping.Token;
+
+    /// <summary>Runs background work and carries its Write* calls back to the pipeline thread.</summary>
+    internal PipelineDispatcher Dispatcher => _dispatcher ??= new PipelineDispatcher();
+
+    /// <inheritdoc />
+    protected override void StopProcessing() => _stopping.Cancel();
+
+    /// <summary>Writes a non-terminating InvalidArgument error for a URL that cannot be used.</summary>
+    protected void WriteUrlProblem(UrlProblem problem, string? value, string what)
     {
-        private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
-        private PipelineDispatcher? _dispatcher;
+        string message = UrlProblemMessages.Describe(problem, value, what);
+        WriteError(new ErrorRecord(new ArgumentException(message), problem.ToString(), ErrorCategory.InvalidArgument, value));
+    }
 
-        /// <summary>Cancelled when the user presses Ctrl+C or the pipeline is stopped; every network call takes it.</summary>
-        protected CancellationToken CancellationToken => _stopping.Token;
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
 
-        /// <summary>Runs background work and carries its Write* calls back to the pipeline thread.</summary>
-        internal PipelineDispatcher Dispatcher => _dispatcher ??= new PipelineDispatcher();
-
-        /// <inheritdoc />
-        protected override void StopProcessing() => _stopping.Cancel();
-
-        /// <summary>Writes a non-terminating InvalidArgument error for a URL that cannot be used.</summary>
-        protected void WriteUrlProblem(UrlProblem problem, string? value, string what)
+    /// <summary>Releases the cancellation source; derived cmdlets release their own resources too.</summary>
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing)
         {
-            string message = UrlProblemMessages.Describe(problem, value, what);
-            WriteError(new ErrorRecord(new ArgumentException(message), problem.ToString(), ErrorCategory.InvalidArgument, value));
-        }
-
-        /// <inheritdoc />
-        public void Dispose()
-        {
-            Dispose(true);
-            GC.SuppressFinalize(this);
-        }
-
-        /// <summary>Releases the cancellation source; derived cmdlets release their own resources too.</summary>
-        protected virtual void Dispose(bool disposing)
-        {
-            if (disposing)
-            {
-                _stopping.Dispose();
-                _dispatcher?.Dispose();
-            }
+            _stopping.Dispose();
+            _dispatcher?.Dispose();
         }
     }
 }

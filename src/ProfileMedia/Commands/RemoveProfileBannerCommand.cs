@@ -1,25 +1,24 @@
 using System.Management.Automation;
 
-namespace ProfileMedia.Commands
-{
-    /// <summary>Removes the connected account's profile banner (account/remove_profile_banner).</summary>
-    [Cmdlet(VerbsCommon.Remove, "ProfileBanner", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
-    [OutputType(typeof(void))]
-    public sealed class RemoveProfileBannerCommand : ApiCmdlet
-    {
-        /// <inheritdoc />
-        protected override void EndProcessing()
-        {
-            if (!ShouldProcess("the account connected to " + ActiveConnection.BaseUri, "Remove the profile banner"))
-            {
-                return;
-            }
+namespace ProfileMedia.Commands;
 
-            TryCall<bool>(ActiveConnection, async (client, call, token) =>
-            {
-                await client.RemoveProfileBannerAsync(call, token).ConfigureAwait(false);
-                return true;
-            }, out _);
+/// <summary>Removes the connected account's profile banner (account/remove_profile_banner).</summary>
+[Cmdlet(VerbsCommon.Remove, "ProfileBanner", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+[OutputType(typeof(void))]
+public sealed class RemoveProfileBannerCommand : ApiCmdlet
+{
+    /// <inheritdoc />
+    protected override void EndProcessing()
+    {
+        if (!ShouldProcess("the account connected to " + ActiveConnection.BaseUri, "Remove the profile banner"))
+        {
+            return;
         }
+
+        TryCall<bool>(ActiveConnection, async (client, call, token) =>
+        {
+            await client.RemoveProfileBannerAsync(call, token).ConfigureAwait(false);
+            return true;
+        }, out _);
     }
 }

@@ -11,314 +11,313 @@ using ProfileMedia.Core.Downloads;
 using ProfileMedia.Core.Urls;
 using ProfileMedia.Pipeline;
 
-namespace ProfileMedia.Commands
+namespace ProfileMedia.Commands;
+
+/// <summary>
+/// Saves profile images and banners into a folder, several at once, atomically, under deterministic safe names,
+/// refreshing outdated URLs through users/show when a connection exists.
+/// </summary>
+[Cmdlet(VerbsData.Save, "ProfileMedia")]
+[OutputType(typeof(FileInfo))]
+public sealed class SaveProfileMediaCommand : ApiCmdlet
 {
-    /// <summary>
-    /// Saves profile images and banners into a folder, several at once, atomically, under deterministic safe names,
-    /// refreshing outdated URLs through users/show when a connection exists.
-    /// </summary>
-    [Cmdlet(VerbsData.Save, "ProfileMedia")]
-    [OutputType(typeof(FileInfo))]
-    public sealed class SaveProfileMediaCommand : ApiCmdlet
+    private const int ProgressActivityId = 0x5A7E;
+    private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(200);
+
+    private readonly List<Task> _pending = new List<Task>();
+    private readonly Stopwatch _sinceProgress = Stopwatch.StartNew();
+    private MediaDownloader? _downloader;
+    private MediaSaver? _saver;
+    private string _destination = string.Empty;
+    private long _bytes;
+    private int _started;
+    private int _finished;
+
+    /// <summary>What to save: image or banner variants, ProfileUser objects, user objects from ConvertFrom-Json, or URLs.</summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
+    [AllowNull]
+    [AllowEmptyCollection]
+    public object?[]? InputObject { get; set; }
+
+    /// <summary>The folder to save into; created when missing.</summary>
+    [Parameter(Mandatory = true, Position = 1)]
+    [ValidateNotNullOrEmpty]
+    public string Destination { get; set; } = string.Empty;
+
+    /// <summary>Replace files that already exist instead of reporting them.</summary>
+    [Parameter]
+    public SwitchParameter Force { get; set; }
+
+    /// <summary>When the original image is not available, save 400x400, else bigger, else normal.</summary>
+    [Parameter]
+    public SwitchParameter Fallback { get; set; }
+
+    /// <summary>How many downloads run at once.</summary>
+    [Parameter]
+    [ValidateRange(1, 64)]
+    public int ThrottleLimit { get; set; } = 8;
+
+    /// <summary>For ProfileUser input: the image sizes to save.</summary>
+    [Parameter]
+    [ValidateSet("mini", "normal", "bigger", "200x200", "400x400", "original", IgnoreCase = true)]
+    public string[] ImageSize { get; set; } = { "original" };
+
+    /// <summary>For ProfileUser input: the banner sizes to save, when the user has a banner.</summary>
+    [Parameter]
+    [ValidateSet("1500x500", "600x200", "300x100", "web", "web_retina", "ipad", "ipad_retina", "mobile", "mobile_retina", IgnoreCase = true)]
+    public string[] BannerSize { get; set; } = { "1500x500" };
+
+    /// <inheritdoc />
+    protected override bool NeedsConnection => false;
+
+    /// <inheritdoc />
+    protected override void BeginProcessing()
     {
-        private const int ProgressActivityId = 0x5A7E;
-        private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(200);
-
-        private readonly List<Task> _pending = new List<Task>();
-        private readonly Stopwatch _sinceProgress = Stopwatch.StartNew();
-        private MediaDownloader? _downloader;
-        private MediaSaver? _saver;
-        private string _destination = string.Empty;
-        private long _bytes;
-        private int _started;
-        private int _finished;
-
-        /// <summary>What to save: image or banner variants, ProfileUser objects, user objects from ConvertFrom-Json, or URLs.</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
-        [AllowNull]
-        [AllowEmptyCollection]
-        public object?[]? InputObject { get; set; }
-
-        /// <summary>The folder to save into; created when missing.</summary>
-        [Parameter(Mandatory = true, Position = 1)]
-        [ValidateNotNullOrEmpty]
-        public string Destination { get; set; } = string.Empty;
-
-        /// <summary>Replace files that already exist instead of reporting them.</summary>
-        [Parameter]
-        public SwitchParameter Force { get; set; }
-
-        /// <summary>When the original image is not available, save 400x400, else bigger, else normal.</summary>
-        [Parameter]
-        public SwitchParameter Fallback { get; set; }
-
-        /// <summary>How many downloads run at once.</summary>
-        [Parameter]
-        [ValidateRange(1, 64)]
-        public int ThrottleLimit { get; set; } = 8;
-
-        /// <summary>For ProfileUser input: the image sizes to save.</summary>
-        [Parameter]
-        [ValidateSet("mini", "normal", "bigger", "200x200", "400x400", "original", IgnoreCase = true)]
-        public string[] ImageSize { get; set; } = { "original" };
-
-        /// <summary>For ProfileUser input: the banner sizes to save, when the user has a banner.</summary>
-        [Parameter]
-        [ValidateSet("1500x500", "600x200", "300x100", "web", "web_retina", "ipad", "ipad_retina", "mobile", "mobile_retina", IgnoreCase = true)]
-        public string[] BannerSize { get; set; } = { "1500x500" };
-
-        /// <inheritdoc />
-        protected override bool NeedsConnection => false;
-
-        /// <inheritdoc />
-        protected override void BeginProcessing()
+        _destination = ResolveDestination();
+        ProfileMediaConnection? connection = Connection ?? ConnectionStore.Current;
+        if (connection != null && connection.IsClosed)
         {
-            _destination = ResolveDestination();
-            ProfileMediaConnection? connection = Connection ?? ConnectionStore.Current;
-            if (connection != null && connection.IsClosed)
-            {
-                connection = null;
-            }
-
-            var options = new MediaDownloaderOptions { MaxConnections = ThrottleLimit };
-            if (connection != null)
-            {
-                options.Timeout = connection.Timeout;
-                options.MaxRetries = connection.MaxRetries;
-                options.RetryBaseDelay = connection.Client.Options.RetryBaseDelay;
-            }
-
-            _downloader = new MediaDownloader(options);
-            var settings = new ApiCall(new CmdletApiObserver(this, Dispatcher), RateLimitAction, MaxRateLimitWait);
-            Func<UserReference, CancellationToken, Task<ProfileUser>>? refresh = connection == null
-                ? null
-                : (user, token) => connection.Client.GetUserAsync(user, settings, token);
-            _saver = new MediaSaver(_downloader, _destination, Force, Fallback, ThrottleLimit, refresh);
+            connection = null;
         }
 
-        /// <inheritdoc />
-        protected override void ProcessRecord()
+        var options = new MediaDownloaderOptions { MaxConnections = ThrottleLimit };
+        if (connection != null)
         {
-            foreach (object? input in InputObject ?? new object?[] { null })
-            {
-                foreach (MediaRequest request in RequestsFor(input))
-                {
-                    Start(request);
-                }
-            }
+            options.Timeout = connection.Timeout;
+            options.MaxRetries = connection.MaxRetries;
+            options.RetryBaseDelay = connection.Client.Options.RetryBaseDelay;
+        }
 
-            // Keep the pipeline responsive and memory bounded: write what has finished, and wait when far ahead.
-            Dispatcher.RunPending();
+        _downloader = new MediaDownloader(options);
+        var settings = new ApiCall(new CmdletApiObserver(this, Dispatcher), RateLimitAction, MaxRateLimitWait);
+        Func<UserReference, CancellationToken, Task<ProfileUser>>? refresh = connection == null
+            ? null
+            : (user, token) => connection.Client.GetUserAsync(user, settings, token);
+        _saver = new MediaSaver(_downloader, _destination, Force, Fallback, ThrottleLimit, refresh);
+    }
+
+    /// <inheritdoc />
+    protected override void ProcessRecord()
+    {
+        foreach (object? input in InputObject ?? new object?[] { null })
+        {
+            foreach (MediaRequest request in RequestsFor(input))
+            {
+                Start(request);
+            }
+        }
+
+        // Keep the pipeline responsive and memory bounded: write what has finished, and wait when far ahead.
+        Dispatcher.RunPending();
+        _pending.RemoveAll(task => task.IsCompleted);
+        while (_pending.Count > ThrottleLimit * 16)
+        {
+            Dispatcher.RunUntil(Task.WhenAny(_pending));
             _pending.RemoveAll(task => task.IsCompleted);
-            while (_pending.Count > ThrottleLimit * 16)
-            {
-                Dispatcher.RunUntil(Task.WhenAny(_pending));
-                _pending.RemoveAll(task => task.IsCompleted);
-            }
+        }
+    }
+
+    /// <inheritdoc />
+    protected override void EndProcessing()
+    {
+        Dispatcher.RunUntil(Task.WhenAll(_pending));
+        WriteProgressRecord(completed: true);
+    }
+
+    /// <inheritdoc />
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            // After Ctrl+C the downloads are cancelled; give them a moment to delete their temporary files.
+            Task.WaitAny(Task.WhenAll(_pending), Task.Delay(TimeSpan.FromSeconds(5)));
+            _saver?.Dispose();
+            _downloader?.Dispose();
         }
 
-        /// <inheritdoc />
-        protected override void EndProcessing()
+        base.Dispose(disposing);
+    }
+
+    private void Start(MediaRequest request)
+    {
+        _started++;
+        Task<MediaSaveResult> save = _saver!.SaveAsync(request, received => Interlocked.Add(ref _bytes, received), message => Dispatcher.Post(() => WriteVerbose(message)), CancellationToken);
+        Task written = save.ContinueWith(done => Dispatcher.Post(() => Finish(done)), TaskScheduler.Default);
+        _pending.Add(written);
+    }
+
+    private void Finish(Task<MediaSaveResult> done)
+    {
+        _finished++;
+        if (done.IsCanceled || done.IsFaulted && done.Exception?.GetBaseException() is OperationCanceledException)
         {
-            Dispatcher.RunUntil(Task.WhenAll(_pending));
-            WriteProgressRecord(completed: true);
+            return;
         }
 
-        /// <inheritdoc />
-        protected override void Dispose(bool disposing)
+        if (done.IsFaulted)
         {
-            if (disposing)
-            {
-                // After Ctrl+C the downloads are cancelled; give them a moment to delete their temporary files.
-                Task.WaitAny(Task.WhenAll(_pending), Task.Delay(TimeSpan.FromSeconds(5)));
-                _saver?.Dispose();
-                _downloader?.Dispose();
-            }
-
-            base.Dispose(disposing);
+            Exception error = done.Exception!.GetBaseException();
+            WriteError(new ErrorRecord(error, "DownloadFailed", ErrorCategory.WriteError, null));
+            return;
         }
 
-        private void Start(MediaRequest request)
+        MediaSaveResult result = done.Result;
+        if (result.Status == DownloadStatus.Saved)
         {
-            _started++;
-            Task<MediaSaveResult> save = _saver!.SaveAsync(request, received => Interlocked.Add(ref _bytes, received), message => Dispatcher.Post(() => WriteVerbose(message)), CancellationToken);
-            Task written = save.ContinueWith(done => Dispatcher.Post(() => Finish(done)), TaskScheduler.Default);
-            _pending.Add(written);
+            WriteObject(Describe(result));
+        }
+        else
+        {
+            WriteError(new ErrorRecord(new IOException(result.Message), result.ErrorId ?? "DownloadFailed", CategoryOf(result), result.Status == DownloadStatus.Exists ? (object?)result.Path : result.Url));
         }
 
-        private void Finish(Task<MediaSaveResult> done)
+        if (_sinceProgress.Elapsed >= ProgressInterval)
         {
-            _finished++;
-            if (done.IsCanceled || done.IsFaulted && done.Exception?.GetBaseException() is OperationCanceledException)
-            {
-                return;
-            }
+            WriteProgressRecord(completed: false);
+        }
+    }
 
-            if (done.IsFaulted)
-            {
-                Exception error = done.Exception!.GetBaseException();
-                WriteError(new ErrorRecord(error, "DownloadFailed", ErrorCategory.WriteError, null));
-                return;
-            }
+    private static PSObject Describe(MediaSaveResult result)
+    {
+        var file = PSObject.AsPSObject(new FileInfo(result.Path!));
+        file.Properties.Add(new PSNoteProperty("SavedSize", result.SavedSize));
+        file.Properties.Add(new PSNoteProperty("RequestedSize", result.Request.Size));
+        file.Properties.Add(new PSNoteProperty("Url", result.Url));
+        file.Properties.Add(new PSNoteProperty("ScreenName", result.Request.ScreenName));
+        file.Properties.Add(new PSNoteProperty("UserId", result.Request.UserId));
+        file.Properties.Add(new PSNoteProperty("Refreshed", result.Refreshed));
+        return file;
+    }
 
-            MediaSaveResult result = done.Result;
-            if (result.Status == DownloadStatus.Saved)
+    private static ErrorCategory CategoryOf(MediaSaveResult result) => result.Status switch
+    {
+        DownloadStatus.Exists => ErrorCategory.ResourceExists,
+        DownloadStatus.Outdated => ErrorCategory.ObjectNotFound,
+        _ => ErrorCategory.ConnectionError,
+    };
+
+    private void WriteProgressRecord(bool completed)
+    {
+        _sinceProgress.Restart();
+        double megabytes = Interlocked.Read(ref _bytes) / 1048576.0;
+        var record = new ProgressRecord(ProgressActivityId, "Saving profile media", string.Format(System.Globalization.CultureInfo.InvariantCulture, "{0} of {1} files, {2:0.0} MB", _finished, _started, megabytes))
+        {
+            PercentComplete = _started == 0 ? 100 : Math.Min(100, _finished * 100 / _started),
+            RecordType = completed ? ProgressRecordType.Completed : ProgressRecordType.Processing,
+        };
+        WriteProgress(record);
+    }
+
+    private IEnumerable<MediaRequest> RequestsFor(object? input)
+    {
+        object? value = input is PSObject wrapped ? wrapped.BaseObject : input;
+        switch (value)
+        {
+            case ProfileImageVariant image:
+                return new[] { MediaRequest.From(image) };
+            case ProfileBannerVariant banner:
+                return new[] { MediaRequest.From(banner) };
+            case ProfileUser user:
+                return RequestsForUser(user);
+            case string url:
+                return RequestForUrl(url);
+            case Uri uri:
+                return RequestForUrl(uri.OriginalString);
+            case PSCustomObject _ when UserFromJson(input as PSObject) is ProfileUser jsonUser:
+                return RequestsForUser(jsonUser);
+            default:
+                WriteError(new ErrorRecord(
+                    new ArgumentException("Save-ProfileMedia takes image or banner variants, users or URLs; got " + (value == null ? "null" : "a " + value.GetType().FullName) + "."),
+                    value == null ? "NullInput" : "UnsupportedInput", ErrorCategory.InvalidArgument, input));
+                return Array.Empty<MediaRequest>();
+        }
+    }
+
+    private List<MediaRequest> RequestsForUser(ProfileUser user)
+    {
+        var requests = new List<MediaRequest>();
+        foreach (string size in ImageSize)
+        {
+            if (MediaRequest.ImageOf(user, size) is MediaRequest image)
             {
-                WriteObject(Describe(result));
+                requests.Add(image);
             }
             else
             {
-                WriteError(new ErrorRecord(new IOException(result.Message), result.ErrorId ?? "DownloadFailed", CategoryOf(result), result.Status == DownloadStatus.Exists ? (object?)result.Path : result.Url));
-            }
-
-            if (_sinceProgress.Elapsed >= ProgressInterval)
-            {
-                WriteProgressRecord(completed: false);
+                WriteUrlProblem(UrlProblem.NullUrl, null, "profile image URL of @" + user.ScreenName);
+                break;
             }
         }
 
-        private static PSObject Describe(MediaSaveResult result)
+        if (user.ProfileBannerUrl != null)
         {
-            var file = PSObject.AsPSObject(new FileInfo(result.Path!));
-            file.Properties.Add(new PSNoteProperty("SavedSize", result.SavedSize));
-            file.Properties.Add(new PSNoteProperty("RequestedSize", result.Request.Size));
-            file.Properties.Add(new PSNoteProperty("Url", result.Url));
-            file.Properties.Add(new PSNoteProperty("ScreenName", result.Request.ScreenName));
-            file.Properties.Add(new PSNoteProperty("UserId", result.Request.UserId));
-            file.Properties.Add(new PSNoteProperty("Refreshed", result.Refreshed));
-            return file;
-        }
-
-        private static ErrorCategory CategoryOf(MediaSaveResult result) => result.Status switch
-        {
-            DownloadStatus.Exists => ErrorCategory.ResourceExists,
-            DownloadStatus.Outdated => ErrorCategory.ObjectNotFound,
-            _ => ErrorCategory.ConnectionError,
-        };
-
-        private void WriteProgressRecord(bool completed)
-        {
-            _sinceProgress.Restart();
-            double megabytes = Interlocked.Read(ref _bytes) / 1048576.0;
-            var record = new ProgressRecord(ProgressActivityId, "Saving profile media", string.Format(System.Globalization.CultureInfo.InvariantCulture, "{0} of {1} files, {2:0.0} MB", _finished, _started, megabytes))
+            foreach (string size in BannerSize)
             {
-                PercentComplete = _started == 0 ? 100 : Math.Min(100, _finished * 100 / _started),
-                RecordType = completed ? ProgressRecordType.Completed : ProgressRecordType.Processing,
-            };
-            WriteProgress(record);
-        }
-
-        private IEnumerable<MediaRequest> RequestsFor(object? input)
-        {
-            object? value = input is PSObject wrapped ? wrapped.BaseObject : input;
-            switch (value)
-            {
-                case ProfileImageVariant image:
-                    return new[] { MediaRequest.From(image) };
-                case ProfileBannerVariant banner:
-                    return new[] { MediaRequest.From(banner) };
-                case ProfileUser user:
-                    return RequestsForUser(user);
-                case string url:
-                    return RequestForUrl(url);
-                case Uri uri:
-                    return RequestForUrl(uri.OriginalString);
-                case PSCustomObject _ when UserFromJson(input as PSObject) is ProfileUser jsonUser:
-                    return RequestsForUser(jsonUser);
-                default:
-                    WriteError(new ErrorRecord(
-                        new ArgumentException("Save-ProfileMedia takes image or banner variants, users or URLs; got " + (value == null ? "null" : "a " + value.GetType().FullName) + "."),
-                        value == null ? "NullInput" : "UnsupportedInput", ErrorCategory.InvalidArgument, input));
-                    return Array.Empty<MediaRequest>();
-            }
-        }
-
-        private List<MediaRequest> RequestsForUser(ProfileUser user)
-        {
-            var requests = new List<MediaRequest>();
-            foreach (string size in ImageSize)
-            {
-                if (MediaRequest.ImageOf(user, size) is MediaRequest image)
+                if (MediaRequest.BannerOf(user, size) is MediaRequest banner)
                 {
-                    requests.Add(image);
-                }
-                else
-                {
-                    WriteUrlProblem(UrlProblem.NullUrl, null, "profile image URL of @" + user.ScreenName);
-                    break;
+                    requests.Add(banner);
                 }
             }
-
-            if (user.ProfileBannerUrl != null)
-            {
-                foreach (string size in BannerSize)
-                {
-                    if (MediaRequest.BannerOf(user, size) is MediaRequest banner)
-                    {
-                        requests.Add(banner);
-                    }
-                }
-            }
-
-            return requests;
         }
 
-        private MediaRequest[] RequestForUrl(string url)
+        return requests;
+    }
+
+    private MediaRequest[] RequestForUrl(string url)
+    {
+        UrlProblem problem = MediaRequest.FromUrl(url, out MediaRequest? request);
+        if (problem != UrlProblem.None)
         {
-            UrlProblem problem = MediaRequest.FromUrl(url, out MediaRequest? request);
-            if (problem != UrlProblem.None)
-            {
-                WriteUrlProblem(problem, url, "media URL");
-                return Array.Empty<MediaRequest>();
-            }
-
-            return new[] { request! };
+            WriteUrlProblem(problem, url, "media URL");
+            return Array.Empty<MediaRequest>();
         }
 
-        // A v1.1 user object as ConvertFrom-Json gives it: enough of it to save the same files as a ProfileUser.
-        private static ProfileUser? UserFromJson(PSObject? json)
+        return new[] { request! };
+    }
+
+    // A v1.1 user object as ConvertFrom-Json gives it: enough of it to save the same files as a ProfileUser.
+    private static ProfileUser? UserFromJson(PSObject? json)
+    {
+        string? screenName = json?.Properties["screen_name"]?.Value as string;
+        if (json == null || screenName == null)
         {
-            string? screenName = json?.Properties["screen_name"]?.Value as string;
-            if (json == null || screenName == null)
-            {
-                return null;
-            }
-
-            return new ProfileUser(
-                json.Properties["id_str"]?.Value as string ?? string.Empty,
-                screenName,
-                json.Properties["name"]?.Value as string ?? screenName,
-                json.Properties["profile_image_url"]?.Value as string,
-                json.Properties["profile_image_url_https"]?.Value as string,
-                json.Properties["profile_banner_url"]?.Value as string,
-                json.Properties["default_profile_image"]?.Value is bool isDefault && isDefault);
+            return null;
         }
 
-        private string ResolveDestination()
+        return new ProfileUser(
+            json.Properties["id_str"]?.Value as string ?? string.Empty,
+            screenName,
+            json.Properties["name"]?.Value as string ?? screenName,
+            json.Properties["profile_image_url"]?.Value as string,
+            json.Properties["profile_image_url_https"]?.Value as string,
+            json.Properties["profile_banner_url"]?.Value as string,
+            json.Properties["default_profile_image"]?.Value is bool isDefault && isDefault);
+    }
+
+    private string ResolveDestination()
+    {
+        string path;
+        ProviderInfo provider;
+        try
         {
-            string path;
-            ProviderInfo provider;
-            try
-            {
-                path = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Destination, out provider, out _);
-            }
-            catch (Exception e) when (e is ProviderNotFoundException || e is System.Management.Automation.DriveNotFoundException || e is PSArgumentException || e is NotSupportedException)
-            {
-                ThrowTerminatingError(new ErrorRecord(new ArgumentException("The destination '" + Destination + "' cannot be used: " + e.Message), "InvalidDestination", ErrorCategory.InvalidArgument, Destination));
-                throw;
-            }
-
-            if (provider.ImplementingType != typeof(FileSystemProvider))
-            {
-                ThrowTerminatingError(new ErrorRecord(new ArgumentException("The destination '" + Destination + "' is on the " + provider.Name + " provider; it must be a folder in the file system."), "InvalidDestination", ErrorCategory.InvalidArgument, Destination));
-            }
-
-            if (File.Exists(path))
-            {
-                ThrowTerminatingError(new ErrorRecord(new IOException("The destination '" + Destination + "' is a file; it must be a folder."), "InvalidDestination", ErrorCategory.InvalidArgument, Destination));
-            }
-
-            return Path.GetFullPath(path);
+            path = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Destination, out provider, out _);
         }
+        catch (Exception e) when (e is ProviderNotFoundException || e is System.Management.Automation.DriveNotFoundException || e is PSArgumentException || e is NotSupportedException)
+        {
+            ThrowTerminatingError(new ErrorRecord(new ArgumentException("The destination '" + Destination + "' cannot be used: " + e.Message), "InvalidDestination", ErrorCategory.InvalidArgument, Destination));
+            throw;
+        }
+
+        if (provider.ImplementingType != typeof(FileSystemProvider))
+        {
+            ThrowTerminatingError(new ErrorRecord(new ArgumentException("The destination '" + Destination + "' is on the " + provider.Name + " provider; it must be a folder in the file system."), "InvalidDestination", ErrorCategory.InvalidArgument, Destination));
+        }
+
+        if (File.Exists(path))
+        {
+            ThrowTerminatingError(new ErrorRecord(new IOException("The destination '" + Destination + "' is a file; it must be a folder."), "InvalidDestination", ErrorCategory.InvalidArgument, Destination));
+        }
+
+        return Path.GetFullPath(path);
     }
 }

@@ -1,73 +1,72 @@
 using System.Management.Automation;
 using ProfileMedia.Core.Uploads;
 
-namespace ProfileMedia.Commands
+namespace ProfileMedia.Commands;
+
+/// <summary>Uploads a new profile banner for the connected account (account/update_profile_banner).</summary>
+[Cmdlet(VerbsCommon.Set, "ProfileBanner", DefaultParameterSetName = PathSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[OutputType(typeof(void))]
+public sealed class SetProfileBannerCommand : ImageUploadCmdlet
 {
-    /// <summary>Uploads a new profile banner for the connected account (account/update_profile_banner).</summary>
-    [Cmdlet(VerbsCommon.Set, "ProfileBanner", DefaultParameterSetName = PathSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
-    [OutputType(typeof(void))]
-    public sealed class SetProfileBannerCommand : ImageUploadCmdlet
+    /// <summary>Width of the part of the image to use, in pixels; with -Height, -OffsetLeft and -OffsetTop.</summary>
+    [Parameter]
+    public int? Width { get; set; }
+
+    /// <summary>Height of the part of the image to use, in pixels.</summary>
+    [Parameter]
+    public int? Height { get; set; }
+
+    /// <summary>Pixels from the left edge where the part to use starts.</summary>
+    [Parameter]
+    public int? OffsetLeft { get; set; }
+
+    /// <summary>Pixels from the top edge where the part to use starts.</summary>
+    [Parameter]
+    public int? OffsetTop { get; set; }
+
+    /// <inheritdoc />
+    protected override long MaxBytes => ImageFile.MaxBannerBytes;
+
+    /// <inheritdoc />
+    protected override void ProcessRecord()
     {
-        /// <summary>Width of the part of the image to use, in pixels; with -Height, -OffsetLeft and -OffsetTop.</summary>
-        [Parameter]
-        public int? Width { get; set; }
-
-        /// <summary>Height of the part of the image to use, in pixels.</summary>
-        [Parameter]
-        public int? Height { get; set; }
-
-        /// <summary>Pixels from the left edge where the part to use starts.</summary>
-        [Parameter]
-        public int? OffsetLeft { get; set; }
-
-        /// <summary>Pixels from the top edge where the part to use starts.</summary>
-        [Parameter]
-        public int? OffsetTop { get; set; }
-
-        /// <inheritdoc />
-        protected override long MaxBytes => ImageFile.MaxBannerBytes;
-
-        /// <inheritdoc />
-        protected override void ProcessRecord()
+        if (!TryGetRegion(out BannerRegion? region))
         {
-            if (!TryGetRegion(out BannerRegion? region))
-            {
-                return;
-            }
-
-            ImageFile? banner = InspectImage();
-            if (banner == null || !ShouldProcess(banner.Path, "Upload as the profile banner of the account connected to " + ActiveConnection.BaseUri))
-            {
-                return;
-            }
-
-            TryCall<bool>(banner.Path, async (client, call, token) =>
-            {
-                await client.UpdateProfileBannerAsync(banner, region, call, token).ConfigureAwait(false);
-                return true;
-            }, out _);
+            return;
         }
 
-        private bool TryGetRegion(out BannerRegion? region)
+        ImageFile? banner = InspectImage();
+        if (banner == null || !ShouldProcess(banner.Path, "Upload as the profile banner of the account connected to " + ActiveConnection.BaseUri))
         {
-            region = null;
-            int given = (Width.HasValue ? 1 : 0) + (Height.HasValue ? 1 : 0) + (OffsetLeft.HasValue ? 1 : 0) + (OffsetTop.HasValue ? 1 : 0);
-            if (given == 0)
-            {
-                return true;
-            }
+            return;
+        }
 
-            string? problem = given != 4
-                ? "-Width, -Height, -OffsetLeft and -OffsetTop go together: give all four or none."
-                : new BannerRegion(Width!.Value, Height!.Value, OffsetLeft!.Value, OffsetTop!.Value).Validate();
-            if (problem != null)
-            {
-                WriteInvalidArgument("InvalidBannerRegion", problem, Path ?? LiteralPath);
-                return false;
-            }
+        TryCall<bool>(banner.Path, async (client, call, token) =>
+        {
+            await client.UpdateProfileBannerAsync(banner, region, call, token).ConfigureAwait(false);
+            return true;
+        }, out _);
+    }
 
-            region = new BannerRegion(Width!.Value, Height!.Value, OffsetLeft!.Value, OffsetTop!.Value);
+    private bool TryGetRegion(out BannerRegion? region)
+    {
+        region = null;
+        int given = (Width.HasValue ? 1 : 0) + (Height.HasValue ? 1 : 0) + (OffsetLeft.HasValue ? 1 : 0) + (OffsetTop.HasValue ? 1 : 0);
+        if (given == 0)
+        {
             return true;
         }
+
+        string? problem = given != 4
+            ? "-Width, -Height, -OffsetLeft and -OffsetTop go together: give all four or none."
+            : new BannerRegion(Width!.Value, Height!.Value, OffsetLeft!.Value, OffsetTop!.Value).Validate();
+        if (problem != null)
+        {
+            WriteInvalidArgument("InvalidBannerRegion", problem, Path ?? LiteralPath);
+            return false;
+        }
+
+        region = new BannerRegion(Width!.Value, Height!.Value, OffsetLeft!.Value, OffsetTop!.Value);
+        return true;
     }
 }

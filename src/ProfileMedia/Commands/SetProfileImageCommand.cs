@@ -3,67 +3,66 @@ using System.Management.Automation;
 using ProfileMedia.Core.Api;
 using ProfileMedia.Core.Uploads;
 
-namespace ProfileMedia.Commands
+namespace ProfileMedia.Commands;
+
+/// <summary>Uploads a new profile image for the connected account (account/update_profile_image).</summary>
+[Cmdlet(VerbsCommon.Set, "ProfileImage", DefaultParameterSetName = PathSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[OutputType(typeof(ProfileUser))]
+public sealed class SetProfileImageCommand : ImageUploadCmdlet
 {
-    /// <summary>Uploads a new profile image for the connected account (account/update_profile_image).</summary>
-    [Cmdlet(VerbsCommon.Set, "ProfileImage", DefaultParameterSetName = PathSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
-    [OutputType(typeof(ProfileUser))]
-    public sealed class SetProfileImageCommand : ImageUploadCmdlet
+    private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
+
+    /// <summary>Ask the service to include entities in the returned user.</summary>
+    [Parameter]
+    public SwitchParameter IncludeEntities { get; set; }
+
+    /// <summary>Ask the service to leave the user's latest post out of the answer.</summary>
+    [Parameter]
+    public SwitchParameter SkipStatus { get; set; }
+
+    /// <summary>Wait until users/show reports the new image (the service processes uploads asynchronously), then output that user.</summary>
+    [Parameter]
+    public SwitchParameter Wait { get; set; }
+
+    /// <summary>How long -Wait waits for the new image before warning and outputting the upload's answer.</summary>
+    [Parameter]
+    [ValidateTimeSpan("00:00:01", "01:00:00")]
+    public TimeSpan WaitTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <inheritdoc />
+    protected override long MaxBytes => ImageFile.MaxProfileImageBytes;
+
+    /// <inheritdoc />
+    protected override void ProcessRecord()
     {
-        private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
-
-        /// <summary>Ask the service to include entities in the returned user.</summary>
-        [Parameter]
-        public SwitchParameter IncludeEntities { get; set; }
-
-        /// <summary>Ask the service to leave the user's latest post out of the answer.</summary>
-        [Parameter]
-        public SwitchParameter SkipStatus { get; set; }
-
-        /// <summary>Wait until users/show reports the new image (the service processes uploads asynchronously), then output that user.</summary>
-        [Parameter]
-        public SwitchParameter Wait { get; set; }
-
-        /// <summary>How long -Wait waits for the new image before warning and outputting the upload's answer.</summary>
-        [Parameter]
-        [ValidateTimeSpan("00:00:01", "01:00:00")]
-        public TimeSpan WaitTimeout { get; set; } = TimeSpan.FromSeconds(60);
-
-        /// <inheritdoc />
-        protected override long MaxBytes => ImageFile.MaxProfileImageBytes;
-
-        /// <inheritdoc />
-        protected override void ProcessRecord()
+        ImageFile? image = InspectImage();
+        if (image == null || !ShouldProcess(image.Path, "Upload as the profile image of the account connected to " + ActiveConnection.BaseUri))
         {
-            ImageFile? image = InspectImage();
-            if (image == null || !ShouldProcess(image.Path, "Upload as the profile image of the account connected to " + ActiveConnection.BaseUri))
-            {
-                return;
-            }
+            return;
+        }
 
-            if (!TryCall(image.Path, (client, call, token) => client.UpdateProfileImageAsync(image, IncludeEntities, SkipStatus, call, token), out ProfileUser updated))
-            {
-                return;
-            }
+        if (!TryCall(image.Path, (client, call, token) => client.UpdateProfileImageAsync(image, IncludeEntities, SkipStatus, call, token), out ProfileUser updated))
+        {
+            return;
+        }
 
-            if (Wait)
+        if (Wait)
+        {
+            UserReference user = UserReference.ForUserId(updated.UserId, out _) ?? UserReference.ForScreenName(updated.ScreenName, out _)!;
+            string? expected = updated.ProfileImageUrlHttps ?? updated.ProfileImageUrl;
+            if (TryCall(image.Path, (client, call, token) => client.WaitForProfileImageAsync(user, expected, null, WaitTimeout, PollInterval, call, token), out var waited))
             {
-                UserReference user = UserReference.ForUserId(updated.UserId, out _) ?? UserReference.ForScreenName(updated.ScreenName, out _)!;
-                string? expected = updated.ProfileImageUrlHttps ?? updated.ProfileImageUrl;
-                if (TryCall(image.Path, (client, call, token) => client.WaitForProfileImageAsync(user, expected, null, WaitTimeout, PollInterval, call, token), out var waited))
+                if (waited.Changed)
                 {
-                    if (waited.Changed)
-                    {
-                        updated = waited.User;
-                    }
-                    else
-                    {
-                        WriteWarning("The upload succeeded, but users/show did not show the new image within " + WaitTimeout + "; the service may still be processing it.");
-                    }
+                    updated = waited.User;
+                }
+                else
+                {
+                    WriteWarning("The upload succeeded, but users/show did not show the new image within " + WaitTimeout + "; the service may still be processing it.");
                 }
             }
-
-            WriteObject(updated);
         }
+
+        WriteObject(updated);
     }
 }

@@ -1,24 +1,23 @@
 using ProfileMedia.Core.Api;
 
-namespace ProfileMedia.Commands
-{
-    /// <summary>Checks a screen name or user id before any request, writing an InvalidArgument error when it cannot be one.</summary>
-    internal static class UserLookup
-    {
-        public static UserReference? Reference(ApiCmdlet cmdlet, bool byScreenName, string? value)
-        {
-            UserReference? user = byScreenName ? UserReference.ForScreenName(value, out string? problem) : UserReference.ForUserId(value, out problem);
-            if (user == null)
-            {
-                string quoted = Core.Urls.UrlProblemMessages.Quote(value);
-                cmdlet.WriteError(new System.Management.Automation.ErrorRecord(
-                    new System.ArgumentException(problem + "; got " + quoted + "."),
-                    byScreenName ? "InvalidScreenName" : "InvalidUserId",
-                    System.Management.Automation.ErrorCategory.InvalidArgument,
-                    value));
-            }
+namespace ProfileMedia.Commands;
 
-            return user;
+/// <summary>Checks a screen name or user id before any request, writing an InvalidArgument error when it cannot be one.</summary>
+internal static class UserLookup
+{
+    public static UserReference? Reference(ApiCmdlet cmdlet, bool byScreenName, string? value)
+    {
+        UserReference? user = byScreenName ? UserReference.ForScreenName(value, out string? problem) : UserReference.ForUserId(value, out problem);
+        if (user == null)
+        {
+            string quoted = Core.Urls.UrlProblemMessages.Quote(value);
+            cmdlet.WriteError(new System.Management.Automation.ErrorRecord(
+                new System.ArgumentException(problem + "; got " + quoted + "."),
+                byScreenName ? "InvalidScreenName" : "InvalidUserId",
+                System.Management.Automation.ErrorCategory.InvalidArgument,
+                value));
         }
+
+        return user;
     }
 }
