@@ -102,6 +102,8 @@ function Get-XunitCounts([string] $TrxPath) {
 function Invoke-Test {
     $results = Join-Path $out 'test-results'
     if (Test-Path -LiteralPath $results) { Remove-Item -LiteralPath $results -Recurse -Force }
+    # The reliability suites leave their figures here; tests/RELIABILITY.md is written from them at the end.
+    $env:PROFILEMEDIA_RELIABILITY_DIR = New-Item -ItemType Directory -Path (Join-Path $results 'reliability') -Force
 
     Write-Host "== xunit" -ForegroundColor Cyan
     & dotnet test (Join-Path $root 'ProfileMedia.sln') -c $Configuration --artifacts-path $artifacts --no-build --nologo `
@@ -116,6 +118,8 @@ function Invoke-Test {
     $env:PROFILEMEDIA_REPOSITORY = $repository
     $null = Invoke-FreshPwsh -Script (Join-Path $root 'tools/RunPester.ps1') -Arguments @($pesterResult)
     $pester = if (Test-Path -LiteralPath $pesterResult) { Get-Content -LiteralPath $pesterResult -Raw | ConvertFrom-Json } else { [pscustomobject]@{ Passed = 0; Failed = 1 } }
+
+    $null = Invoke-FreshPwsh -Script (Join-Path $root 'tools/Write-ReliabilityReport.ps1') -Arguments @('-FiguresPath', $env:PROFILEMEDIA_RELIABILITY_DIR, '-OutputPath', (Join-Path $root 'tests/RELIABILITY.md'))
 
     $passed = $xunit.Passed + $pester.Passed
     $failed = $xunit.Failed + $pester.Failed
