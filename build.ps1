@@ -62,15 +62,19 @@ function Invoke-IsolatedPwsh {
     # .NET reports no per-user folder (an empty path) until the folder exists.
     $isolated = New-Item -ItemType Directory -Path (Join-Path $out 'isolated-home') -Force
     $dataFolder = New-Item -ItemType Directory -Path (Join-Path $isolated '.local/share') -Force
-    $saved = $env:HOME, $env:XDG_DATA_HOME, $env:LOCALAPPDATA
+    # NuGet (inside PSResourceGet) writes its config under the config folder, or into the working directory without one.
+    $configFolder = New-Item -ItemType Directory -Path (Join-Path $isolated '.config') -Force
+    $saved = $env:HOME, $env:XDG_DATA_HOME, $env:LOCALAPPDATA, $env:XDG_CONFIG_HOME, $env:APPDATA
     try {
         # PSResourceGet builds its CurrentUser paths from HOME itself, so HOME moves, and the data folder is the one under it.
         $env:HOME = $isolated.FullName
         $env:XDG_DATA_HOME = $dataFolder.FullName
         $env:LOCALAPPDATA = $dataFolder.FullName
+        $env:XDG_CONFIG_HOME = $configFolder.FullName
+        $env:APPDATA = $configFolder.FullName
         return Invoke-FreshPwsh -Script $Script -Arguments $Arguments
     }
-    finally { $env:HOME, $env:XDG_DATA_HOME, $env:LOCALAPPDATA = $saved }
+    finally { $env:HOME, $env:XDG_DATA_HOME, $env:LOCALAPPDATA, $env:XDG_CONFIG_HOME, $env:APPDATA = $saved }
 }
 
 function Invoke-Build {

@@ -8,19 +8,22 @@ BeforeAll {
     # folder: the install is tested as a user would do it, without touching this machine's settings or modules.
     $isolated = New-Item -ItemType Directory -Path (Join-Path ([IO.Path]::GetTempPath()) "pm-install-$([guid]::NewGuid())")
     $dataFolder = New-Item -ItemType Directory -Path (Join-Path $isolated '.local/share')
+    $configFolder = New-Item -ItemType Directory -Path (Join-Path $isolated '.config')
     function Invoke-Isolated([string] $Command) {
-        $saved = $env:HOME, $env:XDG_DATA_HOME, $env:LOCALAPPDATA, $env:PSModulePath
+        $saved = $env:HOME, $env:XDG_DATA_HOME, $env:LOCALAPPDATA, $env:XDG_CONFIG_HOME, $env:APPDATA, $env:PSModulePath
         try {
             # PSResourceGet builds its CurrentUser path from HOME itself (~/.local/share/powershell/Modules), so HOME
             # moves, and the data folder is the one under it, where pwsh then looks for modules too.
             $env:HOME = $isolated.FullName
             $env:XDG_DATA_HOME = $dataFolder.FullName
             $env:LOCALAPPDATA = $dataFolder.FullName
+            $env:XDG_CONFIG_HOME = $configFolder.FullName
+            $env:APPDATA = $configFolder.FullName
             $env:PSModulePath = $null
             $output = & ([Environment]::ProcessPath) (Join-Path $PSHOME 'pwsh.dll') -NoProfile -NonInteractive -Command $Command 2>&1
             [pscustomobject]@{ ExitCode = $LASTEXITCODE; Output = @($output | ForEach-Object ToString) }
         }
-        finally { $env:HOME, $env:XDG_DATA_HOME, $env:LOCALAPPDATA, $env:PSModulePath = $saved }
+        finally { $env:HOME, $env:XDG_DATA_HOME, $env:LOCALAPPDATA, $env:XDG_CONFIG_HOME, $env:APPDATA, $env:PSModulePath = $saved }
     }
 }
 
