@@ -47,7 +47,8 @@ Describe 'Set-ProfileImage' {
         @{ Case = 'a truncated PNG'; Make = { $p = Join-Path $folder 'cut.png'; [IO.File]::WriteAllBytes($p, [IO.File]::ReadAllBytes($png.FullName)[0..99]); $p }; ErrorId = 'TruncatedImage' }
         @{ Case = 'a file over 700 KB'; Make = { (New-TestImageFile -Path (Join-Path $folder 'big.png') -Bytes 716801).FullName }; ErrorId = 'ImageFileTooLarge' }
         @{ Case = 'a directory'; Make = { $folder.FullName }; ErrorId = 'ImageFileIsDirectory' }
-        @{ Case = 'a wildcard matching nothing'; Make = { Join-Path $folder 'nothing*.png' }; ErrorId = 'PathMatchesSeveralFiles' }
+        @{ Case = 'a wildcard matching nothing'; Make = { Join-Path $folder 'nothing*.png' }; ErrorId = 'ImageFileNotFound' }
+        @{ Case = 'a wildcard matching several files'; Make = { Join-Path $folder '*.png' }; ErrorId = 'PathMatchesSeveralFiles' }
         @{ Case = 'a path outside the file system'; Make = { 'Env:\PATH' }; ErrorId = 'NotFileSystemPath' }
     ) {
         $path = & $Make
@@ -82,6 +83,8 @@ Describe 'Set-ProfileBanner, Get-ProfileBanner -ScreenName and Remove-ProfileBan
         $sizes | Should -HaveCount 9
         $sizes[0].Name | Should -Be '300x100'
         (Get-ProfileBanner -ScreenName EmulatedUser -Size web_retina).Width | Should -Be 1040
+        (Get-ProfileBanner -ScreenName EmulatedUser -Size mobile, 1500x500).Name | Should -Be @('mobile', '1500x500')
+        (Get-ProfileBanner -ScreenName EmulatedUser -Size web -Https).Url | Should -BeLike 'https://127.0.0.1:*/web'
     }
 
     It 'writes NoProfileBanner for a user without one and goes on' {

@@ -66,7 +66,7 @@ internal sealed class SignedRequestSender
                 using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
                 timeout.CancelAfter(_options.Timeout);
                 using HttpResponseMessage response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
-                body = await ReadBodyAsync(response, timeout.Token).ConfigureAwait(false);
+                body = await ReadBodyAsync(operation, response, timeout.Token).ConfigureAwait(false);
                 status = response.StatusCode;
                 rateLimit = RateLimitStatus.FromHeaders(response);
                 retryAfter = RetryAfterOf(response, rateLimit);
@@ -123,7 +123,7 @@ internal sealed class SignedRequestSender
                 continue;
             }
 
-            throw XApiErrorAdvice.FromAnswer(operation, status, errors, rateLimit, retryAfter);
+            throw XApiErrorAdvice.FromAnswer(operation, status, errors, rateLimit, retryAfter, retries + 1);
         }
     }
 
@@ -167,7 +167,7 @@ internal sealed class SignedRequestSender
 
     private static TimeSpan Positive(TimeSpan value) => value < TimeSpan.Zero ? TimeSpan.Zero : value;
 
-    private static async Task<byte[]> ReadBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    private static async Task<byte[]> ReadBodyAsync(string operation, HttpResponseMessage response, CancellationToken cancellationToken)
     {
         if (response.Content == null)
         {
@@ -182,7 +182,9 @@ internal sealed class SignedRequestSender
         {
             if (buffer.Length + read > MaxBodyBytes)
             {
-                throw new IOException("the answer's body is larger than " + MaxBodyBytes.ToString(CultureInfo.InvariantCulture) + " bytes.");
+                // The service answered, just not with anything usable: retrying would fetch the same again.
+                throw new XApiException(operation + " failed: the answer's body is larger than " + MaxBodyBytes.ToString(CultureInfo.InvariantCulture) + " bytes.",
+                    "UnexpectedResponse", response.StatusCode, Array.Empty<XApiErrorDetail>(), RateLimitStatus.FromHeaders(response), null);
             }
 
             buffer.Write(chunk, 0, read);

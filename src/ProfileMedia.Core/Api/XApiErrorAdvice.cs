@@ -12,11 +12,12 @@ namespace ProfileMedia.Core.Api;
 public static class XApiErrorAdvice
 {
     /// <summary>Builds the exception for an answer with a status that is not success.</summary>
-    public static XApiException FromAnswer(string operation, HttpStatusCode status, IReadOnlyList<XApiErrorDetail> errors, RateLimitStatus? rateLimit, TimeSpan? retryAfter)
+    public static XApiException FromAnswer(string operation, HttpStatusCode status, IReadOnlyList<XApiErrorDetail> errors, RateLimitStatus? rateLimit, TimeSpan? retryAfter, int attempts = 1)
     {
         var (errorId, advice) = Classify(status, errors, rateLimit, retryAfter);
         string said = errors.Count == 0 ? "no error details" : Join(errors);
-        string message = string.Format(CultureInfo.InvariantCulture, "{0} failed: HTTP {1} ({2}). {3}", operation, (int)status, said, advice);
+        string tries = attempts > 1 ? string.Format(CultureInfo.InvariantCulture, " after {0} attempts", attempts) : string.Empty;
+        string message = string.Format(CultureInfo.InvariantCulture, "{0} failed{1}: HTTP {2} ({3}). {4}", operation, tries, (int)status, said, advice);
         return new XApiException(message, errorId, status, errors, rateLimit, retryAfter);
     }
 
@@ -70,7 +71,7 @@ public static class XApiErrorAdvice
                 return ("Forbidden", "X refused the request for this account or app.");
             default:
                 return (int)status >= 500
-                    ? ("ServiceUnavailable", "X is failing or overloaded; the request was retried and can be tried again later.")
+                    ? ("ServiceUnavailable", "X is failing or overloaded: try again later.")
                     : ("ApiError", "X did not accept the request.");
         }
     }

@@ -19,7 +19,6 @@ public sealed class GetProfileBannerCommand : ApiCmdlet
     private const string What = "profile banner URL";
 
     private IReadOnlyList<BannerSize> _sizes = BannerSize.All;
-    private HashSet<string>? _wanted;
 
     /// <summary>The banner URLs: the bare profile_banner_url or one that already ends in a size name.</summary>
     [Parameter(ParameterSetName = UrlSet, Mandatory = true, Position = 0, ValueFromPipeline = true)]
@@ -77,7 +76,6 @@ public sealed class GetProfileBannerCommand : ApiCmdlet
         if (Size != null)
         {
             _sizes = SizeSelection.Resolve<BannerSize>(Size, BannerSize.TryParse);
-            _wanted = new HashSet<string>(Size, System.StringComparer.OrdinalIgnoreCase);
         }
     }
 
@@ -118,15 +116,40 @@ public sealed class GetProfileBannerCommand : ApiCmdlet
                 continue;
             }
 
-            foreach (ProfileBannerVariant size in sizes)
+            foreach (ProfileBannerVariant size in Selected(sizes))
             {
-                if (_wanted == null || _wanted.Contains(size.Name))
-                {
-                    WriteObject(size);
-                }
+                WriteObject(Https ? WithHttps(size) : size);
             }
         }
     }
+
+    // With -Size, the sizes asked for in the order asked, as the URL form gives them; else every size the API lists.
+    private IEnumerable<ProfileBannerVariant> Selected(IReadOnlyList<ProfileBannerVariant> sizes)
+    {
+        if (_sizes == BannerSize.All && Size == null)
+        {
+            return sizes;
+        }
+
+        var selected = new List<ProfileBannerVariant>();
+        foreach (BannerSize wanted in _sizes)
+        {
+            foreach (ProfileBannerVariant size in sizes)
+            {
+                if (string.Equals(size.Name, wanted.Name, System.StringComparison.OrdinalIgnoreCase))
+                {
+                    selected.Add(size);
+                }
+            }
+        }
+
+        return selected;
+    }
+
+    private static ProfileBannerVariant WithHttps(ProfileBannerVariant size) =>
+        size.Url.StartsWith("http://", System.StringComparison.OrdinalIgnoreCase)
+            ? new ProfileBannerVariant(size.Name, size.Width, size.Height, "https" + size.Url.Substring(4), size.SourceUrl, size.ScreenName, size.UserId)
+            : size;
 
     private void WriteVariants(string? value, string? screenName, string? userId)
     {

@@ -30,7 +30,13 @@ internal static class ImagePathResolver
             else
             {
                 Collection<string> matches = cmdlet.SessionState.Path.GetResolvedProviderPathFromPSPath(path, out provider);
-                if (matches.Count != 1)
+                if (matches.Count == 0)
+                {
+                    Write(cmdlet, "ImageFileNotFound", "No file matches the path '" + path + "'.", ErrorCategory.ObjectNotFound, path);
+                    return null;
+                }
+
+                if (matches.Count > 1)
                 {
                     Write(cmdlet, "PathMatchesSeveralFiles", "The path '" + path + "' matches " + matches.Count + " items; it must match exactly one image file. Use -LiteralPath for a name with wildcard characters.", ErrorCategory.InvalidArgument, path);
                     return null;

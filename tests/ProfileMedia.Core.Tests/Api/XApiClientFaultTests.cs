@@ -47,6 +47,7 @@ public sealed class XApiClientFaultTests : IClassFixture<ClientHarness>
         var error = await Assert.ThrowsAsync<XApiException>(() => client.GetUserAsync(User, ApiCall.Quiet, CancellationToken.None));
         Assert.Equal("ServiceUnavailable", error.ErrorId);
         Assert.Equal(3, Attempts);
+        Assert.Contains("after 3 attempts", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
