@@ -40,6 +40,8 @@ $moduleFiles = [ordered]@{
     'ProfileMedia.Core.dll'        = "$artifacts/bin/ProfileMedia/$config/ProfileMedia.Core.dll"
     'ProfileMedia.psd1'            = "$root/ProfileMedia.psd1"
     'ProfileMedia.Format.ps1xml'   = "$root/module/ProfileMedia.Format.ps1xml"
+    'en-US/ProfileMedia.dll-Help.xml'   = "$artifacts/help/en-US/ProfileMedia.dll-Help.xml"
+    'en-US/about_ProfileMedia.help.txt' = "$artifacts/help/en-US/about_ProfileMedia.help.txt"
 }
 
 function Invoke-Native {
@@ -81,6 +83,12 @@ function Invoke-Build {
     Write-Host "== Build ProfileMedia $version ($Configuration)" -ForegroundColor Cyan
     Invoke-Native dotnet restore (Join-Path $root 'tools/Pester.csproj') --verbosity quiet
     Invoke-Native dotnet build (Join-Path $root 'ProfileMedia.sln') -c $Configuration --artifacts-path $artifacts --nologo --verbosity quiet '-clp:NoSummary'
+
+    # Help is generated from docs/en-US (platyPS is not available here); the generator fails on any undocumented
+    # cmdlet or parameter. It runs in a fresh pwsh so this session never loads the module.
+    $helpCode = Invoke-FreshPwsh -Script (Join-Path $root 'tools/New-ProfileMediaHelp.ps1') -Arguments @(
+        '-ModulePath', $moduleFiles['ProfileMedia.dll'], '-DocsPath', (Join-Path $root 'docs/en-US'), '-OutputPath', (Join-Path $artifacts 'help/en-US'))
+    if ($helpCode -ne 0) { throw "The help could not be built from docs/en-US (exit code $helpCode)." }
 
     $built = Split-Path $moduleFiles['ProfileMedia.dll']
     $listed = $moduleFiles.Keys | Where-Object { $_ -like '*.dll' }
