@@ -142,6 +142,35 @@ Describe 'Save-ProfileMedia' {
         $problems.FullyQualifiedErrorId | Should -Be @('UrlNotAbsoluteHttp,ProfileMedia.Commands.SaveProfileMediaCommand', 'UnsupportedInput,ProfileMedia.Commands.SaveProfileMediaCommand')
     }
 
+    It 'outputs files as the file-system provider does, so they format like Get-ChildItem output' {
+        $file = Get-ProfileUser EmulatedUser | Get-ProfileImageVariant -Size mini | Save-ProfileMedia -Destination (New-Destination)
+        $file.PSProvider.Name | Should -Be 'FileSystem'
+        $file.PSPath | Should -BeLike 'Microsoft.PowerShell.Core\FileSystem::*EmulatedUser_mini.png'
+    }
+
+    It 'takes users and variants that went through JSON or Export-Clixml and came back as properties' {
+        $destination = New-Destination
+        $roundTripUser = Get-ProfileUser EmulatedUser | ConvertTo-Json | ConvertFrom-Json
+        $clixml = Join-Path $root 'variant.xml'
+        Get-ProfileUser EmulatedUser | Get-ProfileImageVariant -Size bigger | Export-Clixml -LiteralPath $clixml
+        $files = @($roundTripUser; Import-Clixml -LiteralPath $clixml) | Save-ProfileMedia -Destination $destination -ImageSize normal
+        ($files.Name | Sort-Object) | Should -Be @('EmulatedUser_banner_1500x500.png', 'EmulatedUser_bigger.png', 'EmulatedUser_normal.png')
+        Remove-Item -LiteralPath $clixml
+    }
+
+    It 'refuses a bare banner URL, saying to choose sizes with Get-ProfileBanner' {
+        $banner = (Get-ProfileUser EmulatedUser).ProfileBannerUrl
+        Save-ProfileMedia $banner -Destination (New-Destination) -ErrorVariable problems -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $problems[0].FullyQualifiedErrorId | Should -Be 'BannerUrlWithoutSize,ProfileMedia.Commands.SaveProfileMediaCommand'
+        $problems[0].Exception.Message | Should -BeLike '*Get-ProfileBanner*'
+    }
+
+    It 'stops at once with a closed -Connection instead of silently not refreshing' {
+        $closed = Connect-EmulatorAccount $emulator
+        Disconnect-ProfileMedia -Connection $closed
+        { $null | Save-ProfileMedia -Destination (New-Destination) -Connection $closed } | Should -Throw -ErrorId 'ConnectionClosed,ProfileMedia.Commands.SaveProfileMediaCommand'
+    }
+
     It 'refuses a destination outside the file system' {
         { $null | Save-ProfileMedia -Destination 'Env:\' } | Should -Throw -ErrorId 'InvalidDestination,ProfileMedia.Commands.SaveProfileMediaCommand'
     }

@@ -74,10 +74,18 @@ public sealed class MediaRequest
     public static UrlProblem FromUrl(string? value, out MediaRequest? request)
     {
         request = null;
-        if (ProfileBannerUrl.TryParse(value, out ProfileBannerUrl banner) == UrlProblem.None && banner.Size != null)
+        if (ProfileBannerUrl.TryParse(value, out ProfileBannerUrl banner) == UrlProblem.None)
         {
-            request = new MediaRequest(MediaKind.Banner, value!, banner.Size.Name, null, null);
-            return UrlProblem.None;
+            if (banner.Size != null)
+            {
+                request = new MediaRequest(MediaKind.Banner, value!, banner.Size.Name, null, null);
+                return UrlProblem.None;
+            }
+
+            if (value!.IndexOf("/profile_banners/", StringComparison.OrdinalIgnoreCase) >= 0)
+            {
+                return UrlProblem.BannerUrlWithoutSize;
+            }
         }
 
         UrlProblem problem = ProfileImageUrl.TryParse(value, out ProfileImageUrl image);

@@ -23,4 +23,7 @@ public enum UrlProblem
 
     /// <summary>The URL has no path segment to derive a variant from.</summary>
     UrlHasNoFileSegment,
+
+    /// <summary>A bare profile_banner_url was given where a file is wanted: it names no size to fetch.</summary>
+    BannerUrlWithoutSize,
 }

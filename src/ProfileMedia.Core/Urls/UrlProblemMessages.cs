@@ -24,6 +24,8 @@ public static class UrlProblemMessages
                 return string.Format(CultureInfo.InvariantCulture, "The {0} {1} contains white space, a control character or a backslash.", what, quoted);
             case UrlProblem.UrlHasNoFileSegment:
                 return string.Format(CultureInfo.InvariantCulture, "The {0} {1} has no file name in its path to derive a size from.", what, quoted);
+            case UrlProblem.BannerUrlWithoutSize:
+                return string.Format(CultureInfo.InvariantCulture, "The {0} {1} is a banner URL without a size: pipe it through Get-ProfileBanner, which gives one URL per size.", what, quoted);
             default:
                 return string.Format(CultureInfo.InvariantCulture, "The {0} {1} is valid.", what, quoted);
         }

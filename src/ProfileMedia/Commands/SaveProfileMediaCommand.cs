@@ -74,11 +74,15 @@ public sealed class SaveProfileMediaCommand : ApiCmdlet
     protected override void BeginProcessing()
     {
         _destination = ResolveDestination();
-        ProfileMediaConnection? connection = Connection ?? ConnectionStore.Current;
-        if (connection != null && connection.IsClosed)
+        if (Connection != null && Connection.IsClosed)
         {
-            connection = null;
+            ThrowTerminatingError(new ErrorRecord(
+                new InvalidOperationException("The connection to " + Connection.BaseUri + " was closed by Disconnect-ProfileMedia: connect again, or leave -Connection out to save without refreshing."),
+                "ConnectionClosed", ErrorCategory.ConnectionError, Connection));
         }
+
+        // Without a connection files still download; only outdated URLs cannot be refreshed.
+        ProfileMediaConnection? connection = Connection ?? ConnectionStore.Current;
 
         var options = new MediaDownloaderOptions { MaxConnections = ThrottleLimit };
         if (connection != null)
@@ -177,9 +181,10 @@ public sealed class SaveProfileMediaCommand : ApiCmdlet
         }
     }
 
-    private static PSObject Describe(MediaSaveResult result)
+    private PSObject Describe(MediaSaveResult result)
     {
-        var file = PSObject.AsPSObject(new FileInfo(result.Path!));
+        // Through the provider, so the file formats as Get-ChildItem's do (mode, owner, the Directory: header).
+        PSObject file = InvokeProvider.Item.Get(new[] { result.Path! }, true, true)[0];
         file.Properties.Add(new PSNoteProperty("SavedSize", result.SavedSize));
         file.Properties.Add(new PSNoteProperty("RequestedSize", result.Request.Size));
         file.Properties.Add(new PSNoteProperty("Url", result.Url));
@@ -223,7 +228,9 @@ public sealed class SaveProfileMediaCommand : ApiCmdlet
                 return RequestForUrl(url);
             case Uri uri:
                 return RequestForUrl(uri.OriginalString);
-            case PSCustomObject _ when UserFromJson(input as PSObject) is ProfileUser jsonUser:
+            case PSCustomObject _ when input is PSObject bag && VariantFromProperties(bag) is MediaRequest variant:
+                return new[] { variant };
+            case PSCustomObject _ when UserFromProperties(input as PSObject) is ProfileUser jsonUser:
                 return RequestsForUser(jsonUser);
             default:
                 WriteError(new ErrorRecord(
@@ -244,7 +251,8 @@ public sealed class SaveProfileMediaCommand : ApiCmdlet
             }
             else
             {
-                WriteUrlProblem(UrlProblem.NullUrl, null, "profile image URL of @" + user.ScreenName);
+                string? url = user.ProfileImageUrlHttps ?? user.ProfileImageUrl;
+                WriteUrlProblem(ProfileImageUrl.TryParse(url, out _), url, "profile image URL of @" + user.ScreenName);
                 break;
             }
         }
@@ -275,24 +283,46 @@ public sealed class SaveProfileMediaCommand : ApiCmdlet
         return new[] { request! };
     }
 
-    // A v1.1 user object as ConvertFrom-Json gives it: enough of it to save the same files as a ProfileUser.
-    private static ProfileUser? UserFromJson(PSObject? json)
+    // A user as a property bag: a v1.1 object from ConvertFrom-Json (snake_case), or a ProfileUser that went through
+    // JSON or Export-Clixml and came back as properties (PascalCase).
+    private static ProfileUser? UserFromProperties(PSObject? bag)
     {
-        string? screenName = json?.Properties["screen_name"]?.Value as string;
-        if (json == null || screenName == null)
+        string? screenName = Text(bag, "screen_name", "ScreenName");
+        if (bag == null || screenName == null)
         {
             return null;
         }
 
         return new ProfileUser(
-            json.Properties["id_str"]?.Value as string ?? string.Empty,
+            Text(bag, "id_str", "UserId") ?? string.Empty,
             screenName,
-            json.Properties["name"]?.Value as string ?? screenName,
-            json.Properties["profile_image_url"]?.Value as string,
-            json.Properties["profile_image_url_https"]?.Value as string,
-            json.Properties["profile_banner_url"]?.Value as string,
-            json.Properties["default_profile_image"]?.Value is bool isDefault && isDefault);
+            Text(bag, "name", "Name") ?? screenName,
+            Text(bag, "profile_image_url", "ProfileImageUrl"),
+            Text(bag, "profile_image_url_https", "ProfileImageUrlHttps"),
+            Text(bag, "profile_banner_url", "ProfileBannerUrl"),
+            (bag.Properties["default_profile_image"] ?? bag.Properties["IsDefaultProfileImage"])?.Value is bool isDefault && isDefault);
     }
+
+    // An image or banner variant that came back as properties (ConvertFrom-Json, Import-Clixml).
+    private static MediaRequest? VariantFromProperties(PSObject bag)
+    {
+        string? url = Text(bag, "Url", "Url");
+        string? size = Text(bag, "Size", "Size");
+        string? name = Text(bag, "Name", "Name");
+        if (url == null || (size == null && name == null) || bag.Properties["Width"] == null)
+        {
+            return null;
+        }
+
+        string? screenName = Text(bag, "ScreenName", "ScreenName");
+        string? userId = Text(bag, "UserId", "UserId");
+        return size != null
+            ? MediaRequest.From(new ProfileImageVariant(size, null, null, url, false, Text(bag, "SourceUrl", "SourceUrl") ?? url, screenName, userId))
+            : MediaRequest.From(new ProfileBannerVariant(name!, 0, 0, url, Text(bag, "SourceUrl", "SourceUrl") ?? url, screenName, userId));
+    }
+
+    private static string? Text(PSObject? bag, string name, string otherName) =>
+        (bag?.Properties[name] ?? bag?.Properties[otherName])?.Value as string;
 
     private string ResolveDestination()
     {
@@ -318,6 +348,15 @@ public sealed class SaveProfileMediaCommand : ApiCmdlet
             ThrowTerminatingError(new ErrorRecord(new IOException("The destination '" + Destination + "' is a file; it must be a folder."), "InvalidDestination", ErrorCategory.InvalidArgument, Destination));
         }
 
-        return Path.GetFullPath(path);
+        // Created now, so a folder that cannot be made fails once, before any download starts.
+        try
+        {
+            return Directory.CreateDirectory(path).FullName;
+        }
+        catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is ArgumentException || e is NotSupportedException)
+        {
+            ThrowTerminatingError(new ErrorRecord(new IOException("The destination '" + Destination + "' cannot be created: " + e.Message, e), "InvalidDestination", ErrorCategory.WriteError, Destination));
+            throw;
+        }
     }
 }
