@@ -94,7 +94,7 @@ Describe 'Get-ProfileImageVariant' {
             Get-ProfileImageVariant -Size normal -ErrorVariable problems -ErrorAction SilentlyContinue
         $output.Url | Should -Be $user.profile_image_url_https
         $problems | Should -HaveCount 1
-        $problems[0].FullyQualifiedErrorId | Should -BeLike 'InputObjectMissingMandatory,*'
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'NullUrl,*'
     }
 
     It 'keeps identity from one pipeline object out of the next' {

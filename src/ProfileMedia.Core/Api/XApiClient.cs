@@ -28,11 +28,12 @@ public sealed class XApiClient : IDisposable
             throw new ArgumentNullException(nameof(credentials));
         }
 
-        Options = options ?? throw new ArgumentNullException(nameof(options));
+        // A copy: changing the caller's options later must not change a live connection.
+        Options = options?.Clone() ?? throw new ArgumentNullException(nameof(options));
         BaseUri = ApiBaseUri.Validate(options.BaseUri);
-        _http = new HttpClient(handler ?? CreateHandler(options)) { Timeout = Timeout.InfiniteTimeSpan };
+        _http = new HttpClient(handler ?? CreateHandler(Options)) { Timeout = Timeout.InfiniteTimeSpan };
         _http.DefaultRequestHeaders.UserAgent.ParseAdd("ProfileMedia/" + typeof(XApiClient).Assembly.GetName().Version?.ToString(3));
-        _sender = new SignedRequestSender(_http, new OAuth1Signer(credentials), options);
+        _sender = new SignedRequestSender(_http, new OAuth1Signer(credentials), Options);
     }
 
     /// <summary>The API base, ending in '/'.</summary>

@@ -37,9 +37,8 @@ public sealed class JsonFormatException : FormatException
 
     /// <summary>
     /// The zero-based index where the fault was found: a character index into the text for
-    /// <see cref="JsonReader.Parse(string)"/>, a byte index into the whole array for invalid UTF-8 given to
-    /// <see cref="JsonReader.Parse(byte[], int, int)"/>, and a character index into the decoded text for other faults
-    /// there. -1 when unknown.
+    /// <see cref="JsonReader.Parse(string)"/>, and a byte index into the whole array for every fault found by
+    /// <see cref="JsonReader.Parse(byte[], int, int)"/>. -1 when unknown.
     /// </summary>
     public long Position { get; }
 }

@@ -6,8 +6,9 @@ namespace ProfileMedia.Core.Urls;
 /// <summary>One of the named sizes X serves a profile banner in; the name is the URL's last path segment.</summary>
 public sealed class BannerSize
 {
-    /// <summary>Every known size, smallest area first.</summary>
-    public static readonly IReadOnlyList<BannerSize> All = new[]
+    // An array for the per-URL lookups (a foreach over an IReadOnlyList boxes an enumerator each call); callers get a
+    // read-only view, so no one can change the sizes for everyone.
+    private static readonly BannerSize[] Known =
     {
         new BannerSize("300x100", 300, 100),
         new BannerSize("mobile", 320, 160),
@@ -19,6 +20,9 @@ public sealed class BannerSize
         new BannerSize("1500x500", 1500, 500),
         new BannerSize("ipad_retina", 1252, 626),
     };
+
+    /// <summary>Every known size, smallest area first.</summary>
+    public static readonly IReadOnlyList<BannerSize> All = Array.AsReadOnly(Known);
 
     /// <summary>The names accepted by <see cref="TryParse"/>, in the order of <see cref="All"/>.</summary>
     public static readonly IReadOnlyList<string> Names = NamesOf(All);
@@ -46,7 +50,7 @@ public sealed class BannerSize
     /// <summary>Finds a size by name, ignoring case.</summary>
     public static bool TryParse(string? name, out BannerSize size)
     {
-        foreach (BannerSize candidate in All)
+        foreach (BannerSize candidate in Known)
         {
             if (string.Equals(candidate.Name, name, StringComparison.OrdinalIgnoreCase))
             {
@@ -63,7 +67,7 @@ public sealed class BannerSize
     internal static BannerSize? Named(string source, int start, int end)
     {
         int length = end - start;
-        foreach (BannerSize candidate in All)
+        foreach (BannerSize candidate in Known)
         {
             if (candidate.Name.Length == length
                 && string.Compare(source, start, candidate.Name, 0, length, StringComparison.OrdinalIgnoreCase) == 0)

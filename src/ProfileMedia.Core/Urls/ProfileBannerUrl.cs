@@ -62,11 +62,25 @@ public readonly struct ProfileBannerUrl
             throw new ArgumentNullException(nameof(size));
         }
 
+        ThrowIfEmpty();
+
         return https && _parts.IsPlainHttp
             ? StringSplicer.Splice("https", Source, 4, _baseEnd, size.PathSuffix, _parts.PathEnd)
             : StringSplicer.Splice(string.Empty, Source, 0, _baseEnd, size.PathSuffix, _parts.PathEnd);
     }
 
     /// <summary>The bare banner URL, without a size.</summary>
-    public string GetBaseUrl() => StringSplicer.Splice(string.Empty, Source, 0, _baseEnd, string.Empty, _parts.PathEnd);
+    public string GetBaseUrl()
+    {
+        ThrowIfEmpty();
+        return StringSplicer.Splice(string.Empty, Source, 0, _baseEnd, string.Empty, _parts.PathEnd);
+    }
+
+    private void ThrowIfEmpty()
+    {
+        if (_parts.Source == null)
+        {
+            throw new InvalidOperationException("This ProfileBannerUrl holds no URL: use the one TryParse returned with UrlProblem.None.");
+        }
+    }
 }

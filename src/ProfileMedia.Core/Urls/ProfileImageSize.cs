@@ -24,8 +24,12 @@ public sealed class ProfileImageSize
     /// <summary>The uploaded image as it was, of any dimensions: the file name without a size marker.</summary>
     public static readonly ProfileImageSize Original = new ProfileImageSize("original", null, string.Empty);
 
+    // An array for the per-URL lookups (no interface dispatch, no boxed enumerator); callers get a read-only view.
+    // Declared after the sizes: static fields initialise in textual order.
+    private static readonly ProfileImageSize[] Known = { Mini, Normal, Bigger, Size200, Size400, Original };
+
     /// <summary>Every size, smallest first, original last.</summary>
-    public static readonly IReadOnlyList<ProfileImageSize> All = new[] { Mini, Normal, Bigger, Size200, Size400, Original };
+    public static readonly IReadOnlyList<ProfileImageSize> All = Array.AsReadOnly(Known);
 
     /// <summary>The names accepted by <see cref="TryParse"/>, in the order of <see cref="All"/>.</summary>
     public static readonly IReadOnlyList<string> Names = new[] { "mini", "normal", "bigger", "200x200", "400x400", "original" };
@@ -53,7 +57,7 @@ public sealed class ProfileImageSize
     /// <summary>Finds a size by name, ignoring case.</summary>
     public static bool TryParse(string? name, out ProfileImageSize size)
     {
-        foreach (ProfileImageSize candidate in All)
+        foreach (ProfileImageSize candidate in Known)
         {
             if (string.Equals(candidate.Name, name, StringComparison.OrdinalIgnoreCase))
             {
@@ -71,13 +75,13 @@ public sealed class ProfileImageSize
     {
         // Only a marker at the very end of the stem counts, and it needs a name before it: "Logo_400x400_normal" is
         // the normal size of "Logo_400x400".
-        for (int i = 0; i < All.Count - 1; i++)
+        for (int i = 0; i < Known.Length - 1; i++)
         {
-            string marker = All[i].Marker;
+            string marker = Known[i].Marker;
             int markerStart = stemEnd - marker.Length;
             if (markerStart > stemStart && string.CompareOrdinal(source, markerStart, marker, 0, marker.Length) == 0)
             {
-                return All[i];
+                return Known[i];
             }
         }
 

@@ -72,6 +72,11 @@ public readonly struct ProfileImageUrl
             throw new ArgumentNullException(nameof(size));
         }
 
+        if (_parts.Source == null)
+        {
+            throw new InvalidOperationException("This ProfileImageUrl holds no URL: use the one TryParse returned with UrlProblem.None.");
+        }
+
         bool upgrade = https && _parts.IsPlainHttp;
         if (size == Size && !upgrade)
         {

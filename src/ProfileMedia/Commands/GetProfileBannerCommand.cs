@@ -1,6 +1,9 @@
 using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
+using ProfileMedia.Core.Api;
 using ProfileMedia.Core.Urls;
+using ProfileMedia.Pipeline;
 
 namespace ProfileMedia.Commands;
 
@@ -9,65 +12,45 @@ namespace ProfileMedia.Commands;
 [OutputType(typeof(ProfileBannerVariant))]
 public sealed class GetProfileBannerCommand : ApiCmdlet
 {
-    // As in Get-ProfileImageVariant, user objects bind by their banner property, never through a parameter named
-    // Url, which would pick up the user's own "url" property.
     private const string UrlSet = "Url";
-    private const string UserObjectSet = "UserObject";
-    private const string VariantSet = "Variant";
     private const string ScreenNameSet = "ScreenName";
     private const string UserIdSet = "UserId";
     private const string What = "profile banner URL";
 
-    private IReadOnlyList<BannerSize> _sizes = BannerSize.All;
+    // An array and an index loop: the URL form runs once per input in long pipelines.
+    private BannerSize[] _sizes = BannerSize.All.ToArray();
 
-    /// <summary>The banner URLs: the bare profile_banner_url or one that already ends in a size name.</summary>
+    /// <summary>
+    /// The banners: the bare profile_banner_url or one that already ends in a size name, as strings or Uri objects,
+    /// user objects (profile_banner_url; a ProfileUser's ProfileBannerUrl), or banner variants output earlier.
+    /// </summary>
     [Parameter(ParameterSetName = UrlSet, Mandatory = true, Position = 0, ValueFromPipeline = true)]
     [AllowNull]
-    [AllowEmptyString]
     [AllowEmptyCollection]
-    [UrlTransformation]
-    public string?[]? Url { get; set; }
+    public object?[]? Url { get; set; }
 
-    /// <summary>The profile_banner_url of a user object from the pipeline.</summary>
-    [Parameter(ParameterSetName = UserObjectSet, Mandatory = true, ValueFromPipelineByPropertyName = true, DontShow = true)]
-    [Alias("profile_banner_url", "ProfileBannerUrl")]
-    [AllowNull]
+    /// <summary>Users whose banner sizes to ask the API for (users/profile_banner).</summary>
+    [Parameter(ParameterSetName = ScreenNameSet, Mandatory = true)]
     [AllowEmptyString]
-    public string? UserBannerUrl { get; set; }
+    public string[]? ScreenName { get; set; }
 
-    /// <summary>A banner variant output earlier, from the pipeline: the other sizes of the same banner.</summary>
-    [Parameter(ParameterSetName = VariantSet, Mandatory = true, ValueFromPipeline = true, DontShow = true)]
-    public ProfileBannerVariant? Variant { get; set; }
+    /// <summary>Users, by numeric id, whose banner sizes to ask the API for.</summary>
+    [Parameter(ParameterSetName = UserIdSet, Mandatory = true)]
+    [AllowEmptyString]
+    public string[]? UserId { get; set; }
 
-    /// <summary>The sizes to output; all nine when left out.</summary>
+    /// <summary>The sizes to output, in this order; all nine (or every size the API lists) when left out.</summary>
     [Parameter]
     [ValidateSet("1500x500", "600x200", "300x100", "web", "web_retina", "ipad", "ipad_retina", "mobile", "mobile_retina", IgnoreCase = true)]
     [ValidateNotNullOrEmpty]
     public string[]? Size { get; set; }
 
-    /// <summary>Output https URLs even when the input URL is plain http.</summary>
+    /// <summary>Output https URLs even when the banner URL is plain http.</summary>
     [Parameter]
     public SwitchParameter Https { get; set; }
 
-    /// <summary>
-    /// Users whose banners to ask the API for (users/profile_banner). From a user object in the pipeline, the
-    /// screen name is only carried into the output, and the banner comes from its URL.
-    /// </summary>
-    [Parameter(ParameterSetName = ScreenNameSet, Mandatory = true)]
-    [Parameter(ParameterSetName = UserObjectSet, ValueFromPipelineByPropertyName = true)]
-    [Alias("screen_name")]
-    [AllowEmptyString]
-    public string[]? ScreenName { get; set; }
-
-    /// <summary>Users, by numeric id, whose banners to ask the API for; carried into the output from a user object.</summary>
-    [Parameter(ParameterSetName = UserIdSet, Mandatory = true)]
-    [Parameter(ParameterSetName = UserObjectSet, ValueFromPipelineByPropertyName = true)]
-    [Alias("id_str")]
-    [AllowEmptyString]
-    public string[]? UserId { get; set; }
-
     /// <inheritdoc />
-    protected override bool NeedsConnection => ParameterSetName == ScreenNameSet || ParameterSetName == UserIdSet;
+    protected override bool NeedsConnection => ParameterSetName != UrlSet;
 
     /// <inheritdoc />
     protected override void BeginProcessing()
@@ -82,35 +65,43 @@ public sealed class GetProfileBannerCommand : ApiCmdlet
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
-        switch (ParameterSetName)
+        if (ParameterSetName == UrlSet)
         {
-            case UserObjectSet:
-                WriteVariants(UserBannerUrl, First(ScreenName), First(UserId));
-                break;
-            case ScreenNameSet:
-            case UserIdSet:
-                LookUp(ParameterSetName == ScreenNameSet);
-                break;
-            case VariantSet:
-                WriteVariants(Variant?.Url, Variant?.ScreenName, Variant?.UserId);
-                break;
-            default:
-                foreach (string? url in Url ?? new string?[] { null })
-                {
-                    WriteVariants(url, null, null);
-                }
-
-                break;
+            object?[] inputs = Url ?? new object?[] { null };
+            for (int i = 0; i < inputs.Length; i++)
+            {
+                WriteVariants(inputs[i]);
+            }
+        }
+        else
+        {
+            LookUp(ParameterSetName == ScreenNameSet);
         }
     }
 
-    private static string? First(string[]? values) => values != null && values.Length > 0 ? values[0] : null;
+    private void WriteVariants(object? given)
+    {
+        MediaInput input = MediaInput.ForBanner(given);
+        UrlProblem problem = ProfileBannerUrl.TryParse(input.Url, out ProfileBannerUrl url);
+        if (problem != UrlProblem.None)
+        {
+            WriteUrlProblem(problem, input.Url, What, given);
+            return;
+        }
+
+        bool https = Https;
+        for (int s = 0; s < _sizes.Length; s++)
+        {
+            BannerSize size = _sizes[s];
+            WriteObject(new ProfileBannerVariant(size.Name, size.Width, size.Height, url.GetVariantUrl(size, https), url.Source, input.ScreenName, input.UserId));
+        }
+    }
 
     private void LookUp(bool byScreenName)
     {
         foreach (string value in (byScreenName ? ScreenName : UserId) ?? System.Array.Empty<string>())
         {
-            Core.Api.UserReference? user = UserLookup.Reference(this, byScreenName, value);
+            UserReference? user = UserLookup.Reference(this, byScreenName, value);
             if (user == null || !TryCall(value, (client, call, token) => client.GetProfileBannerAsync(user, call, token), out IReadOnlyList<ProfileBannerVariant> sizes))
             {
                 continue;
@@ -126,7 +117,7 @@ public sealed class GetProfileBannerCommand : ApiCmdlet
     // With -Size, the sizes asked for in the order asked, as the URL form gives them; else every size the API lists.
     private IEnumerable<ProfileBannerVariant> Selected(IReadOnlyList<ProfileBannerVariant> sizes)
     {
-        if (_sizes == BannerSize.All && Size == null)
+        if (Size == null)
         {
             return sizes;
         }
@@ -150,19 +141,4 @@ public sealed class GetProfileBannerCommand : ApiCmdlet
         size.Url.StartsWith("http://", System.StringComparison.OrdinalIgnoreCase)
             ? new ProfileBannerVariant(size.Name, size.Width, size.Height, "https" + size.Url.Substring(4), size.SourceUrl, size.ScreenName, size.UserId)
             : size;
-
-    private void WriteVariants(string? value, string? screenName, string? userId)
-    {
-        UrlProblem problem = ProfileBannerUrl.TryParse(value, out ProfileBannerUrl url);
-        if (problem != UrlProblem.None)
-        {
-            WriteUrlProblem(problem, value, What);
-            return;
-        }
-
-        foreach (BannerSize size in _sizes)
-        {
-            WriteObject(new ProfileBannerVariant(size.Name, size.Width, size.Height, url.GetVariantUrl(size, Https), url.Source, screenName, userId));
-        }
-    }
 }

@@ -24,11 +24,14 @@ public abstract class ProfileMediaCmdlet : PSCmdlet, IDisposable
     /// <inheritdoc />
     protected override void StopProcessing() => _stopping.Cancel();
 
-    /// <summary>Writes a non-terminating InvalidArgument error for a URL that cannot be used.</summary>
-    protected void WriteUrlProblem(UrlProblem problem, string? value, string what)
+    /// <summary>
+    /// Writes a non-terminating InvalidArgument error for a URL that cannot be used; the target is what the user gave
+    /// (<paramref name="input"/>, a user object say), or the URL itself.
+    /// </summary>
+    protected void WriteUrlProblem(UrlProblem problem, string? value, string what, object? input = null)
     {
         string message = UrlProblemMessages.Describe(problem, value, what);
-        WriteError(new ErrorRecord(new ArgumentException(message), problem.ToString(), ErrorCategory.InvalidArgument, value));
+        WriteError(new ErrorRecord(new ArgumentException(message), problem.ToString(), ErrorCategory.InvalidArgument, input ?? value));
     }
 
     /// <inheritdoc />

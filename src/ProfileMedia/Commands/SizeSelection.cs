@@ -7,7 +7,7 @@ internal static class SizeSelection
 {
     public delegate bool TryParse<TSize>(string? name, out TSize size);
 
-    public static IReadOnlyList<TSize> Resolve<TSize>(IEnumerable<string> names, TryParse<TSize> parse)
+    public static TSize[] Resolve<TSize>(IEnumerable<string> names, TryParse<TSize> parse)
         where TSize : class
     {
         var sizes = new List<TSize>();
@@ -20,6 +20,6 @@ internal static class SizeSelection
             }
         }
 
-        return sizes;
+        return sizes.ToArray();
     }
 }

@@ -1,0 +1,118 @@
+using System;
+using System.Collections;
+using System.Management.Automation;
+
+namespace ProfileMedia.Pipeline;
+
+/// <summary>
+/// Reads what a user pipes into the variant cmdlets: URL strings, Uri objects, the module's own users and variants,
+/// and property bags (ConvertFrom-Json user objects, Import-Csv rows, hashtables).
+/// </summary>
+/// <remarks>
+/// The cmdlets take one pipeline parameter and sort by type here, rather than letting the parameter binder try a
+/// parameter set per kind of input for every object: that binding cost dominated a pipeline of plain strings. It also
+/// keeps a user object's own "url" property (the user's website) from ever being taken for an image.
+/// </remarks>
+internal readonly struct MediaInput
+{
+    private static readonly string[] ImageProperties = { "profile_image_url_https", "ProfileImageUrlHttps", "profile_image_url", "ProfileImageUrl" };
+    private static readonly string[] BannerProperties = { "profile_banner_url", "ProfileBannerUrl" };
+    private static readonly string[] ScreenNameProperties = { "screen_name", "ScreenName" };
+    private static readonly string[] UserIdProperties = { "id_str", "UserId" };
+
+    private MediaInput(string? url, string? screenName, string? userId)
+    {
+        Url = url;
+        ScreenName = screenName;
+        UserId = userId;
+    }
+
+    /// <summary>The URL found, or null when the input had none (a user without a banner, say).</summary>
+    public string? Url { get; }
+
+    /// <summary>The owner's screen name, when the input carried one.</summary>
+    public string? ScreenName { get; }
+
+    /// <summary>The owner's id, when the input carried one.</summary>
+    public string? UserId { get; }
+
+    /// <summary>The profile image URL in <paramref name="input"/>.</summary>
+    public static MediaInput ForImage(object? input)
+    {
+        object? value = input is PSObject wrapped ? wrapped.BaseObject : input;
+        switch (value)
+        {
+            case string url:
+                return new MediaInput(url, null, null);
+            case ProfileImageVariant variant:
+                return new MediaInput(variant.Url, variant.ScreenName, variant.UserId);
+            case ProfileUser user:
+                return new MediaInput(user.ProfileImageUrlHttps ?? user.ProfileImageUrl, user.ScreenName, user.UserId);
+            default:
+                return FromOther(input, value, ImageProperties);
+        }
+    }
+
+    /// <summary>The banner URL in <paramref name="input"/>.</summary>
+    public static MediaInput ForBanner(object? input)
+    {
+        object? value = input is PSObject wrapped ? wrapped.BaseObject : input;
+        switch (value)
+        {
+            case string url:
+                return new MediaInput(url, null, null);
+            case ProfileBannerVariant variant:
+                return new MediaInput(variant.Url, variant.ScreenName, variant.UserId);
+            case ProfileUser user:
+                return new MediaInput(user.ProfileBannerUrl, user.ScreenName, user.UserId);
+            default:
+                return FromOther(input, value, BannerProperties);
+        }
+    }
+
+    private static MediaInput FromOther(object? input, object? value, string[] urlProperties)
+    {
+        switch (value)
+        {
+            case null:
+                return default;
+            case Uri uri:
+                // The text as written: Uri.ToString() would unescape %20 and so change the URL.
+                return new MediaInput(uri.OriginalString, null, null);
+            case IDictionary table:
+                return new MediaInput(First(table, urlProperties), First(table, ScreenNameProperties), First(table, UserIdProperties));
+            case PSCustomObject _:
+                var bag = (PSObject)input!;
+                return new MediaInput(First(bag, urlProperties), First(bag, ScreenNameProperties), First(bag, UserIdProperties));
+            default:
+                // Anything else is read as text, as the binder would convert it, and then judged as a URL.
+                return new MediaInput(LanguagePrimitives.ConvertTo<string>(value), null, null);
+        }
+    }
+
+    private static string? First(PSObject bag, string[] names)
+    {
+        foreach (string name in names)
+        {
+            if (bag.Properties[name]?.Value is object found)
+            {
+                return found is PSObject wrapped ? wrapped.BaseObject?.ToString() : found.ToString();
+            }
+        }
+
+        return null;
+    }
+
+    private static string? First(IDictionary table, string[] names)
+    {
+        foreach (string name in names)
+        {
+            if (table.Contains(name) && table[name] is object found)
+            {
+                return found.ToString();
+            }
+        }
+
+        return null;
+    }
+}
