@@ -8,12 +8,13 @@
     Test     builds, runs xunit, then Pester in a fresh pwsh against the built module; the last line is the total.
     Demo     builds, then runs a tour of the module in a fresh pwsh.
     Package  builds, then makes the Gallery's .nupkg with Publish-PSResource into the local repository out/repository.
+    Bench    builds, then runs every benchmark in bench/ and writes bench/RESULTS.md (never fails on time).
     Clean    removes out/.
 #>
 [CmdletBinding()]
 param(
     [Parameter(Position = 0)]
-    [ValidateSet('Build', 'Test', 'Demo', 'Package', 'Clean')]
+    [ValidateSet('Build', 'Test', 'Demo', 'Package', 'Bench', 'Clean')]
     [string[]] $Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]
@@ -146,6 +147,13 @@ function Invoke-Package {
     if ($code -ne 0) { throw "Packaging failed with exit code $code." }
 }
 
+function Invoke-Bench {
+    $env:PROFILEMEDIA_ARTIFACTS = $artifacts
+    & (Join-Path $root 'bench/Invoke-Benchmarks.ps1') -ModulePath (Join-Path $moduleDir 'ProfileMedia.psd1') -ArtifactsPath (Join-Path $out 'bench') `
+        -EmulatorPath (Join-Path $artifacts "bin/ProfileMedia.Emulator/$config/ProfileMedia.Emulator.dll")
+    if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
+}
+
 function Invoke-Demo {
     $env:PROFILEMEDIA_MODULE = Join-Path $moduleDir 'ProfileMedia.psd1'
     $env:PROFILEMEDIA_ARTIFACTS = $artifacts
@@ -159,6 +167,7 @@ foreach ($name in $Task) {
         'Build' { Invoke-Build }
         'Test' { Invoke-Build; Invoke-Package; Invoke-Test }
         'Package' { Invoke-Build; Invoke-Package }
+        'Bench' { Invoke-Build; Invoke-Bench }
         'Demo' { Invoke-Build; Invoke-Demo }
     }
 }

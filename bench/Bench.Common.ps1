@@ -1,0 +1,111 @@
+<#
+.SYNOPSIS
+    Shared by every bench/Benchmark<N>.<Name>.ps1 (dot-source it): the result-object shape the driver renders, medians,
+    and how to start a fresh pwsh. See bench/README.md for the contract.
+#>
+
+# The median of a list of numbers (the mean of the middle two for an even count).
+function Get-Median {
+    param([Parameter(Mandatory)] [double[]] $Values)
+    $sorted = [double[]] ($Values | Sort-Object)
+    $middle = [math]::Floor($sorted.Count / 2)
+    if ($sorted.Count % 2) { return $sorted[$middle] }
+    return ($sorted[$middle - 1] + $sorted[$middle]) / 2
+}
+
+<#
+One row of a benchmark's table: a figure, optionally against a baseline measured in the same run.
+  Figure         what was measured, e.g. 'Get-ProfileImageVariant -Size bigger, 100,000 URLs'
+  Value, Unit    the figure (a median), e.g. 812.4 and 'ms'
+  Baseline       the baseline's name ($null when the target is absolute), BaselineValue in the same Unit
+  Ratio          Value / BaselineValue, computed here; Comparison is how the table shows it (default '1.23x';
+                 pass your own text, e.g. '+41 ms', when the target is not a ratio)
+  Target         the issue's target as text; Met is $true/$false, or $null when there is no target for this row
+  Samples, BaselineSamples   every run behind the medians, for the details section
+#>
+function New-BenchRow {
+    param(
+        [Parameter(Mandatory)] [string] $Figure,
+        [Parameter(Mandatory)] [AllowNull()] [Nullable[double]] $Value,
+        [Parameter(Mandatory)] [string] $Unit,
+        [string] $Baseline,
+        [Nullable[double]] $BaselineValue,
+        [string] $Comparison,
+        [string] $Target,
+        [Nullable[bool]] $Met,
+        [double[]] $Samples = @(),
+        [double[]] $BaselineSamples = @()
+    )
+    $ratio = if ($null -ne $Value -and $BaselineValue) { $Value / $BaselineValue } else { $null }
+    if (-not $Comparison -and $null -ne $ratio) {
+        $Comparison = if ($ratio -lt 1) { '{0:0.###}x ({1:0.#}x faster)' -f $ratio, (1 / $ratio) } else { '{0:0.##}x' -f $ratio }
+    }
+    [pscustomobject]@{
+        Figure          = $Figure
+        Value           = $Value
+        Unit            = $Unit
+        Baseline        = $Baseline
+        BaselineValue   = $BaselineValue
+        Ratio           = $ratio
+        Comparison      = $Comparison
+        Target          = $Target
+        Met             = $Met
+        Samples         = $Samples
+        BaselineSamples = $BaselineSamples
+    }
+}
+
+<#
+What every benchmark script returns (one object), and what the driver renders.
+  Number, Title   the issue's row number and a short title
+  Status          'Measured', 'NotMeasured' (a prerequisite is missing: say which in Note) or 'Error' (set by the runner)
+  Rows            New-BenchRow objects
+  Note            why a figure misses its target and what would close it; or why nothing was measured
+  Details         extra lines (markdown) for the details section: method, inputs, raw numbers
+#>
+function New-BenchResult {
+    param(
+        [Parameter(Mandatory)] [int] $Number,
+        [Parameter(Mandatory)] [string] $Title,
+        [ValidateSet('Measured', 'NotMeasured', 'Error')] [string] $Status = 'Measured',
+        [object[]] $Rows = @(),
+        [string] $Note = '',
+        [string[]] $Details = @()
+    )
+    [pscustomobject]@{
+        PSTypeName = 'ProfileMedia.BenchResult'
+        Number     = $Number
+        Title      = $Title
+        Status     = $Status
+        Rows       = @($Rows)
+        Note       = $Note
+        Details    = @($Details)
+    }
+}
+
+# The result of a benchmark that cannot run yet, naming what it needs.
+function New-NotMeasuredResult {
+    param([Parameter(Mandatory)] [int] $Number, [Parameter(Mandatory)] [string] $Title, [Parameter(Mandatory)] [string] $Needs)
+    New-BenchResult -Number $Number -Title $Title -Status NotMeasured -Note "not yet measured: needs $Needs"
+}
+
+# True when the built module's manifest exports the cmdlet (read from the manifest, without importing it).
+function Test-ModuleExports {
+    param([Parameter(Mandatory)] [string] $ModulePath, [Parameter(Mandatory)] [string] $Cmdlet)
+    if (-not $ModulePath -or -not (Test-Path -LiteralPath $ModulePath)) { return $false }
+    $manifest = Import-PowerShellDataFile -LiteralPath $ModulePath
+    return @($manifest['CmdletsToExport']) -contains $Cmdlet
+}
+
+<#
+The executable and leading arguments that start a fresh pwsh from the same install as this one, the way build.ps1
+does: under `dotnet pwsh` the process is dotnet itself and needs pwsh.dll; a native pwsh starts directly.
+#>
+function Get-PwshLaunch {
+    $process = [Environment]::ProcessPath
+    $name = [IO.Path]::GetFileNameWithoutExtension($process)
+    if ($name -eq 'dotnet') {
+        return [pscustomobject]@{ FilePath = $process; Arguments = @(Join-Path $PSHOME 'pwsh.dll') }
+    }
+    return [pscustomobject]@{ FilePath = $process; Arguments = @() }
+}
