@@ -38,28 +38,47 @@ internal readonly struct HttpUrlParts
             return UrlProblem.NullUrl;
         }
 
-        if (IsBlank(value))
-        {
-            return UrlProblem.EmptyUrl;
-        }
-
         int schemeLength = SchemeLengthOf(value);
         if (schemeLength == 0)
         {
-            return UrlProblem.UrlNotAbsoluteHttp;
+            // Only a value that is not a URL at all can be blank: checking here keeps the common case to one pass.
+            return IsBlank(value) ? UrlProblem.EmptyUrl : UrlProblem.UrlNotAbsoluteHttp;
         }
 
-        for (int i = 0; i < value.Length; i++)
+        // One pass: find where the authority and the path end, and refuse characters no media URL has.
+        int authorityStart = schemeLength + 3;
+        int authorityEnd = -1;
+        int pathEnd = -1;
+        for (int i = authorityStart; i < value.Length; i++)
         {
             char c = value[i];
-            if (c <= ' ' || c == '\\' || (c >= '\u007f' && c <= '\u009f'))
+            if (IsInvalid(c))
             {
                 return UrlProblem.UrlHasInvalidCharacters;
             }
+
+            if (authorityEnd < 0)
+            {
+                if (c == '/' || c == '?' || c == '#')
+                {
+                    authorityEnd = i;
+                    if (c != '/')
+                    {
+                        pathEnd = i;
+                    }
+                }
+            }
+            else if (pathEnd < 0 && (c == '?' || c == '#'))
+            {
+                pathEnd = i;
+            }
         }
 
-        int authorityStart = schemeLength + 3;
-        int authorityEnd = IndexOfAny3(value, authorityStart, '/', '?', '#');
+        if (authorityEnd < 0)
+        {
+            authorityEnd = value.Length;
+        }
+
         if (authorityEnd == authorityStart)
         {
             return UrlProblem.UrlNotAbsoluteHttp;
@@ -70,10 +89,11 @@ internal readonly struct HttpUrlParts
             return UrlProblem.UrlHasNoFileSegment;
         }
 
-        int pathEnd = IndexOfAny3(value, authorityEnd, '?', '#', '?');
-        parts = new HttpUrlParts(value, schemeLength, authorityEnd, pathEnd);
+        parts = new HttpUrlParts(value, schemeLength, authorityEnd, pathEnd < 0 ? value.Length : pathEnd);
         return UrlProblem.None;
     }
+
+    private static bool IsInvalid(char c) => c <= ' ' || c == '\\' || (c >= '\u007f' && c <= '\u009f');
 
     private static bool IsBlank(string value)
     {
@@ -100,18 +120,4 @@ internal readonly struct HttpUrlParts
 
     private static bool StartsWithIgnoreCase(string value, string prefix) =>
         value.Length >= prefix.Length && string.Compare(value, 0, prefix, 0, prefix.Length, System.StringComparison.OrdinalIgnoreCase) == 0;
-
-    private static int IndexOfAny3(string value, int start, char a, char b, char c)
-    {
-        for (int i = start; i < value.Length; i++)
-        {
-            char current = value[i];
-            if (current == a || current == b || current == c)
-            {
-                return i;
-            }
-        }
-
-        return value.Length;
-    }
 }
