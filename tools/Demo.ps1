@@ -78,6 +78,10 @@ try {
     Remove-ProfileBanner -Confirm:$false
     Write-Host "Banner URL now: '$((Get-ProfileUser EmulatedUser).ProfileBannerUrl)'"
     Remove-Item -LiteralPath $work -Recurse -Force
+
+    Show-Step 'Disconnect: the session forgets the connection and its credentials' 'Disconnect-ProfileMedia'
+    Disconnect-ProfileMedia
+    Write-Host "Connection closed: $($connection.IsClosed)"
 }
 finally {
     Disconnect-ProfileMedia
