@@ -10,6 +10,10 @@ $root = Split-Path $PSScriptRoot
 $pesterVersion = ([xml] (Get-Content -LiteralPath "$root/Directory.Packages.props" -Raw)).Project.PropertyGroup.PesterVersion
 Import-Module "$root/out/tools/pester/$pesterVersion/tools/Pester.psd1" -Force
 
+# The tests run under a user's default preferences: 'Stop' above is for this script's own setup only, and would turn
+# every non-terminating error the tests provoke into a terminating one.
+$ErrorActionPreference = 'Continue'
+
 $configuration = New-PesterConfiguration
 $configuration.Run.Path = Join-Path $root 'tests'
 $configuration.Run.PassThru = $true

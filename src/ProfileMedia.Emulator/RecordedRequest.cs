@@ -17,4 +17,26 @@ public sealed record RecordedRequest(
     int Status,
     bool HadAuthorization,
     long? ContentLength,
-    string? Fault);
+    string? Fault)
+{
+    /// <summary>
+    /// The server's id of the TCP connection the request came on (<c>HttpContext.Connection.Id</c>), so a test or
+    /// benchmark can count connections and see reuse; null when unknown. It describes the transport, not the request,
+    /// so it is left out of equality: an expected entry built without it still equals the logged one.
+    /// </summary>
+    public string? ConnectionId { get; init; }
+
+    /// <summary>Equality of every positional member; <see cref="ConnectionId"/> is not compared.</summary>
+    public bool Equals(RecordedRequest? other) =>
+        other is not null
+        && Time.Equals(other.Time)
+        && string.Equals(Method, other.Method, StringComparison.Ordinal)
+        && string.Equals(PathAndQuery, other.PathAndQuery, StringComparison.Ordinal)
+        && Status == other.Status
+        && HadAuthorization == other.HadAuthorization
+        && ContentLength == other.ContentLength
+        && string.Equals(Fault, other.Fault, StringComparison.Ordinal);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Time, Method, PathAndQuery, Status, HadAuthorization, ContentLength, Fault);
+}

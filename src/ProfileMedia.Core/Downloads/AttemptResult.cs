@@ -51,21 +51,23 @@ internal sealed class AttemptResult
 
     public DownloadOutcome ToOutcome(string url, int attempts)
     {
+        // Quoted and shortened like every URL in a message: a 100 KB URL must not flood the console.
+        string shown = Urls.UrlProblemMessages.Quote(url);
         string message;
         switch (Status)
         {
             case DownloadStatus.Saved:
-                message = string.Format(CultureInfo.InvariantCulture, "Saved {0} to {1} ({2} bytes).", url, Path, Bytes);
+                message = string.Format(CultureInfo.InvariantCulture, "Saved {0} to {1} ({2} bytes).", shown, Path, Bytes);
                 break;
             case DownloadStatus.Exists:
-                message = string.Format(CultureInfo.InvariantCulture, "{0} already exists; {1} was not saved again because overwriting was not requested.", Path, url);
+                message = string.Format(CultureInfo.InvariantCulture, "{0} already exists; {1} was not saved again because overwriting was not requested.", Path, shown);
                 break;
             case DownloadStatus.Outdated:
                 message = string.Format(CultureInfo.InvariantCulture,
-                    "{0} answered {1}: the media host answers this for a URL that is no longer current (the image was changed); refresh the URL and try again.", url, Reason);
+                    "{0} answered {1}: the media host answers this for a URL that is no longer current (the image was changed); refresh the URL and try again.", shown, Reason);
                 break;
             default:
-                message = string.Format(CultureInfo.InvariantCulture, "Could not download {0}: {1}{2}.", url, Reason,
+                message = string.Format(CultureInfo.InvariantCulture, "Could not download {0}: {1}{2}.", shown, Reason,
                     attempts > 1 ? string.Format(CultureInfo.InvariantCulture, " (after {0} attempts)", attempts) : string.Empty);
                 break;
         }

@@ -76,7 +76,7 @@ public sealed class MediaSaver : IDisposable
 
                 // Outdated: ask users/show for the current URL once, then try the same size again.
                 refreshed = true;
-                verbose?.Invoke(last.Url + " answered " + last.HttpStatus + ": refreshing " + Owner(current) + " through users/show");
+                verbose?.Invoke(Shown(last.Url) + " answered " + last.HttpStatus + ": refreshing " + Owner(current) + " through users/show");
                 MediaRequest? renewed;
                 try
                 {
@@ -85,12 +85,12 @@ public sealed class MediaSaver : IDisposable
                 }
                 catch (XApiException e)
                 {
-                    return Result(request, last, size, "RefreshFailed", "The URL " + last.Url + " is outdated and refreshing " + Owner(current) + " failed: " + e.Message, refreshed);
+                    return Result(request, last, size, "RefreshFailed", "The URL " + Shown(last.Url) + " is outdated and refreshing " + Owner(current) + " failed: " + e.Message, refreshed);
                 }
 
                 if (renewed == null)
                 {
-                    return Result(request, last, size, "MediaUrlOutdated", "The URL " + last.Url + " is outdated and " + Owner(current) + " no longer has this " + Noun(current) + ".", refreshed);
+                    return Result(request, last, size, "MediaUrlOutdated", "The URL " + Shown(last.Url) + " is outdated and " + Owner(current) + " no longer has this " + Noun(current) + ".", refreshed);
                 }
 
                 current = renewed;
@@ -124,10 +124,10 @@ public sealed class MediaSaver : IDisposable
 
         if (refreshed)
         {
-            return "The URL " + outcome.Url + " is still not available after refreshing " + Owner(request) + (_fallback ? ", in any fallback size." : ".");
+            return "The URL " + Shown(outcome.Url) + " is still not available after refreshing " + Owner(request) + (_fallback ? ", in any fallback size." : ".");
         }
 
-        return "The URL " + outcome.Url + " is outdated (HTTP " + outcome.HttpStatus + "): the image was replaced. "
+        return "The URL " + Shown(outcome.Url) + " is outdated (HTTP " + outcome.HttpStatus + "): the image was replaced. "
             + (request.KnowsUser
                 ? "Connect with Connect-ProfileMedia so Save-ProfileMedia can refresh it through users/show."
                 : "Pipe Get-ProfileUser output (or its variants) into Save-ProfileMedia, with a connection, so it can refresh the URL.");
@@ -156,6 +156,8 @@ public sealed class MediaSaver : IDisposable
         ?? (request.ScreenName != null ? UserReference.ForScreenName(request.ScreenName, out _) : null);
 
     private static string Owner(MediaRequest request) => request.ScreenName != null ? "@" + request.ScreenName : "user " + request.UserId;
+
+    private static string Shown(string url) => Urls.UrlProblemMessages.Quote(url);
 
     private static string Noun(MediaRequest request) => request.Kind == MediaKind.Banner ? "banner" : "image";
 }

@@ -23,6 +23,7 @@ internal static class RecordedRequestJson
         }
 
         json.WriteString("fault", request.Fault);
+        json.WriteString("connectionId", request.ConnectionId);
         json.WriteEndObject();
     }
 }

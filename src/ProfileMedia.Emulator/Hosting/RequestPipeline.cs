@@ -129,7 +129,10 @@ internal sealed class RequestPipeline(EmulatorState state)
                 status,
                 request.Headers.ContainsKey("Authorization"),
                 request.ContentLength,
-                Fault));
+                Fault)
+            {
+                ConnectionId = _context.Connection.Id,
+            });
         }
     }
 }

@@ -44,7 +44,7 @@ public abstract class ApiCmdlet : ProfileMediaCmdlet
         }
 
         // No connection makes every record fail, so it is the one terminating error.
-        _connection = Connection ?? ConnectionStore.Current;
+        _connection = Connection ?? ConnectionStore.Current(this);
         if (_connection == null)
         {
             ThrowTerminatingError(new ErrorRecord(

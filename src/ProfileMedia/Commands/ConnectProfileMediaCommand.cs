@@ -109,7 +109,7 @@ public sealed class ConnectProfileMediaCommand : PSCmdlet
         }
 
         // The previous default is left to its owner: a script may still hold it from -PassThru.
-        ConnectionStore.Set(connection);
+        ConnectionStore.Set(this, connection);
         WriteVerbose("Connected to " + connection.BaseUri + " (no request is made until a cmdlet needs one).");
         if (PassThru)
         {

@@ -16,7 +16,7 @@ public sealed class DisconnectProfileMediaCommand : PSCmdlet
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
-        ProfileMediaConnection? current = ConnectionStore.Current;
+        ProfileMediaConnection? current = ConnectionStore.Current(this);
         ProfileMediaConnection? target = Connection ?? current;
         if (target == null)
         {
@@ -26,7 +26,7 @@ public sealed class DisconnectProfileMediaCommand : PSCmdlet
 
         if (ReferenceEquals(target, current))
         {
-            ConnectionStore.Set(null);
+            ConnectionStore.Set(this, null);
         }
 
         target.Dispose();

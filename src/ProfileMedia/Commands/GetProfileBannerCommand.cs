@@ -82,6 +82,12 @@ public sealed class GetProfileBannerCommand : ApiCmdlet
     private void WriteVariants(object? given)
     {
         MediaInput input = MediaInput.ForBanner(given);
+        if (input.OtherKind != null)
+        {
+            WriteUnsupportedInput(input.OtherKind, "pipe it to Get-ProfileImageVariant for image sizes", given);
+            return;
+        }
+
         UrlProblem problem = ProfileBannerUrl.TryParse(input.Url, out ProfileBannerUrl url);
         if (problem != UrlProblem.None)
         {

@@ -50,6 +50,12 @@ public sealed class GetProfileImageVariantCommand : ProfileMediaCmdlet
         for (int i = 0; i < inputs.Length; i++)
         {
             MediaInput input = MediaInput.ForImage(inputs[i]);
+            if (input.OtherKind != null)
+            {
+                WriteUnsupportedInput(input.OtherKind, "pipe it to Get-ProfileBanner for banner sizes", inputs[i]);
+                continue;
+            }
+
             UrlProblem problem = ProfileImageUrl.TryParse(input.Url, out ProfileImageUrl url);
             if (problem != UrlProblem.None)
             {

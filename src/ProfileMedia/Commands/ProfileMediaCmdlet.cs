@@ -34,6 +34,12 @@ public abstract class ProfileMediaCmdlet : PSCmdlet, IDisposable
         WriteError(new ErrorRecord(new ArgumentException(message), problem.ToString(), ErrorCategory.InvalidArgument, input ?? value));
     }
 
+    /// <summary>Writes a non-terminating UnsupportedInput error for an input of a kind this cmdlet cannot use.</summary>
+    protected void WriteUnsupportedInput(string what, string useInstead, object? input) =>
+        WriteError(new ErrorRecord(
+            new ArgumentException(MyInvocation.MyCommand.Name + " cannot use " + what + "; " + useInstead + "."),
+            "UnsupportedInput", ErrorCategory.InvalidArgument, input));
+
     /// <inheritdoc />
     public void Dispose()
     {

@@ -8,7 +8,11 @@ namespace ProfileMedia.Commands;
 public sealed class RemoveProfileBannerCommand : ApiCmdlet
 {
     /// <inheritdoc />
-    protected override void EndProcessing()
+    /// <remarks>
+    /// The work is in ProcessRecord, not EndProcessing: the cmdlet takes no input, and PowerShell skips ProcessRecord for
+    /// every piped object it cannot bind, so piping anything in (another user, say) removes nothing.
+    /// </remarks>
+    protected override void ProcessRecord()
     {
         if (!ShouldProcess("the account connected to " + ActiveConnection.BaseUri, "Remove the profile banner"))
         {

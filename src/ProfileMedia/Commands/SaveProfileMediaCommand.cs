@@ -82,7 +82,7 @@ public sealed class SaveProfileMediaCommand : ApiCmdlet
         }
 
         // Without a connection files still download; only outdated URLs cannot be refreshed.
-        ProfileMediaConnection? connection = Connection ?? ConnectionStore.Current;
+        ProfileMediaConnection? connection = Connection ?? ConnectionStore.Current(this);
 
         var options = new MediaDownloaderOptions { MaxConnections = ThrottleLimit };
         if (connection != null)

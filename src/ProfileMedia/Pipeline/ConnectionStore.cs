@@ -1,28 +1,30 @@
-using System.Management.Automation.Runspaces;
-using System.Runtime.CompilerServices;
+using System.Management.Automation;
 
 namespace ProfileMedia.Pipeline;
 
 /// <summary>
-/// The default connection of each runspace. Keyed by runspace so that ForEach-Object -Parallel and other runspaces
-/// never see (or replace) each other's connection; they pass one with -Connection instead.
+/// The session's default connection, kept in the runspace's session state as a global variable. Session state is what
+/// PowerShell resets between ForEach-Object -Parallel iterations that reuse a runspace and never shares between
+/// runspaces, so a default connection can neither leak into another iteration nor cross to another runspace; those pass
+/// one with -Connection. (Private visibility cannot be used: it is checked against the caller's command origin, so the
+/// cmdlets themselves could not read it when called from a script block.) The connection holds no readable secret.
 /// </summary>
 internal static class ConnectionStore
 {
-    private static readonly ConditionalWeakTable<Runspace, Holder> Connections = new ConditionalWeakTable<Runspace, Holder>();
+    private const string VariableName = "global:ProfileMediaDefaultConnection";
 
-    public static ProfileMediaConnection? Current => Runspace.DefaultRunspace is Runspace runspace && Connections.TryGetValue(runspace, out Holder holder) ? holder.Connection : null;
+    public static ProfileMediaConnection? Current(PSCmdlet cmdlet) =>
+        cmdlet.SessionState.PSVariable.GetValue(VariableName) as ProfileMediaConnection;
 
-    public static void Set(ProfileMediaConnection? connection)
+    public static void Set(PSCmdlet cmdlet, ProfileMediaConnection? connection)
     {
-        if (Runspace.DefaultRunspace is Runspace runspace)
+        PSVariableIntrinsics variables = cmdlet.SessionState.PSVariable;
+        if (connection == null)
         {
-            Connections.GetOrCreateValue(runspace).Connection = connection;
+            variables.Remove(VariableName);
+            return;
         }
-    }
 
-    private sealed class Holder
-    {
-        public ProfileMediaConnection? Connection { get; set; }
+        variables.Set(VariableName, connection);
     }
 }

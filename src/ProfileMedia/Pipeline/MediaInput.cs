@@ -20,12 +20,16 @@ internal readonly struct MediaInput
     private static readonly string[] ScreenNameProperties = { "screen_name", "ScreenName" };
     private static readonly string[] UserIdProperties = { "id_str", "UserId" };
 
-    private MediaInput(string? url, string? screenName, string? userId)
+    private MediaInput(string? url, string? screenName, string? userId, string? otherKind = null)
     {
         Url = url;
         ScreenName = screenName;
         UserId = userId;
+        OtherKind = otherKind;
     }
+
+    /// <summary>Set when the input is media of the other kind (a banner given for an image, or the reverse): what it is.</summary>
+    public string? OtherKind { get; }
 
     /// <summary>The URL found, or null when the input had none (a user without a banner, say).</summary>
     public string? Url { get; }
@@ -48,6 +52,9 @@ internal readonly struct MediaInput
                 return new MediaInput(variant.Url, variant.ScreenName, variant.UserId);
             case ProfileUser user:
                 return new MediaInput(user.ProfileImageUrlHttps ?? user.ProfileImageUrl, user.ScreenName, user.UserId);
+            case ProfileBannerVariant banner:
+                // Read as text it would look like a URL and give nonsense variants: refuse it by name instead.
+                return new MediaInput(banner.Url, banner.ScreenName, banner.UserId, "a banner variant");
             default:
                 return FromOther(input, value, ImageProperties);
         }
@@ -65,6 +72,8 @@ internal readonly struct MediaInput
                 return new MediaInput(variant.Url, variant.ScreenName, variant.UserId);
             case ProfileUser user:
                 return new MediaInput(user.ProfileBannerUrl, user.ScreenName, user.UserId);
+            case ProfileImageVariant image:
+                return new MediaInput(image.Url, image.ScreenName, image.UserId, "a profile image variant");
             default:
                 return FromOther(input, value, BannerProperties);
         }
