@@ -1,23 +1,136 @@
 <#
 .SYNOPSIS
-    Benchmark 6 (not yet implemented): `Get-ProfileUser` of 500 users against the emulator, piped, against a loop of
-    Invoke-RestMethod calls signed by the module's signer.
-    Target: no slower; connection reuse visible (e.g. the emulator's count of TCP connections per case).
+    Benchmark 6: `$names | Get-ProfileUser` for 500 users against the loopback X API emulator, against a loop of
+    Invoke-RestMethod calls to the same users/show URLs, each signed by the module's own OAuth1Signer. Also counts the
+    TCP connections the emulator saw in each timed run (its request log's connectionId).
+    Target: no slower than the baseline; connection reuse visible (one TCP connection, or a few).
 .NOTES
-    Until Get-ProfileUser and the emulator exist this returns a NotMeasured result. To implement: time each case
-    several times (median), read the connection counts from the emulator, return rows made with New-BenchRow.
+    (c), informational, is the same Invoke-RestMethod loop sharing one -WebSession, which PowerShell 7.4+ uses to keep
+    one HttpClient (and so its connections) across calls: what a peer who knows about it would write.
 #>
 param(
     [Parameter(Mandatory)] [string] $ModulePath,
-    [string] $EmulatorPath
+    [string] $EmulatorPath,
+    [int] $Count = 500,
+    [int] $Runs = 9,
+    [switch] $Quick
 )
 
 $ErrorActionPreference = 'Stop'
+if ($Quick) { $Runs = 1 }
 . (Join-Path $PSScriptRoot 'Bench.Common.ps1')
 
 $title = 'Get-ProfileUser of 500 users, piped'
-$missing = @()
-if (-not (Test-ModuleExports -ModulePath $ModulePath -Cmdlet 'Get-ProfileUser')) { $missing += 'Get-ProfileUser' }
-if (-not $EmulatorPath) { $missing += 'the X API emulator (-EmulatorPath)' }
-if (-not $missing) { $missing += 'this script''s measurement (both prerequisites exist now)' }
-New-NotMeasuredResult -Number 6 -Title $title -Needs ($missing -join ' and ')
+if (-not (Test-ModuleExports -ModulePath $ModulePath -Cmdlet 'Get-ProfileUser') -or -not $EmulatorPath) {
+    return New-NotMeasuredResult -Number 6 -Title $title -Needs 'Get-ProfileUser and the X API emulator (-EmulatorPath)'
+}
+. (Initialize-BenchEmulator -EmulatorPath $EmulatorPath)
+Import-Module $ModulePath -Force
+
+# A rate limit far above the calls made here (the default 900 per window would stop the third run).
+$emulator = Start-ProfileMediaEmulator -ProcessingDelayMs 0 -ExtraUsers $Count -RateLimit 1000000
+try {
+    $null = Connect-EmulatorAccount $emulator
+    $account = Get-EmulatorAccount $emulator
+    $names = [string[]] (1..$Count | ForEach-Object { 'user{0:0000}' -f $_ })
+
+    # The baseline signs with the module's own signer, so both send the same request (users/show.json?screen_name=).
+    $core = Join-Path (Split-Path (Get-Module ProfileMedia).Path) 'ProfileMedia.Core.dll'
+    Add-Type -Path $core
+    $credentials = [ProfileMedia.Core.OAuth.OAuthCredentials]::new($account.consumerKey, (ConvertTo-SecureString $account.consumerSecret -AsPlainText -Force),
+        $account.accessToken, (ConvertTo-SecureString $account.accessTokenSecret -AsPlainText -Force))
+    $signer = [ProfileMedia.Core.OAuth.OAuth1Signer]::new($credentials)
+    $base = $emulator.BaseUri.AbsoluteUri
+
+    $cases = [ordered]@{
+        module  = { param($n) $n | Get-ProfileUser }
+        irm     = {
+            param($n)
+            foreach ($name in $n) {
+                $uri = [uri] "${base}users/show.json?screen_name=$name"
+                Invoke-RestMethod -Uri $uri -Headers @{ Authorization = $signer.CreateAuthorizationHeader('GET', $uri, $null) }
+            }
+        }
+        session = {
+            param($n)
+            $session = [Microsoft.PowerShell.Commands.WebRequestSession]::new()
+            foreach ($name in $n) {
+                $uri = [uri] "${base}users/show.json?screen_name=$name"
+                Invoke-RestMethod -Uri $uri -Headers @{ Authorization = $signer.CreateAuthorizationHeader('GET', $uri, $null) } -WebSession $session
+            }
+        }
+    }
+
+    # Warm-up, which also checks that every case gets the same users, one request each.
+    Write-Host "  warm-up and output check over $Count users"
+    $moduleOut = @(& $cases.module $names)
+    foreach ($name in 'irm', 'session') {
+        $out = @(& $cases[$name] $names)
+        if ($out.Count -ne $moduleOut.Count -or $moduleOut.Count -ne $Count) { throw "Case $name returned $($out.Count) users, the module $($moduleOut.Count), for $Count names." }
+        for ($i = 0; $i -lt $Count; $i++) {
+            $m = $moduleOut[$i]; $o = $out[$i]
+            if ($m.UserId -ne $o.id_str -or $m.ScreenName -ne $o.screen_name -or $m.ProfileImageUrlHttps -ne $o.profile_image_url_https -or $m.ProfileBannerUrl -ne $o.profile_banner_url) {
+                throw "Case $name disagrees with the module for $($names[$i])."
+            }
+        }
+    }
+    $moduleOut = $out = $null
+    # A second untimed pass of each, so tiered JIT has settled before the first timed run.
+    foreach ($name in $cases.Keys) { & $cases[$name] $names > $null }
+
+    $samples = @{}; $connections = @{}
+    foreach ($name in $cases.Keys) { $samples[$name] = [Collections.Generic.List[double]]::new(); $connections[$name] = [Collections.Generic.List[double]]::new() }
+    $keys = @($cases.Keys)
+    for ($run = 1; $run -le $Runs; $run++) {
+        foreach ($name in (0..($keys.Count - 1) | ForEach-Object { $keys[($_ + $run) % $keys.Count] })) {
+            Clear-EmulatorRequest $emulator
+            [GC]::Collect(); [GC]::WaitForPendingFinalizers()
+            $watch = [Diagnostics.Stopwatch]::StartNew()
+            & $cases[$name] $names > $null
+            $watch.Stop()
+            $log = @(Get-EmulatorRequest $emulator)
+            $ok = @($log | Where-Object status -EQ 200).Count
+            if ($log.Count -ne $Count -or $ok -ne $Count) { throw "Case $name made $($log.Count) requests ($ok answered 200) for $Count users." }
+            $samples[$name].Add($watch.Elapsed.TotalMilliseconds)
+            $connections[$name].Add((Get-ConnectionCount $log))
+        }
+        Write-Host ('  run {0}/{1}: module {2:0} ms ({3} connections), Invoke-RestMethod {4:0} ms ({5}), with -WebSession {6:0} ms ({7})' -f $run, $Runs,
+            $samples.module[-1], $connections.module[-1], $samples.irm[-1], $connections.irm[-1], $samples.session[-1], $connections.session[-1])
+    }
+}
+finally {
+    Stop-ProfileMediaEmulator $emulator
+}
+
+$module = Get-Median $samples.module
+$irm = Get-Median $samples.irm
+$session = Get-Median $samples.session
+$moduleConnections = Get-Median $connections.module
+$irmConnections = Get-Median $connections.irm
+$sessionConnections = Get-Median $connections.session
+$worstModuleConnections = ($connections.module | Measure-Object -Maximum).Maximum
+$figure = "``Get-ProfileUser``, $Count users piped"
+$rows = @(
+    New-BenchRow -Figure $figure -Value $module -Unit 'ms' -Baseline 'Invoke-RestMethod loop, module''s signer' -BaselineValue $irm `
+        -Target 'no slower than the baseline' -Met ($module -le $irm) -Samples $samples.module -BaselineSamples $samples.irm
+    New-BenchRow -Figure 'TCP connections the emulator saw per run' -Value $moduleConnections -Unit 'connections' -Baseline 'Invoke-RestMethod loop' -BaselineValue $irmConnections `
+        -Comparison ('{0:0} vs {1:0}' -f $moduleConnections, $irmConnections) -Target 'reuse visible: one connection, or a few' -Met ($worstModuleConnections -le 4) `
+        -Samples $connections.module -BaselineSamples $connections.irm
+    New-BenchRow -Figure '(c) Invoke-RestMethod loop sharing one -WebSession (informational)' -Value $session -Unit 'ms' -Baseline 'module' -BaselineValue $module `
+        -Comparison ('{0:0.##}x the module; {1:0} connections' -f ($session / $module), $sessionConnections) -Samples $samples.session -BaselineSamples $samples.module
+)
+
+$note = ''
+if ($module -gt $irm) {
+    $note += ('The module took {0:0} ms against {1:0} ms for the Invoke-RestMethod loop. ' -f $module, $irm)
+}
+if ($worstModuleConnections -gt 4) {
+    $note += ('The module opened up to {0} connections in a run: its HttpClient is not being reused across calls. ' -f $worstModuleConnections)
+}
+
+$details = @(
+    "Medians of $Runs runs per case, interleaved (the order rotates each run) in one pwsh, after two warm-up runs of each, the first of which checks every case returns the same $Count users (id, screen name, image and banner URLs). The emulator (``--processing-delay-ms 0 --extra-users $Count``, rate limit raised) runs as its own process on the same machine; the module is connected as EmulatedUser."
+    ('Per user: module {0:0.00} ms, Invoke-RestMethod {1:0.00} ms, with -WebSession {2:0.00} ms. Each case sends the same {3} signed `GET users/show.json?screen_name=userNNNN` requests; outputs go to the null sink (`> $null`).' -f ($module / $Count), ($irm / $Count), ($session / $Count), $Count)
+    ('Connections: the emulator''s request log is cleared before each timed run and read after it; the count is the number of distinct `connectionId` values (Kestrel''s connection id) among its {0} entries. Module {1} per run, Invoke-RestMethod {2}, with -WebSession {3}. The module''s connection stays open across runs (one HttpClient per Connect-ProfileMedia), so its warm-up opened it; the plain Invoke-RestMethod loop makes a new HttpClient, and so a new TCP connection, for each call.' -f $Count, ($connections.module -join ', '), ($connections.irm -join ', '), ($connections.session -join ', '))
+)
+New-BenchResult -Number 6 -Title $title -Rows $rows -Note $note.Trim() -Details $details

@@ -16,7 +16,7 @@
 .PARAMETER ResultsPath
     The markdown written at the end (default bench/RESULTS.md; not written with -Only unless given).
 .PARAMETER Only
-    Runs only these benchmark numbers.
+    Runs only these benchmark numbers (`-Only 4,5,6` works from `pwsh -File` too).
 .PARAMETER Quick
     A fast pass that only checks the harness (few runs, one BenchmarkDotNet iteration): its figures mean nothing,
     so RESULTS.md is not written unless -ResultsPath is given.
@@ -27,7 +27,7 @@ param(
     [string] $EmulatorPath,
     [string] $ArtifactsPath,
     [string] $ResultsPath,
-    [int[]] $Only,
+    [string[]] $Only,
     [switch] $Quick
 )
 
@@ -36,6 +36,9 @@ Set-StrictMode -Version Latest
 . (Join-Path $PSScriptRoot 'Bench.Common.ps1')
 
 $repoRoot = Split-Path $PSScriptRoot
+# Numbers, also as one comma-separated string: under `pwsh -File`, `-Only 4,5,6` arrives as the text "4,5,6", which an
+# [int[]] parameter would read as the number 456.
+$Only = [int[]] @($Only | ForEach-Object { $_ -split '[,\s]+' } | Where-Object { $_ } | ForEach-Object { [int] $_ })
 if (-not (Test-Path -LiteralPath $ModulePath -PathType Leaf)) { throw "No module manifest at '$ModulePath': run build.ps1 Build first." }
 $ModulePath = (Resolve-Path -LiteralPath $ModulePath).ProviderPath
 if (-not $ArtifactsPath) { $ArtifactsPath = Join-Path $repoRoot 'out/bench' }
