@@ -40,21 +40,15 @@ public static class ImageKind
             throw new ArgumentOutOfRangeException(nameof(count), "count must be between 0 and the length of header.");
         }
 
-        if (count >= 8 && header[0] == 0x89 && header[1] == (byte)'P' && header[2] == (byte)'N' && header[3] == (byte)'G'
-            && header[4] == 0x0D && header[5] == 0x0A && header[6] == 0x1A && header[7] == 0x0A)
+        // One definition of the upload formats' signatures (ImageSignature); downloads also meet WebP.
+        switch (Uploads.ImageSignature.Detect(header, count))
         {
-            return Png;
-        }
-
-        if (count >= 3 && header[0] == 0xFF && header[1] == 0xD8 && header[2] == 0xFF)
-        {
-            return Jpeg;
-        }
-
-        if (count >= 6 && header[0] == (byte)'G' && header[1] == (byte)'I' && header[2] == (byte)'F' && header[3] == (byte)'8'
-            && (header[4] == (byte)'7' || header[4] == (byte)'9') && header[5] == (byte)'a')
-        {
-            return Gif;
+            case Uploads.ImageFormat.Png:
+                return Png;
+            case Uploads.ImageFormat.Jpeg:
+                return Jpeg;
+            case Uploads.ImageFormat.Gif:
+                return Gif;
         }
 
         if (count >= 12 && header[0] == (byte)'R' && header[1] == (byte)'I' && header[2] == (byte)'F' && header[3] == (byte)'F'
