@@ -58,26 +58,11 @@ function Invoke-FreshPwsh {
     return $LASTEXITCODE
 }
 
-# Per-user PowerShell data (repositories, the CurrentUser module path) redirected into out/ for one child process:
-# packaging and the install test must never change the user's own settings or modules.
+# Packaging registers a repository: with the per-user folders redirected into out/, never in the user's own settings.
+. (Join-Path $root 'tools/IsolatedProfile.ps1')
 function Invoke-IsolatedPwsh {
     param([Parameter(Mandatory)] [string] $Script, [string[]] $Arguments = @())
-    # .NET reports no per-user folder (an empty path) until the folder exists.
-    $isolated = New-Item -ItemType Directory -Path (Join-Path $out 'isolated-home') -Force
-    $dataFolder = New-Item -ItemType Directory -Path (Join-Path $isolated '.local/share') -Force
-    # NuGet (inside PSResourceGet) writes its config under the config folder, or into the working directory without one.
-    $configFolder = New-Item -ItemType Directory -Path (Join-Path $isolated '.config') -Force
-    $saved = $env:HOME, $env:XDG_DATA_HOME, $env:LOCALAPPDATA, $env:XDG_CONFIG_HOME, $env:APPDATA
-    try {
-        # PSResourceGet builds its CurrentUser paths from HOME itself, so HOME moves, and the data folder is the one under it.
-        $env:HOME = $isolated.FullName
-        $env:XDG_DATA_HOME = $dataFolder.FullName
-        $env:LOCALAPPDATA = $dataFolder.FullName
-        $env:XDG_CONFIG_HOME = $configFolder.FullName
-        $env:APPDATA = $configFolder.FullName
-        return Invoke-FreshPwsh -Script $Script -Arguments $Arguments
-    }
-    finally { $env:HOME, $env:XDG_DATA_HOME, $env:LOCALAPPDATA, $env:XDG_CONFIG_HOME, $env:APPDATA = $saved }
+    Invoke-WithIsolatedProfile -HomePath (Join-Path $out 'isolated-home') -ScriptBlock { Invoke-FreshPwsh -Script $Script -Arguments $Arguments }
 }
 
 function Invoke-Build {

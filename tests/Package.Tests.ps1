@@ -6,24 +6,13 @@ BeforeAll {
 
     # A fresh pwsh whose per-user PowerShell folders (repositories, the CurrentUser module path) live in a temporary
     # folder: the install is tested as a user would do it, without touching this machine's settings or modules.
-    $isolated = New-Item -ItemType Directory -Path (Join-Path ([IO.Path]::GetTempPath()) "pm-install-$([guid]::NewGuid())")
-    $dataFolder = New-Item -ItemType Directory -Path (Join-Path $isolated '.local/share')
-    $configFolder = New-Item -ItemType Directory -Path (Join-Path $isolated '.config')
+    . (Join-Path $PSScriptRoot '../tools/IsolatedProfile.ps1')
+    $isolated = Join-Path ([IO.Path]::GetTempPath()) "pm-install-$([guid]::NewGuid())"
     function Invoke-Isolated([string] $Command) {
-        $saved = $env:HOME, $env:XDG_DATA_HOME, $env:LOCALAPPDATA, $env:XDG_CONFIG_HOME, $env:APPDATA, $env:PSModulePath
-        try {
-            # PSResourceGet builds its CurrentUser path from HOME itself (~/.local/share/powershell/Modules), so HOME
-            # moves, and the data folder is the one under it, where pwsh then looks for modules too.
-            $env:HOME = $isolated.FullName
-            $env:XDG_DATA_HOME = $dataFolder.FullName
-            $env:LOCALAPPDATA = $dataFolder.FullName
-            $env:XDG_CONFIG_HOME = $configFolder.FullName
-            $env:APPDATA = $configFolder.FullName
-            $env:PSModulePath = $null
+        Invoke-WithIsolatedProfile -HomePath $isolated -ScriptBlock {
             $output = & ([Environment]::ProcessPath) (Join-Path $PSHOME 'pwsh.dll') -NoProfile -NonInteractive -Command $Command 2>&1
             [pscustomobject]@{ ExitCode = $LASTEXITCODE; Output = @($output | ForEach-Object ToString) }
         }
-        finally { $env:HOME, $env:XDG_DATA_HOME, $env:LOCALAPPDATA, $env:XDG_CONFIG_HOME, $env:APPDATA, $env:PSModulePath = $saved }
     }
 }
 
@@ -55,7 +44,7 @@ Describe 'The package a user installs' {
             (Get-Module ProfileMedia).ModuleBase
             (Get-ProfileImageVariant 'https://pbs.twimg.com/profile_images/1/x_normal.jpg' -Size bigger).Url"
         $use.ExitCode | Should -Be 0
-        $use.Output[0] | Should -BeLike "$($isolated.FullName)*ProfileMedia*$version"
+        $use.Output[0] | Should -BeLike "$isolated*ProfileMedia*$version"
         $use.Output[1] | Should -Be 'https://pbs.twimg.com/profile_images/1/x_bigger.jpg'
     }
 }
