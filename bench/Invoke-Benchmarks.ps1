@@ -241,6 +241,13 @@ foreach ($result in $results) {
     }
 }
 
+# What changed each figure is history, not a measurement: it is kept by hand in CHANGES.md and carried into the results.
+$changes = Join-Path $PSScriptRoot 'CHANGES.md'
+if (Test-Path -LiteralPath $changes) {
+    $md.Add('')
+    foreach ($line in Get-Content -LiteralPath $changes) { $md.Add($line) }
+}
+
 if ($writeResults) {
     Set-Content -LiteralPath $ResultsPath -Value $md -Encoding utf8
     Write-Host "Results written to $ResultsPath"
