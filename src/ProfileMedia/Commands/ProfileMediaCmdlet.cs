@@ -28,17 +28,12 @@ public abstract class ProfileMediaCmdlet : PSCmdlet, IDisposable
     /// Writes a non-terminating InvalidArgument error for a URL that cannot be used; the target is what the user gave
     /// (<paramref name="input"/>, a user object say), or the URL itself.
     /// </summary>
-    protected void WriteUrlProblem(UrlProblem problem, string? value, string what, object? input = null)
-    {
-        string message = UrlProblemMessages.Describe(problem, value, what);
-        WriteError(new ErrorRecord(new ArgumentException(message), problem.ToString(), ErrorCategory.InvalidArgument, input ?? value));
-    }
+    protected void WriteUrlProblem(UrlProblem problem, string? value, string what, object? input = null) =>
+        WriteError(ErrorRecords.ForUrlProblem(problem, value, what, input));
 
     /// <summary>Writes a non-terminating UnsupportedInput error for an input of a kind this cmdlet cannot use.</summary>
     protected void WriteUnsupportedInput(string what, string useInstead, object? input) =>
-        WriteError(new ErrorRecord(
-            new ArgumentException(MyInvocation.MyCommand.Name + " cannot use " + what + "; " + useInstead + "."),
-            "UnsupportedInput", ErrorCategory.InvalidArgument, input));
+        WriteError(ErrorRecords.ForUnsupportedInput(MyInvocation.MyCommand.Name, input, useInstead, what));
 
     /// <inheritdoc />
     public void Dispose()

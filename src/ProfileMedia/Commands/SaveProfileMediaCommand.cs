@@ -8,7 +8,6 @@ using System.Threading.Tasks;
 using Microsoft.PowerShell.Commands;
 using ProfileMedia.Core.Api;
 using ProfileMedia.Core.Downloads;
-using ProfileMedia.Core.Urls;
 using ProfileMedia.Pipeline;
 
 namespace ProfileMedia.Commands;
@@ -32,6 +31,7 @@ public sealed class SaveProfileMediaCommand : ApiCmdlet
     private string _destination = string.Empty;
     private ProviderInfo? _provider;
     private Action<string>? _verbose;
+    private SaveRequests? _requests;
     private PSDriveInfo? _drive;
     private long _bytes;
     private int _started;
@@ -78,6 +78,7 @@ public sealed class SaveProfileMediaCommand : ApiCmdlet
     protected override void BeginProcessing()
     {
         _destination = ResolveDestination();
+        _requests = new SaveRequests(ImageSize, BannerSize, WriteError);
         if (Connection != null && Connection.IsClosed)
         {
             ThrowTerminatingError(new ErrorRecord(
@@ -114,7 +115,7 @@ public sealed class SaveProfileMediaCommand : ApiCmdlet
     {
         foreach (object? input in InputObject ?? new object?[] { null })
         {
-            foreach (MediaRequest request in RequestsFor(input))
+            foreach (MediaRequest request in _requests!.For(input))
             {
                 Start(request);
             }
@@ -236,117 +237,6 @@ public sealed class SaveProfileMediaCommand : ApiCmdlet
         };
         WriteProgress(record);
     }
-
-    private IEnumerable<MediaRequest> RequestsFor(object? input)
-    {
-        object? value = input is PSObject wrapped ? wrapped.BaseObject : input;
-        switch (value)
-        {
-            case ProfileImageVariant image:
-                return new[] { MediaRequest.From(image) };
-            case ProfileBannerVariant banner:
-                return new[] { MediaRequest.From(banner) };
-            case ProfileUser user:
-                return RequestsForUser(user);
-            case string url:
-                return RequestForUrl(url);
-            case Uri uri:
-                return RequestForUrl(uri.OriginalString);
-            case PSCustomObject _ when input is PSObject bag && VariantFromProperties(bag) is MediaRequest variant:
-                return new[] { variant };
-            case PSCustomObject _ when UserFromProperties(input as PSObject) is ProfileUser jsonUser:
-                return RequestsForUser(jsonUser);
-            default:
-                WriteError(new ErrorRecord(
-                    new ArgumentException("Save-ProfileMedia takes image or banner variants, users or URLs; got " + (value == null ? "null" : "a " + value.GetType().FullName) + "."),
-                    value == null ? "NullInput" : "UnsupportedInput", ErrorCategory.InvalidArgument, input));
-                return Array.Empty<MediaRequest>();
-        }
-    }
-
-    private List<MediaRequest> RequestsForUser(ProfileUser user)
-    {
-        var requests = new List<MediaRequest>();
-        foreach (string size in ImageSize)
-        {
-            if (MediaRequest.ImageOf(user, size) is MediaRequest image)
-            {
-                requests.Add(image);
-            }
-            else
-            {
-                string? url = user.ProfileImageUrlHttps ?? user.ProfileImageUrl;
-                WriteUrlProblem(ProfileImageUrl.TryParse(url, out _), url, "profile image URL of @" + user.ScreenName);
-                break;
-            }
-        }
-
-        if (user.ProfileBannerUrl != null)
-        {
-            foreach (string size in BannerSize)
-            {
-                if (MediaRequest.BannerOf(user, size) is MediaRequest banner)
-                {
-                    requests.Add(banner);
-                }
-            }
-        }
-
-        return requests;
-    }
-
-    private MediaRequest[] RequestForUrl(string url)
-    {
-        UrlProblem problem = MediaRequest.FromUrl(url, out MediaRequest? request);
-        if (problem != UrlProblem.None)
-        {
-            WriteUrlProblem(problem, url, "media URL");
-            return Array.Empty<MediaRequest>();
-        }
-
-        return new[] { request! };
-    }
-
-    // A user as a property bag: a v1.1 object from ConvertFrom-Json (snake_case), or a ProfileUser that went through
-    // JSON or Export-Clixml and came back as properties (PascalCase).
-    private static ProfileUser? UserFromProperties(PSObject? bag)
-    {
-        string? screenName = Text(bag, "screen_name", "ScreenName");
-        if (bag == null || screenName == null)
-        {
-            return null;
-        }
-
-        return new ProfileUser(
-            Text(bag, "id_str", "UserId") ?? string.Empty,
-            screenName,
-            Text(bag, "name", "Name") ?? screenName,
-            Text(bag, "profile_image_url", "ProfileImageUrl"),
-            Text(bag, "profile_image_url_https", "ProfileImageUrlHttps"),
-            Text(bag, "profile_banner_url", "ProfileBannerUrl"),
-            (bag.Properties["default_profile_image"] ?? bag.Properties["IsDefaultProfileImage"])?.Value is bool isDefault && isDefault);
-    }
-
-    // An image or banner variant that came back as properties (ConvertFrom-Json, Import-Clixml).
-    private static MediaRequest? VariantFromProperties(PSObject bag)
-    {
-        string? url = Text(bag, "Url", "Url");
-        string? size = Text(bag, "Size", "Size");
-        string? name = Text(bag, "Name", "Name");
-        if (url == null || (size == null && name == null) || bag.Properties["Width"] == null)
-        {
-            return null;
-        }
-
-        string? screenName = Text(bag, "ScreenName", "ScreenName");
-        string? userId = Text(bag, "UserId", "UserId");
-        return size != null
-            ? MediaRequest.From(new ProfileImageVariant(size, null, null, url, false, Text(bag, "SourceUrl", "SourceUrl") ?? url, screenName, userId))
-            : MediaRequest.From(new ProfileBannerVariant(name!, 0, 0, url, Text(bag, "SourceUrl", "SourceUrl") ?? url, screenName, userId));
-    }
-
-    private static string? Text(PSObject? bag, string name, string otherName) =>
-        (bag?.Properties[name] ?? bag?.Properties[otherName])?.Value as string;
 
     private string ResolveDestination()
     {

@@ -89,39 +89,13 @@ internal readonly struct MediaInput
                 // The text as written: Uri.ToString() would unescape %20 and so change the URL.
                 return new MediaInput(uri.OriginalString, null, null);
             case IDictionary table:
-                return new MediaInput(First(table, urlProperties), First(table, ScreenNameProperties), First(table, UserIdProperties));
+                return new MediaInput(PropertyBag.Text(table, urlProperties), PropertyBag.Text(table, ScreenNameProperties), PropertyBag.Text(table, UserIdProperties));
             case PSCustomObject _:
                 var bag = (PSObject)input!;
-                return new MediaInput(First(bag, urlProperties), First(bag, ScreenNameProperties), First(bag, UserIdProperties));
+                return new MediaInput(PropertyBag.Text(bag, urlProperties), PropertyBag.Text(bag, ScreenNameProperties), PropertyBag.Text(bag, UserIdProperties));
             default:
                 // Anything else is read as text, as the binder would convert it, and then judged as a URL.
                 return new MediaInput(LanguagePrimitives.ConvertTo<string>(value), null, null);
         }
-    }
-
-    private static string? First(PSObject bag, string[] names)
-    {
-        foreach (string name in names)
-        {
-            if (bag.Properties[name]?.Value is object found)
-            {
-                return found is PSObject wrapped ? wrapped.BaseObject?.ToString() : found.ToString();
-            }
-        }
-
-        return null;
-    }
-
-    private static string? First(IDictionary table, string[] names)
-    {
-        foreach (string name in names)
-        {
-            if (table.Contains(name) && table[name] is object found)
-            {
-                return found.ToString();
-            }
-        }
-
-        return null;
     }
 }
