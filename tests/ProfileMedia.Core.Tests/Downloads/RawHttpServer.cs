@@ -5,6 +5,7 @@ using System.Net.Sockets;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
+using ProfileMedia.Core.Tests.Net;
 
 namespace ProfileMedia.Core.Tests.Downloads;
 
@@ -25,7 +26,8 @@ internal sealed class RawHttpServer : IDisposable
         _handler = handler;
         _listener.Start();
         BaseUri = new Uri("http://127.0.0.1:" + ((IPEndPoint)_listener.LocalEndpoint).Port + "/");
-        _ = Task.Run(AcceptLoopAsync);
+        CancellationToken stop = _stop.Token;
+        _ = Task.Run(() => RawHttp.AcceptLoopAsync(_listener, ServeAsync, stop));
     }
 
     public Uri BaseUri { get; }
@@ -49,24 +51,6 @@ internal sealed class RawHttpServer : IDisposable
         _stop.Dispose();
     }
 
-    private async Task AcceptLoopAsync()
-    {
-        while (!_stop.IsCancellationRequested)
-        {
-            TcpClient client;
-            try
-            {
-                client = await _listener.AcceptTcpClientAsync(_stop.Token);
-            }
-            catch (Exception e) when (e is SocketException || e is ObjectDisposedException || e is OperationCanceledException)
-            {
-                return;
-            }
-
-            _ = Task.Run(() => ServeAsync(client));
-        }
-    }
-
     private async Task ServeAsync(TcpClient client)
     {
         using (client)
@@ -75,29 +59,18 @@ internal sealed class RawHttpServer : IDisposable
             {
                 CancellationToken stop = _stop.Token;
                 NetworkStream stream = client.GetStream();
-                await ReadHeadersAsync(stream, stop);
+                RawRequestHead head = await RawHttp.ReadRequestHeadAsync(stream, stop);
+                if (!head.Complete)
+                {
+                    return; // The client closed before the end of the headers: nothing to answer.
+                }
+
                 await _handler(stream, Interlocked.Increment(ref _connections), stop);
             }
             catch (Exception e) when (e is IOException || e is SocketException || e is ObjectDisposedException || e is OperationCanceledException)
             {
                 // The client went away or the test ended.
             }
-        }
-    }
-
-    private static async Task ReadHeadersAsync(Stream stream, CancellationToken cancellationToken)
-    {
-        // Byte by byte until the blank line: slow, but the requests are a few hundred bytes and nothing may be over-read.
-        byte[] one = new byte[1];
-        int matched = 0;
-        while (matched < 4)
-        {
-            if (await stream.ReadAsync(one, cancellationToken) == 0)
-            {
-                throw new IOException("The client closed before the end of the headers.");
-            }
-
-            matched = one[0] == (matched % 2 == 0 ? (byte)'\r' : (byte)'\n') ? matched + 1 : (one[0] == '\r' ? 1 : 0);
         }
     }
 }

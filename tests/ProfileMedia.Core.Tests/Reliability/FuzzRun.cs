@@ -50,6 +50,34 @@ internal sealed class FuzzRun
         Keep(caseIndex, input, what);
     }
 
+    /// <summary>
+    /// The loop every target shares. Each case reseeds the generator's random from the run seed (xor the target's
+    /// <paramref name="salt"/>, so targets see different inputs) and its own index, so one failing case replays alone;
+    /// <paramref name="check"/> gets the same random, answers null when every property held, and any exception it lets
+    /// out is undocumented.
+    /// </summary>
+    public void ForEachCase<T>(ulong salt, Func<FuzzRandom, T> generate, Func<T, FuzzRandom, string?> check, Func<T, string> escape)
+    {
+        var random = new FuzzRandom(0);
+        for (long i = 0; i < Cases; i++)
+        {
+            random.Reset(FuzzRandom.SeedOf(Seed ^ salt, i));
+            T input = generate(random);
+            try
+            {
+                string? problem = check(input, random);
+                if (problem != null)
+                {
+                    Violated(i, escape(input), problem);
+                }
+            }
+            catch (Exception e)
+            {
+                Undocumented(i, escape(input), e);
+            }
+        }
+    }
+
     /// <summary>Records the figures and fails the test when any case failed.</summary>
     public void Finish(params string[] notes)
     {

@@ -24,25 +24,8 @@ public sealed class JsonReaderFuzzTests
     public void A_million_generated_bodies_parse_or_fail_with_a_JsonFormatException_only()
     {
         var run = new FuzzRun("JsonReader");
-        var random = new FuzzRandom(0);
         var generator = new JsonGenerator();
-        for (long i = 0; i < run.Cases; i++)
-        {
-            random.Reset(FuzzRandom.SeedOf(run.Seed ^ 0x15014EADUL, i));
-            byte[] body = generator.Next(random, out _);
-            try
-            {
-                string? problem = Check(body, random, run);
-                if (problem != null)
-                {
-                    run.Violated(i, FuzzText.Escape(body), problem);
-                }
-            }
-            catch (Exception e)
-            {
-                run.Undocumented(i, FuzzText.Escape(body), e);
-            }
-        }
+        run.ForEachCase(0x15014EADUL, random => generator.Next(random, out _), (body, random) => Check(body, random, run), FuzzText.Escape);
 
         run.Finish("Parse(byte[], 0, n), a random sub-range, a bad range (ArgumentOutOfRangeException), Parse(string) of the lossy decoding, every accessor of every node.",
             accepted + " of the bodies were accepted as JSON.",
@@ -374,28 +357,8 @@ public sealed class ResponseParserFuzzTests
     public void A_million_generated_bodies_are_read_or_refused_as_UnexpectedResponse_and_ParseErrors_never_throws()
     {
         var run = new FuzzRun("ResponseParser");
-        var random = new FuzzRandom(0);
         var generator = new JsonGenerator();
-        for (long i = 0; i < run.Cases; i++)
-        {
-            random.Reset(FuzzRandom.SeedOf(run.Seed ^ 0x2E59095EUL, i));
-            byte[] body = generator.Next(random, out _);
-            string? problem;
-            try
-            {
-                problem = Check(body, run);
-            }
-            catch (Exception e)
-            {
-                run.Undocumented(i, FuzzText.Escape(body), e);
-                continue;
-            }
-
-            if (problem != null)
-            {
-                run.Violated(i, FuzzText.Escape(body), problem);
-            }
-        }
+        run.ForEachCase(0x2E59095EUL, random => generator.Next(random, out _), (body, _) => Check(body, run), FuzzText.Escape);
 
         run.Finish("ParseUser, ParseBannerSizes and ParseErrors on every body.",
             users + " bodies read as users, " + banners + " as banner size maps, " + errorDetails + " error details read.");

@@ -25,25 +25,8 @@ public sealed class PercentEncodingFuzzTests
     public void A_million_generated_strings_encode_and_decode_without_an_undocumented_exception()
     {
         var run = new FuzzRun("PercentEncoding");
-        var random = new FuzzRandom(0);
         long loneSurrogates = 0;
-        for (long i = 0; i < run.Cases; i++)
-        {
-            random.Reset(FuzzRandom.SeedOf(run.Seed ^ 0x9E3CE7UL, i));
-            string input = Generate(random);
-            try
-            {
-                string? problem = Check(input, random, ref loneSurrogates);
-                if (problem != null)
-                {
-                    run.Violated(i, FuzzText.Escape(input), problem);
-                }
-            }
-            catch (Exception e)
-            {
-                run.Undocumented(i, FuzzText.Escape(input), e);
-            }
-        }
+        run.ForEachCase(0x9E3CE7UL, Generate, (input, random) => Check(input, random, ref loneSurrogates), FuzzText.Escape);
 
         // The documented exception, once: the cases above never pass null.
         Assert.Throws<ArgumentNullException>(() => PercentEncoding.Encode(null!));

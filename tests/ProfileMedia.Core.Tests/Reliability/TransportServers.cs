@@ -11,6 +11,7 @@ using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
+using ProfileMedia.Core.Tests.Net;
 
 namespace ProfileMedia.Core.Tests.Reliability;
 
@@ -47,7 +48,8 @@ internal sealed class RecordingHttpServer : IDisposable
         this.answer = answer;
         listener.Start();
         Port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        _ = Task.Run(AcceptLoopAsync);
+        CancellationToken token = stop.Token;
+        _ = Task.Run(() => RawHttp.AcceptLoopAsync(listener, ServeAsync, token));
     }
 
     public int Port { get; }
@@ -74,33 +76,13 @@ internal sealed class RecordingHttpServer : IDisposable
         stop.Dispose();
     }
 
-    /// <summary>Reads a request head (up to the blank line) from a stream, byte by byte so nothing after it is consumed.</summary>
+    /// <summary>Reads a request head from a stream; a head cut short keeps its first line (or part of it) and no headers.</summary>
     internal static async Task<RecordedRequest?> ReadRequestAsync(Stream stream, CancellationToken cancellationToken)
     {
-        var lines = new List<string>();
-        var line = new StringBuilder();
-        byte[] one = new byte[1];
-        while (true)
+        (IReadOnlyList<string> lines, bool complete) = await RawHttp.ReadRequestHeadAsync(stream, cancellationToken);
+        if (!complete)
         {
-            if (await stream.ReadAsync(one, cancellationToken) == 0)
-            {
-                return lines.Count == 0 && line.Length == 0 ? null : new RecordedRequest(lines.Count > 0 ? lines[0] : line.ToString(), Array.Empty<KeyValuePair<string, string>>());
-            }
-
-            if (one[0] == '\n')
-            {
-                string text = line.ToString().TrimEnd('\r');
-                line.Clear();
-                if (text.Length == 0)
-                {
-                    break;
-                }
-
-                lines.Add(text);
-                continue;
-            }
-
-            line.Append((char)one[0]);
+            return lines.Count == 0 ? null : new RecordedRequest(lines[0], Array.Empty<KeyValuePair<string, string>>());
         }
 
         var headers = new List<KeyValuePair<string, string>>();
@@ -116,27 +98,9 @@ internal sealed class RecordingHttpServer : IDisposable
         return new RecordedRequest(lines.Count > 0 ? lines[0] : string.Empty, headers);
     }
 
-    private async Task AcceptLoopAsync()
-    {
-        while (!stop.IsCancellationRequested)
-        {
-            TcpClient client;
-            try
-            {
-                client = await listener.AcceptTcpClientAsync(stop.Token);
-            }
-            catch (Exception e) when (e is SocketException || e is ObjectDisposedException || e is OperationCanceledException)
-            {
-                return;
-            }
-
-            Interlocked.Increment(ref connections);
-            _ = Task.Run(() => ServeAsync(client));
-        }
-    }
-
     private async Task ServeAsync(TcpClient client)
     {
+        Interlocked.Increment(ref connections);
         using (client)
         {
             try
@@ -179,7 +143,8 @@ internal sealed class SelfSignedTlsServer : IDisposable
         Certificate = CreateCertificate();
         listener.Start();
         Port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        _ = Task.Run(AcceptLoopAsync);
+        CancellationToken token = stop.Token;
+        _ = Task.Run(() => RawHttp.AcceptLoopAsync(listener, ServeAsync, token));
     }
 
     public X509Certificate2 Certificate { get; }
@@ -220,27 +185,9 @@ internal sealed class SelfSignedTlsServer : IDisposable
         return X509CertificateLoader.LoadPkcs12(created.Export(X509ContentType.Pfx), null);
     }
 
-    private async Task AcceptLoopAsync()
-    {
-        while (!stop.IsCancellationRequested)
-        {
-            TcpClient client;
-            try
-            {
-                client = await listener.AcceptTcpClientAsync(stop.Token);
-            }
-            catch (Exception e) when (e is SocketException || e is ObjectDisposedException || e is OperationCanceledException)
-            {
-                return;
-            }
-
-            Interlocked.Increment(ref connections);
-            _ = Task.Run(() => ServeAsync(client));
-        }
-    }
-
     private async Task ServeAsync(TcpClient client)
     {
+        Interlocked.Increment(ref connections);
         using (client)
         using (var tls = new SslStream(client.GetStream(), leaveInnerStreamOpen: false))
         {

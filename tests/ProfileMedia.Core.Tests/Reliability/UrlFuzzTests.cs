@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using ProfileMedia.Core.Urls;
 
 namespace ProfileMedia.Core.Tests.Reliability;
@@ -119,46 +120,18 @@ internal readonly struct UrlLayout
 [Trait("Category", "Fuzz")]
 public sealed class ProfileImageUrlFuzzTests
 {
-    private static readonly ProfileImageSize[] Sizes = ToArray(ProfileImageSize.All);
+    private static readonly ProfileImageSize[] Sizes = ProfileImageSize.All.ToArray();
 
     [Fact]
     public void A_million_generated_strings_parse_without_an_undocumented_exception_and_every_variant_keeps_the_rules()
     {
         var run = new FuzzRun("ProfileImageUrl");
-        var random = new FuzzRandom(0);
         var generator = new UrlGenerator();
         long parsed = 0;
-        for (long i = 0; i < run.Cases; i++)
-        {
-            random.Reset(FuzzRandom.SeedOf(run.Seed, i));
-            string? input = generator.Next(random);
-            try
-            {
-                string? problem = Check(input, random, run, ref parsed);
-                if (problem != null)
-                {
-                    run.Violated(i, FuzzText.Escape(input), problem);
-                }
-            }
-            catch (Exception e)
-            {
-                run.Undocumented(i, FuzzText.Escape(input), e);
-            }
-        }
+        run.ForEachCase(0, generator.Next, (input, random) => Check(input, random, run, ref parsed), FuzzText.Escape);
 
         run.Finish("TryParse, then for a parsed URL all six variants (http and https), a variant of a variant, and GetVariantUrl(null).",
             parsed + " of the generated strings parsed as profile image URLs.");
-    }
-
-    internal static ProfileImageSize[] ToArray(System.Collections.Generic.IReadOnlyList<ProfileImageSize> sizes)
-    {
-        var array = new ProfileImageSize[sizes.Count];
-        for (int i = 0; i < array.Length; i++)
-        {
-            array[i] = sizes[i];
-        }
-
-        return array;
     }
 
     private static string? Check(string? input, FuzzRandom random, FuzzRun run, ref long parsed)
@@ -282,47 +255,19 @@ public sealed class ProfileImageUrlFuzzTests
 [Trait("Category", "Fuzz")]
 public sealed class ProfileBannerUrlFuzzTests
 {
-    private static readonly BannerSize[] Sizes = ToArray(BannerSize.All);
+    private static readonly BannerSize[] Sizes = BannerSize.All.ToArray();
     private static readonly string[] Suffixes = Array.ConvertAll(Sizes, size => "/" + size.Name);
 
     [Fact]
     public void A_million_generated_strings_parse_without_an_undocumented_exception_and_every_variant_keeps_the_rules()
     {
         var run = new FuzzRun("ProfileBannerUrl");
-        var random = new FuzzRandom(0);
         var generator = new UrlGenerator();
         long parsed = 0;
-        for (long i = 0; i < run.Cases; i++)
-        {
-            random.Reset(FuzzRandom.SeedOf(run.Seed ^ 0x5BA77E55UL, i));
-            string? input = generator.Next(random);
-            try
-            {
-                string? problem = Check(input, random, run, ref parsed);
-                if (problem != null)
-                {
-                    run.Violated(i, FuzzText.Escape(input), problem);
-                }
-            }
-            catch (Exception e)
-            {
-                run.Undocumented(i, FuzzText.Escape(input), e);
-            }
-        }
+        run.ForEachCase(0x5BA77E55UL, generator.Next, (input, random) => Check(input, random, run, ref parsed), FuzzText.Escape);
 
         run.Finish("TryParse, then for a parsed URL all nine variants, an https variant, the base URL, a variant of a variant, and GetVariantUrl(null).",
             parsed + " of the generated strings parsed as banner URLs.");
-    }
-
-    private static BannerSize[] ToArray(System.Collections.Generic.IReadOnlyList<BannerSize> sizes)
-    {
-        var array = new BannerSize[sizes.Count];
-        for (int i = 0; i < array.Length; i++)
-        {
-            array[i] = sizes[i];
-        }
-
-        return array;
     }
 
     private static string? Check(string? input, FuzzRandom random, FuzzRun run, ref long parsed)
