@@ -111,16 +111,15 @@ public sealed class XApiClient : IDisposable
     /// Polls <c>users/show</c> until its image URL is <paramref name="expectedImageUrl"/> (the service processes an upload
     /// asynchronously) or <paramref name="timeout"/> passes; returns the last user seen and whether it had the new URL.
     /// </summary>
-    public async Task<(ProfileUser User, bool Changed)> WaitForProfileImageAsync(UserReference user, string? expectedImageUrl, string? previousImageUrl,
+    public async Task<(ProfileUser User, bool Changed)> WaitForProfileImageAsync(UserReference user, string expectedImageUrl,
         TimeSpan timeout, TimeSpan interval, ApiCall call, CancellationToken cancellationToken)
     {
         DateTimeOffset deadline = DateTimeOffset.UtcNow + timeout;
         while (true)
         {
             ProfileUser current = await GetUserAsync(user, call, cancellationToken).ConfigureAwait(false);
-            bool changed = expectedImageUrl != null
-                ? string.Equals(current.ProfileImageUrlHttps, expectedImageUrl, StringComparison.Ordinal) || string.Equals(current.ProfileImageUrl, expectedImageUrl, StringComparison.Ordinal)
-                : !string.Equals(current.ProfileImageUrlHttps, previousImageUrl, StringComparison.Ordinal);
+            bool changed = string.Equals(current.ProfileImageUrlHttps, expectedImageUrl, StringComparison.Ordinal)
+                || string.Equals(current.ProfileImageUrl, expectedImageUrl, StringComparison.Ordinal);
             if (changed || DateTimeOffset.UtcNow + interval > deadline)
             {
                 return (current, changed);

@@ -46,11 +46,15 @@ public sealed class SetProfileImageCommand : ImageUploadCmdlet
             return;
         }
 
-        if (Wait)
+        string? expected = updated.ProfileImageUrlHttps ?? updated.ProfileImageUrl;
+        if (Wait && expected == null)
+        {
+            WriteWarning("The upload succeeded, but its answer named no image URL to wait for; the user is output as the service answered.");
+        }
+        else if (Wait)
         {
             UserReference user = UserReference.ForUserId(updated.UserId, out _) ?? UserReference.ForScreenName(updated.ScreenName, out _)!;
-            string? expected = updated.ProfileImageUrlHttps ?? updated.ProfileImageUrl;
-            if (TryCall(image.Path, (client, call, token) => client.WaitForProfileImageAsync(user, expected, null, WaitTimeout, PollInterval, call, token), out var waited))
+            if (TryCall(image.Path, (client, call, token) => client.WaitForProfileImageAsync(user, expected!, WaitTimeout, PollInterval, call, token), out var waited))
             {
                 if (waited.Changed)
                 {

@@ -44,7 +44,7 @@ public sealed class MediaSaverTests : IClassFixture<ClientHarness>, IDisposable
         string path = SampleImages.WriteTemp(SampleImages.TinyPng);
         ImageFile.Inspect(path, ImageFile.MaxProfileImageBytes, out ImageFile? image, out _);
         ProfileUser updated = await client.UpdateProfileImageAsync(image!, false, false, ApiCall.Quiet, CancellationToken.None);
-        await client.WaitForProfileImageAsync(Uploader, updated.ProfileImageUrlHttps, null, TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(100), ApiCall.Quiet, CancellationToken.None);
+        await client.WaitForProfileImageAsync(Uploader, updated.ProfileImageUrlHttps!, TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(100), ApiCall.Quiet, CancellationToken.None);
         return updated;
     }
 
