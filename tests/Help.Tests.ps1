@@ -7,9 +7,8 @@
 
 BeforeDiscovery {
     . "$PSScriptRoot/common.ps1"
-    # An example that needs the credentials of a real account (or, with the older marker, the real X API) is listed
-    # but not run.
-    $skipMarkers = '# requires credentials', '# requires a connection'
+    # An example that needs the credentials of a real account is listed but not run.
+    $skipMarker = '# requires credentials'
     $common = [System.Management.Automation.Cmdlet]::CommonParameters
 
     $commands = foreach ($command in Get-Command -Module ProfileMedia -CommandType Cmdlet | Sort-Object Name) {
@@ -24,7 +23,7 @@ BeforeDiscovery {
                     Number      = $number
                     Title       = ([string] $example.title).Trim(' -')
                     Code        = $code
-                    SkipMarker  = $skipMarkers | Where-Object { $code -match "(?m)^\s*$([regex]::Escape($_))\s*$" } | Select-Object -First 1
+                    SkipMarker  = if ($code -match "(?m)^\s*$([regex]::Escape($skipMarker))\s*$") { $skipMarker }
                     # -WhatIf writes its message to the host, not to the pipeline.
                     MayBeSilent = $outputsNothing -or $code -match '-WhatIf\b'
                 }
@@ -42,16 +41,6 @@ BeforeAll {
     $repositoryRoot = Split-Path $PSScriptRoot
     $moduleFolder = Split-Path $ModuleManifest
     $common = [System.Management.Automation.Cmdlet]::CommonParameters
-
-    # The parameters marked DontShow in one parameter set of a cmdlet (with -MandatoryOnly, those mandatory there).
-    function Get-DontShowParameter($Command, [string] $SetName, [switch] $MandatoryOnly) {
-        foreach ($parameter in $Command.Parameters.Values) {
-            $attributes = @($parameter.Attributes | Where-Object {
-                    $_ -is [System.Management.Automation.ParameterAttribute] -and $_.ParameterSetName -in $SetName, [System.Management.Automation.ParameterAttribute]::AllParameterSets
-                })
-            if (@($attributes | Where-Object { $_.DontShow -and (-not $MandatoryOnly -or $_.Mandatory) })) { $parameter.Name }
-        }
-    }
 
     function Get-ParagraphText($Node) {
         # maml paragraphs come back as objects with a Text property, or as plain strings.
@@ -111,22 +100,8 @@ Describe 'Help for <Name>' -ForEach $commands {
         Get-ParagraphText $help.description | Should -Not -BeNullOrEmpty
     }
 
-    It 'has a syntax item for each parameter set that a user types' {
-        # A set that only a DontShow parameter selects (-Variant, -UserImageUrl: objects from the pipeline bind there)
-        # has no syntax line; INPUTS and the parameters section say how such objects bind.
-        $typed = @($command.ParameterSets | Where-Object { -not (Get-DontShowParameter $command $_.Name -MandatoryOnly) })
-        @($help.syntax.syntaxItem) | Should -HaveCount $(if ($typed) { $typed.Count } else { $command.ParameterSets.Count })
-    }
-
-    It 'leaves DontShow parameters out of its syntax, and describes them with the others' {
-        $hidden = @(foreach ($set in $command.ParameterSets) { Get-DontShowParameter $command $set.Name }) | Select-Object -Unique
-        $inSyntax = @($help.syntax.syntaxItem.parameter.name | Where-Object { $_ })
-        foreach ($parameterName in $hidden) {
-            # A parameter hidden in one set but shown in another would keep its place in that other set's line.
-            $shownSomewhere = @($command.ParameterSets | Where-Object { $_.Parameters.Name -contains $parameterName -and (Get-DontShowParameter $command $_.Name) -notcontains $parameterName })
-            if (-not $shownSomewhere) { $inSyntax | Should -Not -Contain $parameterName -Because "-$parameterName of $Name is DontShow" }
-            @($help.parameters.parameter.name) | Should -Contain $parameterName -Because "Get-Help $Name should still describe -$parameterName"
-        }
+    It 'has a syntax item for each parameter set' {
+        @($help.syntax.syntaxItem) | Should -HaveCount $command.ParameterSets.Count
     }
 
     It 'describes -<_>' -ForEach $Parameters {

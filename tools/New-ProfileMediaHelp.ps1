@@ -6,9 +6,7 @@
     Imports the built module in this process, and for every exported cmdlet reads docs/en-US/<Cmdlet-Name>.md (the
     subset of the platyPS markdown schema described in docs/README.md) and writes <OutputPath>/<Assembly>.dll-Help.xml,
     the command/maml schema Get-Help reads. Parameter metadata (type, position, pipeline input, aliases, parameter sets,
-    accepted values) comes from the compiled cmdlet, never from the Markdown. Parameters marked DontShow are described
-    with the others but left out of the syntax lines, and a parameter set that only such a parameter selects gets no
-    syntax line. It also copies
+    accepted values) comes from the compiled cmdlet, never from the Markdown. It also copies
     docs/en-US/about_ProfileMedia.md to <OutputPath>/about_ProfileMedia.help.txt.
 
     Every problem found is reported, and then the script throws (exit code 1 under pwsh -File): an exported cmdlet
@@ -368,36 +366,14 @@ function Write-Parameter([System.Xml.XmlWriter] $Writer, $Parameter, [string[]] 
     $Writer.WriteEndElement()
 }
 
-# True when the parameter is marked DontShow in the parameter set: pipeline-binding plumbing such as
-# Get-ProfileImageVariant -UserImageUrl and -Variant, which the parameters section describes but syntax lines leave out.
-function Test-DontShow($Parameter, [string] $Set) {
-    [bool] @($Parameter.Metadata.Attributes | Where-Object {
-            $_ -is [System.Management.Automation.ParameterAttribute] -and $_.DontShow -and
-            $_.ParameterSetName -in $Set, [System.Management.Automation.ParameterAttribute]::AllParameterSets
-        })
-}
-
-# A parameter set that only a hidden parameter selects (a mandatory DontShow parameter: objects from the pipeline
-# bind there) has no syntax line of its own. Without its hidden parameters the line would read as if the cmdlet
-# needed no input; INPUTS and the parameters section describe how such objects bind.
-function Test-HiddenParameterSet($Parameters, [string] $Set) {
-    [bool] @($Parameters | Where-Object {
-            $inSet = @($_.InSets | Where-Object SetName -EQ $Set)
-            $inSet -and $inSet[0].Parameter.IsMandatory -and (Test-DontShow $_ $Set)
-        })
-}
-
-# The parameter sets that get a syntax line, the default one first; every set when all of them are hidden.
-function Get-SyntaxParameterSets($Command, $Parameters) {
-    $sets = @($Command.ParameterSets | Sort-Object { -not $_.IsDefault } -Stable)
-    $shown = @($sets | Where-Object { -not (Test-HiddenParameterSet $Parameters $_.Name) })
-    if ($shown) { $shown } else { $sets }
+# The parameter sets, the default one first.
+function Get-SyntaxParameterSets($Command) {
+    @($Command.ParameterSets | Sort-Object { -not $_.IsDefault } -Stable)
 }
 
 # The order PowerShell itself uses in syntax lines: positional parameters by position, then mandatory, then the rest.
-# Parameters marked DontShow in the set are left out.
 function Get-SyntaxOrder($Parameters, [string] $Set) {
-    $Parameters | Where-Object { @($_.InSets | ForEach-Object SetName) -contains $Set -and -not (Test-DontShow $_ $Set) } | ForEach-Object {
+    $Parameters | Where-Object { @($_.InSets | ForEach-Object SetName) -contains $Set } | ForEach-Object {
         $inSet = ($_.InSets | Where-Object SetName -EQ $Set).Parameter
         [pscustomobject]@{
             Parameter = $_
@@ -421,7 +397,7 @@ function Write-CommandHelp([System.Xml.XmlWriter] $Writer, $Command, $Help) {
     Write-Paragraphs $Writer 'maml' 'description' $Help.Description
 
     $Writer.WriteStartElement('command', 'syntax', $ns.command)
-    foreach ($set in Get-SyntaxParameterSets $Command $Help.Parameters) {
+    foreach ($set in Get-SyntaxParameterSets $Command) {
         $Writer.WriteStartElement('command', 'syntaxItem', $ns.command)
         Write-Element $Writer 'maml' 'name' $Command.Name
         foreach ($parameter in Get-SyntaxOrder $Help.Parameters $set.Name) {

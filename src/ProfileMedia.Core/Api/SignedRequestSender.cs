@@ -36,10 +36,9 @@ internal sealed class SignedRequestSender
     /// <param name="method">GET or POST.</param>
     /// <param name="uri">The full request URI with its query; it is signed exactly as sent.</param>
     /// <param name="content">Makes the body for each attempt (a fresh file stream each time); null for none.</param>
-    /// <param name="formParameters">The body's parameters when it is form-urlencoded: they are signed too.</param>
     /// <param name="retryWithoutAnswer">Whether a dropped connection or time-out may be retried: not for an upload, which the service may already have taken.</param>
     public async Task<ApiAnswer> SendAsync(string operation, HttpMethod method, Uri uri, Func<HttpContent>? content,
-        IEnumerable<KeyValuePair<string, string>>? formParameters, bool retryWithoutAnswer, ApiCall call, CancellationToken cancellationToken)
+        bool retryWithoutAnswer, ApiCall call, CancellationToken cancellationToken)
     {
         IXApiObserver? observer = call.Observer;
         RateLimitAction rateLimitAction = call.RateLimitAction ?? _options.RateLimitAction;
@@ -59,7 +58,7 @@ internal sealed class SignedRequestSender
             {
                 using var request = new HttpRequestMessage(method, uri);
                 request.Content = content?.Invoke();
-                request.Headers.TryAddWithoutValidation("Authorization", _signer.CreateAuthorizationHeader(method.Method, uri, formParameters));
+                request.Headers.TryAddWithoutValidation("Authorization", _signer.CreateAuthorizationHeader(method.Method, uri));
                 observer?.Verbose(method.Method + " " + uri.AbsoluteUri);
                 observer?.Debug(DescribeHeaders("Request", request.Headers, request.Content?.Headers));
 

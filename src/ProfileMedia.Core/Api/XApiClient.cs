@@ -47,7 +47,7 @@ public sealed class XApiClient : IDisposable
     {
         string operation = "Get user " + user;
         Uri uri = Endpoint("users/show.json", user.ParameterName, user.ParameterValue);
-        ApiAnswer answer = await _sender.SendAsync(operation, HttpMethod.Get, uri, null, null, true, call, cancellationToken).ConfigureAwait(false);
+        ApiAnswer answer = await _sender.SendAsync(operation, HttpMethod.Get, uri, null, true, call, cancellationToken).ConfigureAwait(false);
         return ResponseParser.ParseUser(operation, answer.Body);
     }
 
@@ -59,7 +59,7 @@ public sealed class XApiClient : IDisposable
         ApiAnswer answer;
         try
         {
-            answer = await _sender.SendAsync(operation, HttpMethod.Get, uri, null, null, true, call, cancellationToken).ConfigureAwait(false);
+            answer = await _sender.SendAsync(operation, HttpMethod.Get, uri, null, true, call, cancellationToken).ConfigureAwait(false);
         }
         catch (XApiException e) when (e.StatusCode == HttpStatusCode.NotFound && !e.HasCode(50))
         {
@@ -79,7 +79,7 @@ public sealed class XApiClient : IDisposable
             new KeyValuePair<string, string>("skip_status", skipStatus ? "true" : "false"),
         };
         Uri uri = Endpoint("account/update_profile_image.json", query);
-        ApiAnswer answer = await _sender.SendAsync(operation, HttpMethod.Post, uri, () => ImageUpload.Create("image", image), null, false, call, cancellationToken).ConfigureAwait(false);
+        ApiAnswer answer = await _sender.SendAsync(operation, HttpMethod.Post, uri, () => ImageUpload.Create("image", image), false, call, cancellationToken).ConfigureAwait(false);
         return ResponseParser.ParseUser(operation, answer.Body);
     }
 
@@ -97,14 +97,14 @@ public sealed class XApiClient : IDisposable
         }
 
         Uri uri = Endpoint("account/update_profile_banner.json", query);
-        await _sender.SendAsync(operation, HttpMethod.Post, uri, () => ImageUpload.Create("banner", banner), null, false, call, cancellationToken).ConfigureAwait(false);
+        await _sender.SendAsync(operation, HttpMethod.Post, uri, () => ImageUpload.Create("banner", banner), false, call, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary><c>POST account/remove_profile_banner</c>.</summary>
     public async Task RemoveProfileBannerAsync(ApiCall call, CancellationToken cancellationToken)
     {
         Uri uri = Endpoint("account/remove_profile_banner.json", new List<KeyValuePair<string, string>>());
-        await _sender.SendAsync("Remove the profile banner", HttpMethod.Post, uri, null, null, false, call, cancellationToken).ConfigureAwait(false);
+        await _sender.SendAsync("Remove the profile banner", HttpMethod.Post, uri, null, false, call, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

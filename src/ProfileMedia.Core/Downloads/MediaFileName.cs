@@ -38,18 +38,6 @@ public static class MediaFileName
         "LPT1", "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9",
     };
 
-    /// <summary>
-    /// The file name of one profile image size: the stem from <see cref="ImageStem"/> plus the URL's extension when it
-    /// is an image extension (see <see cref="AcceptedExtension"/>), else no extension (the download adds one from the bytes).
-    /// </summary>
-    /// <param name="screenName">The user's screen name; preferred as the owner part.</param>
-    /// <param name="userId">The user's id; the owner part when there is no screen name.</param>
-    /// <param name="imageSize">The size name: "400x400", "normal", "original"...</param>
-    /// <param name="urlExtension">The extension of the image URL (".jpg", "png"...), or null.</param>
-    /// <param name="url">The media URL; its hash is the owner part when there is neither screen name nor user id.</param>
-    public static string ForImage(string? screenName, string? userId, string imageSize, string? urlExtension, string? url = null) =>
-        ImageStem(screenName, userId, imageSize, url) + (AcceptedExtension(urlExtension) ?? string.Empty);
-
     /// <summary>The name of one profile image size without extension: <c>Twitter_400x400</c>.</summary>
     /// <param name="screenName">The user's screen name; preferred as the owner part.</param>
     /// <param name="userId">The user's id; the owner part when there is no screen name.</param>

@@ -36,8 +36,7 @@ public sealed class JsonFormatException : FormatException
     }
 
     /// <summary>
-    /// The zero-based index where the fault was found: a character index into the text for
-    /// <see cref="JsonReader.Parse(string)"/>, and a byte index into the whole array for every fault found by
+    /// The zero-based index where the fault was found: a byte index into the whole array given to
     /// <see cref="JsonReader.Parse(byte[], int, int)"/>. -1 when unknown.
     /// </summary>
     public long Position { get; }

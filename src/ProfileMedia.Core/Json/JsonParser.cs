@@ -20,10 +20,7 @@ internal sealed class JsonParser
     private int depth;
 
     /// <param name="text">The JSON text.</param>
-    /// <param name="utf8BaseOffset">
-    /// For text decoded from UTF-8, the array index of its first byte, so faults are reported as byte positions;
-    /// -1 to report character positions.
-    /// </param>
+    /// <param name="utf8BaseOffset">The array index of the text's first UTF-8 byte, so faults are reported as byte positions.</param>
     public JsonParser(string text, int utf8BaseOffset)
     {
         this.text = text;
@@ -382,11 +379,6 @@ internal sealed class JsonParser
     private long ReportedPosition()
     {
         int characterPosition = position < text.Length ? position : text.Length;
-        if (utf8BaseOffset < 0)
-        {
-            return characterPosition;
-        }
-
         // The text came from valid UTF-8, so re-encoding its prefix gives back the exact byte count.
         return utf8BaseOffset + (long)Encoding.UTF8.GetByteCount(text.ToCharArray(0, characterPosition));
     }

@@ -18,22 +18,6 @@ public static class JsonReader
 
     internal static readonly string MaxDepthText = MaxDepth.ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>Parses <paramref name="json"/> as one JSON value.</summary>
-    /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
-    /// <exception cref="JsonFormatException">
-    /// The text is not valid JSON or is nested deeper than <see cref="MaxDepth"/>; <see cref="JsonFormatException.Position"/>
-    /// is a character index.
-    /// </exception>
-    public static JsonValue Parse(string json)
-    {
-        if (json is null)
-        {
-            throw new ArgumentNullException(nameof(json));
-        }
-
-        return new JsonParser(json, utf8BaseOffset: -1).ParseDocument();
-    }
-
     /// <summary>Decodes <paramref name="count"/> bytes of strict UTF-8 from <paramref name="offset"/> and parses them.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="utf8"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The range is outside the array.</exception>
@@ -61,26 +45,5 @@ public static class JsonReader
         // A UTF-8 byte order mark decodes to U+FEFF, which the parser skips at the start.
         string text = Utf8Text.Decode(utf8, offset, count);
         return new JsonParser(text, utf8BaseOffset: offset).ParseDocument();
-    }
-
-    /// <summary>Parses <paramref name="json"/>, answering false instead of throwing when it is null or not valid JSON.</summary>
-    /// <param name="json">The text to parse.</param>
-    /// <param name="value">The value when the answer is true; otherwise null.</param>
-    public static bool TryParse(string json, out JsonValue? value)
-    {
-        if (json is not null)
-        {
-            try
-            {
-                value = Parse(json);
-                return true;
-            }
-            catch (JsonFormatException)
-            {
-            }
-        }
-
-        value = null;
-        return false;
     }
 }

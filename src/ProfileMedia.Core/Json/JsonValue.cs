@@ -117,23 +117,6 @@ public sealed class JsonValue
         return false;
     }
 
-    /// <summary>
-    /// Reads a number as the nearest <see cref="double"/>; false for any other kind and for a number too large to be
-    /// finite (the frameworks disagree on that case, so it is refused on both).
-    /// </summary>
-    public bool TryGetDouble(out double value)
-    {
-        if (Kind == JsonKind.Number &&
-            double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value) &&
-            !double.IsInfinity(value))
-        {
-            return true;
-        }
-
-        value = 0;
-        return false;
-    }
-
     /// <summary>True or false for the literals <c>true</c> and <c>false</c>; null for any other kind.</summary>
     public bool? GetBoolean() => Kind switch
     {

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
-using System.Threading;
 
 namespace ProfileMedia.Core.OAuth;
 
@@ -18,7 +17,6 @@ public sealed class OAuth1Signer
     private readonly OAuthCredentials credentials;
     private readonly Func<string> nonce;
     private readonly Func<long> unixTimeSeconds;
-    private long clockOffsetSeconds;
 
     /// <summary>Creates a signer that uses a cryptographically random nonce and the system clock.</summary>
     /// <param name="credentials">The credentials to sign with; the signer does not dispose them.</param>
@@ -37,35 +35,21 @@ public sealed class OAuth1Signer
     }
 
     /// <summary>
-    /// Seconds added to the local clock for <c>oauth_timestamp</c>. Set it from the server's <c>Date</c> header after a
-    /// 401 with error code 135 (timestamp out of bounds) when the local clock is wrong.
-    /// </summary>
-    public long ClockOffsetSeconds
-    {
-        get => Interlocked.Read(ref clockOffsetSeconds);
-        set => Interlocked.Exchange(ref clockOffsetSeconds, value);
-    }
-
-    /// <summary>
     /// Signs a request and returns the value of its <c>Authorization</c> header:
     /// <c>OAuth oauth_consumer_key="…", oauth_nonce="…", oauth_signature="…", oauth_signature_method="HMAC-SHA1",
     /// oauth_timestamp="…", oauth_token="…", oauth_version="1.0"</c>, every value percent-encoded.
     /// </summary>
     /// <param name="httpMethod">The request method, such as <c>GET</c> or <c>POST</c>.</param>
     /// <param name="requestUri">The absolute URI actually sent, with its query; its query parameters are signed.</param>
-    /// <param name="formBodyParameters">
-    /// The decoded parameters of an <c>application/x-www-form-urlencoded</c> body, which are signed; null when there is
-    /// no body or it is multipart, since multipart bodies are never signed.
-    /// </param>
     /// <exception cref="ArgumentNullException"><paramref name="requestUri"/> is null.</exception>
     /// <exception cref="ArgumentException">The method is empty, or the URI is relative or not http or https.</exception>
     /// <exception cref="ObjectDisposedException">The credentials were disposed.</exception>
-    public string CreateAuthorizationHeader(
-        string httpMethod,
-        Uri requestUri,
-        IEnumerable<KeyValuePair<string, string>>? formBodyParameters = null)
+    /// <remarks>
+    /// Only the query is signed: every request this module sends has no body or a multipart one, which is never signed.
+    /// </remarks>
+    public string CreateAuthorizationHeader(string httpMethod, Uri requestUri)
     {
-        string timestamp = (unixTimeSeconds() + ClockOffsetSeconds).ToString(CultureInfo.InvariantCulture);
+        string timestamp = unixTimeSeconds().ToString(CultureInfo.InvariantCulture);
 
         // Sorted by name, which is also the order they are signed in, so the header reads the same way every time.
         var protocolParameters = new List<KeyValuePair<string, string>>(7)
@@ -78,7 +62,7 @@ public sealed class OAuth1Signer
             new("oauth_version", Version),
         };
 
-        string baseString = SignatureBaseString.Create(httpMethod, requestUri, formBodyParameters, protocolParameters);
+        string baseString = SignatureBaseString.Create(httpMethod, requestUri, protocolParameters);
         string signature = HmacSha1Signature.Compute(credentials, baseString);
         protocolParameters.Insert(2, new KeyValuePair<string, string>("oauth_signature", signature));
 

@@ -14,12 +14,10 @@ internal static class SignatureBaseString
     /// </summary>
     /// <param name="httpMethod">The request method; upper-cased here.</param>
     /// <param name="requestUri">The absolute URI as sent, with its query.</param>
-    /// <param name="formBodyParameters">Decoded <c>application/x-www-form-urlencoded</c> body parameters, or null.</param>
     /// <param name="protocolParameters">The <c>oauth_*</c> parameters, without <c>oauth_signature</c> or <c>realm</c>.</param>
     public static string Create(
         string httpMethod,
         Uri requestUri,
-        IEnumerable<KeyValuePair<string, string>>? formBodyParameters,
         IEnumerable<KeyValuePair<string, string>> protocolParameters)
     {
         if (string.IsNullOrEmpty(httpMethod))
@@ -29,11 +27,6 @@ internal static class SignatureBaseString
 
         string baseUri = BaseStringUri.Create(requestUri);
         List<KeyValuePair<string, string>> parameters = QueryParameters.Parse(requestUri);
-        if (formBodyParameters is not null)
-        {
-            parameters.AddRange(formBodyParameters);
-        }
-
         // Section 3.4.1.3.1: a signature already present in the request is never part of what is signed.
         parameters.RemoveAll(static parameter => parameter.Key == SignatureParameterName);
         parameters.AddRange(protocolParameters);

@@ -31,9 +31,6 @@ public sealed class ProfileImageSize
     /// <summary>Every size, smallest first, original last.</summary>
     public static readonly IReadOnlyList<ProfileImageSize> All = Array.AsReadOnly(Known);
 
-    /// <summary>The names accepted by <see cref="TryParse"/>, in the order of <see cref="All"/>.</summary>
-    public static readonly IReadOnlyList<string> Names = new[] { "mini", "normal", "bigger", "200x200", "400x400", "original" };
-
     private ProfileImageSize(string name, int? side, string marker)
     {
         Name = name;

@@ -54,8 +54,8 @@ public sealed class MediaFileNameTests
     };
 
     [Fact]
-    public void An_image_name_is_screen_name_size_and_url_extension() =>
-        Assert.Equal("Twitter_400x400.jpg", MediaFileName.ForImage("Twitter", "783214", "400x400", ".jpg"));
+    public void An_image_stem_is_screen_name_and_size() =>
+        Assert.Equal("Twitter_400x400", MediaFileName.ImageStem("Twitter", "783214", "400x400"));
 
     [Fact]
     public void A_banner_name_has_no_extension_until_the_bytes_give_one() =>
@@ -70,17 +70,17 @@ public sealed class MediaFileNameTests
     [InlineData("")]
     [InlineData("   ")]
     public void Without_a_screen_name_the_user_id_names_the_file(string? screenName) =>
-        Assert.Equal("783214_normal.png", MediaFileName.ForImage(screenName, "783214", "normal", "png"));
+        Assert.Equal("783214_normal", MediaFileName.ImageStem(screenName, "783214", "normal"));
 
     [Fact]
     public void Without_a_user_the_name_is_a_hash_of_the_url_never_its_text()
     {
         const string url = "https://pbs.twimg.com/profile_images/1/..%2F..%2Fevil_400x400.jpg";
-        string name = MediaFileName.ForImage(null, null, "400x400", ".jpg", url);
+        string name = MediaFileName.ImageStem(null, null, "400x400", url);
 
-        Assert.Matches("^media_[0-9a-f]{16}_400x400\\.jpg$", name);
-        Assert.Equal(name, MediaFileName.ForImage(null, " ", "400x400", ".jpg", url));
-        Assert.NotEqual(name, MediaFileName.ForImage(null, null, "400x400", ".jpg", url + "x"));
+        Assert.Matches("^media_[0-9a-f]{16}_400x400$", name);
+        Assert.Equal(name, MediaFileName.ImageStem(null, " ", "400x400", url));
+        Assert.NotEqual(name, MediaFileName.ImageStem(null, null, "400x400", url + "x"));
         Assert.DoesNotContain("evil", name, StringComparison.Ordinal);
         Assert.Matches("^media_[0-9a-f]{16}_banner_web$", MediaFileName.ForBanner(null, null, "web", url));
     }
@@ -151,9 +151,9 @@ public sealed class MediaFileNameTests
         string folder = Path.Combine(Path.GetTempPath(), "pm-names");
         string[] names =
         [
-            MediaFileName.ForImage(hostile, null, "400x400", ".jpg"),
-            MediaFileName.ForImage(null, hostile, hostile, hostile),
-            MediaFileName.ForImage(hostile, hostile, hostile, ".png", hostile),
+            MediaFileName.ImageStem(hostile, null, "400x400") + ".jpg",
+            MediaFileName.ImageStem(null, hostile, hostile) + MediaFileName.AcceptedExtension(hostile),
+            MediaFileName.ImageStem(hostile, hostile, hostile, hostile) + ".png",
             MediaFileName.ForBanner(hostile, null, hostile),
             MediaFileName.ForBanner(null, null, hostile, hostile),
             MediaFileName.ImageStem(null, null, hostile, hostile),
@@ -187,10 +187,9 @@ public sealed class MediaFileNameTests
     [Fact]
     public void A_long_name_is_cut_so_name_and_extension_fit_in_120()
     {
-        string name = MediaFileName.ForImage(new string('s', 200), null, new string('z', 200), ".webp");
+        string name = MediaFileName.ImageStem(new string('s', 200), null, new string('z', 200)) + ".webp";
 
         Assert.Equal(MediaFileName.MaxNameLength, name.Length);
-        Assert.EndsWith(".webp", name, StringComparison.Ordinal);
     }
 
     [Theory]

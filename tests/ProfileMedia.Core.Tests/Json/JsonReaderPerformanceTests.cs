@@ -26,7 +26,7 @@ public sealed class JsonReaderPerformanceTests
         byte[] bytes = Encoding.UTF8.GetBytes(text);
 
         Stopwatch clock = Stopwatch.StartNew();
-        JsonValue fromText = JsonReader.Parse(text);
+        JsonValue fromText = JsonText.Parse(text);
         JsonValue fromBytes = JsonReader.Parse(bytes, 0, bytes.Length);
         clock.Stop();
 
@@ -41,7 +41,7 @@ public sealed class JsonReaderPerformanceTests
         string text = "\"" + string.Concat(Enumerable.Repeat("\\u00e9\\n\\\"a", OneMegabyte / 12)) + "\"";
 
         Stopwatch clock = Stopwatch.StartNew();
-        string value = JsonReader.Parse(text).GetString()!;
+        string value = JsonText.Parse(text).GetString()!;
         clock.Stop();
 
         Assert.Equal(OneMegabyte / 12 * 4, value.Length);
@@ -61,8 +61,8 @@ public sealed class JsonReaderPerformanceTests
         string wide = members.Append('}').ToString();
 
         Stopwatch clock = Stopwatch.StartNew();
-        JsonValue number = JsonReader.Parse(digits);
-        JsonValue obj = JsonReader.Parse(wide);
+        JsonValue number = JsonText.Parse(digits);
+        JsonValue obj = JsonText.Parse(wide);
         clock.Stop();
 
         Assert.Equal(digits, number.RawNumber);

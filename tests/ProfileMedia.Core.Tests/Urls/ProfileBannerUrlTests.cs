@@ -2,6 +2,8 @@ using System.Linq;
 using ProfileMedia.Core.Json;
 using ProfileMedia.Core.Urls;
 
+using ProfileMedia.Core.Tests.Json;
+
 namespace ProfileMedia.Core.Tests.Urls;
 
 public class ProfileBannerUrlTests
@@ -20,7 +22,7 @@ public class ProfileBannerUrlTests
     [InlineData("https://pbs.twimg.com/profile_banners/6253282/1347394302/WEB/")]
     public void Every_recorded_size_is_derived_from_the_bare_or_sized_url(string input)
     {
-        JsonValue sizes = JsonReader.Parse(System.IO.File.ReadAllText(Fixtures.PathOf("users-profile-banner.json")))["sizes"]!;
+        JsonValue sizes = JsonText.Parse(System.IO.File.ReadAllText(Fixtures.PathOf("users-profile-banner.json")))["sizes"]!;
         Assert.Equal(9, sizes.Properties.Count);
         foreach (var recorded in sizes.Properties)
         {
