@@ -4,7 +4,7 @@ using ProfileMedia.Core.Urls;
 namespace ProfileMedia.Benchmarks
 {
     /// <summary>The URLs benchmark 2 reads: the shapes X actually hands out, not edge cases.</summary>
-    public static class Inputs
+    internal static class Inputs
     {
         /// <summary>profile_image_url values: pbs jpg and png, an extensionless a0 URL, X's default image.</summary>
         public static readonly string[] ImageUrls =

@@ -9,7 +9,7 @@ namespace ProfileMedia.Benchmarks
     /// of the patterns tried, these were the fastest correct ones (a single pattern that also finds the empty spot of
     /// a marker-less name was about 3x slower, so that case is a fallback that the common inputs never reach).
     /// </summary>
-    public static class RegexBaseline
+    internal static class RegexBaseline
     {
         // A size marker that ends the file name: followed only by an extension, then '?', '#' or the end of the URL.
         private static readonly Regex ImageMarker = new Regex(

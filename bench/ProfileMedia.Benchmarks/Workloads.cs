@@ -8,7 +8,7 @@ namespace ProfileMedia.Benchmarks
     /// The timed work, shared by the BenchmarkDotNet class and the exact allocation check. Sizes come in as arrays so
     /// the loops themselves allocate nothing (foreach over an IReadOnlyList would box an enumerator).
     /// </summary>
-    public static class Workloads
+    internal static class Workloads
     {
         /// <summary>Parses each URL once, then computes every size: what Get-ProfileImageVariant does per input.</summary>
         public static int ImageCore(string[] urls, ProfileImageSize[] sizes, List<string>? sink = null)

@@ -63,6 +63,7 @@ public sealed class EmulatorServer : IAsyncDisposable
     /// <summary>Faults still queued, each with the uses it has left.</summary>
     public IReadOnlyList<FaultSpec> PendingFaults => _state.Faults.Pending();
 
+    /// <summary>Starts the emulator on 127.0.0.1 (port 0 picks a free one) with the seeded accounts.</summary>
     public static async Task<EmulatorServer> StartAsync(EmulatorOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -91,8 +92,10 @@ public sealed class EmulatorServer : IAsyncDisposable
     /// <summary>Queues a fault for the next <see cref="FaultSpec.Count"/> matching requests.</summary>
     public void InjectFault(FaultSpec fault) => _state.Faults.Add(fault);
 
+    /// <summary>Drops every queued fault.</summary>
     public void ClearFaults() => _state.Faults.Clear();
 
+    /// <summary>Forgets the requests recorded so far.</summary>
     public void ClearRequests() => _state.Log.Clear();
 
     /// <summary>Back to the seeded users, pictures and banners, with no faults, log, rate-limit counts or remembered nonces.</summary>

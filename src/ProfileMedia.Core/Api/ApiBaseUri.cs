@@ -4,7 +4,7 @@ using System.Net;
 namespace ProfileMedia.Core.Api;
 
 /// <summary>Checks an API base URI: absolute, https, or plain http only when the host is this machine.</summary>
-public static class ApiBaseUri
+internal static class ApiBaseUri
 {
     /// <summary>Returns the URI with a trailing '/', or throws ArgumentException naming the problem and the value.</summary>
     public static Uri Validate(Uri? uri)

@@ -3,7 +3,7 @@ using System;
 namespace ProfileMedia.Core.Api;
 
 /// <summary>What one cmdlet call adds to the connection's settings: who listens, and per-call rate-limit choices.</summary>
-public sealed class ApiCall
+internal sealed class ApiCall
 {
     /// <summary>A call with nobody listening and the connection's own settings.</summary>
     public static readonly ApiCall Quiet = new ApiCall(null, null, null);

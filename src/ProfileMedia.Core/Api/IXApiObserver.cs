@@ -6,7 +6,7 @@ namespace ProfileMedia.Core.Api;
 /// Hears what the client does, for -Verbose, -Debug and progress. Called on thread-pool threads: the cmdlets queue
 /// what they hear and write it from the pipeline thread.
 /// </summary>
-public interface IXApiObserver
+internal interface IXApiObserver
 {
     /// <summary>A line for the verbose stream: each request, its status and the remaining rate limit; each retry.</summary>
     void Verbose(string message);

@@ -16,7 +16,7 @@ public sealed class ProfileMediaConnection : IDisposable
     private bool _disposed;
 
     /// <summary>Creates a connection; it owns the credentials from now on and disposes them with itself.</summary>
-    public ProfileMediaConnection(OAuthCredentials credentials, XApiClientOptions options, System.Net.Http.HttpMessageHandler? handler = null)
+    internal ProfileMediaConnection(OAuthCredentials credentials, XApiClientOptions options, System.Net.Http.HttpMessageHandler? handler = null)
     {
         _credentials = credentials ?? throw new ArgumentNullException(nameof(credentials));
         Client = new XApiClient(credentials, options, handler);

@@ -9,7 +9,7 @@ namespace ProfileMedia.Core.Api;
 public sealed class RateLimitStatus
 {
     /// <summary>Creates a status from known values.</summary>
-    public RateLimitStatus(int? limit, int? remaining, DateTimeOffset? reset)
+    internal RateLimitStatus(int? limit, int? remaining, DateTimeOffset? reset)
     {
         Limit = limit;
         Remaining = remaining;
@@ -26,7 +26,7 @@ public sealed class RateLimitStatus
     public DateTimeOffset? Reset { get; }
 
     /// <summary>Reads the headers of <paramref name="response"/>; null when it has none.</summary>
-    public static RateLimitStatus? FromHeaders(HttpResponseMessage response)
+    internal static RateLimitStatus? FromHeaders(HttpResponseMessage response)
     {
         int? limit = ReadInt(response.Headers, "x-rate-limit-limit");
         int? remaining = ReadInt(response.Headers, "x-rate-limit-remaining");

@@ -7,7 +7,7 @@ using ProfileMedia.Core.Urls;
 namespace ProfileMedia.Core.Api;
 
 /// <summary>Reads the JSON bodies X answers with into the module's types; anything unexpected is an UnexpectedResponse error.</summary>
-public static class ResponseParser
+internal static class ResponseParser
 {
     /// <summary>Reads a v1.1 user object.</summary>
     public static ProfileUser ParseUser(string operation, byte[] body)

@@ -37,6 +37,8 @@ internal sealed class SignedRequestSender
     /// <param name="uri">The full request URI with its query; it is signed exactly as sent.</param>
     /// <param name="content">Makes the body for each attempt (a fresh file stream each time); null for none.</param>
     /// <param name="retryWithoutAnswer">Whether a dropped connection or time-out may be retried: not for an upload, which the service may already have taken.</param>
+    /// <param name="call">This call's observer and rate-limit choices.</param>
+    /// <param name="cancellationToken">Stops the call, including a rate-limit wait or a retry delay.</param>
     public async Task<ApiAnswer> SendAsync(string operation, HttpMethod method, Uri uri, Func<HttpContent>? content,
         bool retryWithoutAnswer, ApiCall call, CancellationToken cancellationToken)
     {

@@ -3,7 +3,7 @@ using System;
 namespace ProfileMedia.Core.Api;
 
 /// <summary>A user named by screen name or by numeric id, checked before any request is sent.</summary>
-public sealed class UserReference
+internal sealed class UserReference
 {
     // X screen names are at most 15 letters, digits and underscores; some old accounts have a few more, so allow 50.
     private const int MaxScreenNameLength = 50;

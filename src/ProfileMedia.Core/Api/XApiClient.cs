@@ -15,7 +15,7 @@ namespace ProfileMedia.Core.Api;
 /// The five X API v1.1 endpoints the module needs, over one reused <see cref="HttpClient"/>, signed with OAuth 1.0a
 /// user context. Thread-safe: many calls may run at once over one client.
 /// </summary>
-public sealed class XApiClient : IDisposable
+internal sealed class XApiClient : IDisposable
 {
     private readonly HttpClient _http;
     private readonly SignedRequestSender _sender;

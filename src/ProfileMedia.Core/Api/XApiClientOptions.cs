@@ -3,7 +3,7 @@ using System;
 namespace ProfileMedia.Core.Api;
 
 /// <summary>How a connection behaves: where it sends requests, how long it waits, how it retries.</summary>
-public sealed class XApiClientOptions
+internal sealed class XApiClientOptions
 {
     /// <summary>The service's v1.1 base.</summary>
     public static readonly Uri DefaultBaseUri = new Uri("https://api.x.com/1.1/");

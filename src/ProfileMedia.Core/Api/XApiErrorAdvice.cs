@@ -9,7 +9,7 @@ namespace ProfileMedia.Core.Api;
 /// Turns what the service answered into an error id and a message that says what to do. One table, so every
 /// cmdlet words the same failure the same way.
 /// </summary>
-public static class XApiErrorAdvice
+internal static class XApiErrorAdvice
 {
     /// <summary>Builds the exception for an answer with a status that is not success.</summary>
     public static XApiException FromAnswer(string operation, HttpStatusCode status, IReadOnlyList<XApiErrorDetail> errors, RateLimitStatus? rateLimit, TimeSpan? retryAfter, int attempts = 1)

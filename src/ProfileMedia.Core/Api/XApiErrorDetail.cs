@@ -4,7 +4,7 @@ namespace ProfileMedia.Core.Api;
 public sealed class XApiErrorDetail
 {
     /// <summary>Creates an entry; <paramref name="code"/> is 0 when the body gave none.</summary>
-    public XApiErrorDetail(int code, string message)
+    internal XApiErrorDetail(int code, string message)
     {
         Code = code;
         Message = message;

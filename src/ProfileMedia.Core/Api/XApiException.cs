@@ -11,7 +11,7 @@ namespace ProfileMedia.Core.Api;
 public sealed class XApiException : Exception
 {
     /// <summary>Creates the exception; <see cref="XApiErrorAdvice"/> builds these from answers.</summary>
-    public XApiException(string message, string errorId, HttpStatusCode? statusCode, IReadOnlyList<XApiErrorDetail> errors, RateLimitStatus? rateLimit, TimeSpan? retryAfter, Exception? innerException = null)
+    internal XApiException(string message, string errorId, HttpStatusCode? statusCode, IReadOnlyList<XApiErrorDetail> errors, RateLimitStatus? rateLimit, TimeSpan? retryAfter, Exception? innerException = null)
         : base(message, innerException)
     {
         ErrorId = errorId;

@@ -3,7 +3,7 @@ using System;
 namespace ProfileMedia.Core.Downloads;
 
 /// <summary>What one <see cref="MediaDownloader.DownloadAsync"/> call did.</summary>
-public sealed class DownloadOutcome
+internal sealed class DownloadOutcome
 {
     /// <summary>Creates an outcome; the downloader makes these, the cmdlet reads them.</summary>
     public DownloadOutcome(DownloadStatus status, string url, string? path, long bytes, int? httpStatus, string message, int attempts)

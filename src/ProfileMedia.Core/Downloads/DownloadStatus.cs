@@ -1,7 +1,7 @@
 namespace ProfileMedia.Core.Downloads;
 
 /// <summary>How one download ended.</summary>
-public enum DownloadStatus
+internal enum DownloadStatus
 {
     /// <summary>The file was downloaded and is in place.</summary>
     Saved = 0,

@@ -7,7 +7,7 @@ namespace ProfileMedia.Core.Downloads;
 /// really has: banner URLs carry no extension at all, and when a URL's extension and the bytes disagree the bytes win,
 /// because the bytes are what an image viewer will open.
 /// </summary>
-public static class ImageKind
+internal static class ImageKind
 {
     /// <summary>The extension of a PNG file.</summary>
     public const string Png = ".png";

@@ -17,7 +17,7 @@ namespace ProfileMedia.Core.Downloads;
 /// temporary file in the same folder, which is renamed into place only when every byte has arrived. Thread-safe:
 /// many downloads may run at once on one downloader.
 /// </summary>
-public sealed class MediaDownloader : IDisposable
+internal sealed class MediaDownloader : IDisposable
 {
     private const int BufferSize = 81920;
 

@@ -4,7 +4,7 @@ using System.Net.Http;
 namespace ProfileMedia.Core.Downloads;
 
 /// <summary>How a <see cref="MediaDownloader"/> behaves; read once, when the downloader is made.</summary>
-public sealed class MediaDownloaderOptions
+internal sealed class MediaDownloaderOptions
 {
     /// <summary>
     /// How long the host may stay silent: for the response headers, then for each read of the body. A stall timer,

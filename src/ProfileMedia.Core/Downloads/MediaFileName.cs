@@ -17,7 +17,7 @@ namespace ProfileMedia.Core.Downloads;
 /// real screen names ([A-Za-z0-9_]) and ids (digits) pass unchanged, so real users never collide. The URL itself is
 /// never used as text: a user-less name is a hash of it.
 /// </remarks>
-public static class MediaFileName
+internal static class MediaFileName
 {
     /// <summary>The longest one component (owner or size) may be.</summary>
     public const int MaxComponentLength = 64;

@@ -1,7 +1,7 @@
 namespace ProfileMedia.Core.Downloads;
 
 /// <summary>What a download is: decides its file name and how an outdated URL is derived again.</summary>
-public enum MediaKind
+internal enum MediaKind
 {
     /// <summary>A profile image in one of its sizes.</summary>
     ProfileImage,

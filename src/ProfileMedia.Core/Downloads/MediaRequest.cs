@@ -8,7 +8,7 @@ namespace ProfileMedia.Core.Downloads;
 /// One file to save: its URL, kind and size, and (when known) whose it is, so that an outdated URL can be refreshed
 /// from the user's current one. Built from what the other cmdlets output, or from a plain URL.
 /// </summary>
-public sealed class MediaRequest
+internal sealed class MediaRequest
 {
     /// <summary>The order -Fallback tries when the original image is not available.</summary>
     private static readonly string[] FallbackOrder = { "original", "400x400", "bigger", "normal" };

@@ -1,7 +1,7 @@
 namespace ProfileMedia.Core.Downloads;
 
 /// <summary>How saving one <see cref="MediaRequest"/> ended.</summary>
-public sealed class MediaSaveResult
+internal sealed class MediaSaveResult
 {
     internal MediaSaveResult(MediaRequest request, DownloadStatus status, string? path, string savedSize, string url, string? errorId, string message, bool refreshed)
     {

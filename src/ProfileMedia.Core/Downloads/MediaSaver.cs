@@ -11,7 +11,7 @@ namespace ProfileMedia.Core.Downloads;
 /// (403/404 from the media host) of a request that knows its user is refreshed once through users/show; with
 /// fallback, an unavailable original steps down to 400x400, bigger, then normal.
 /// </summary>
-public sealed class MediaSaver : IDisposable
+internal sealed class MediaSaver : IDisposable
 {
     private readonly MediaDownloader _downloader;
     private readonly string _destination;

@@ -3,7 +3,7 @@ using System;
 namespace ProfileMedia.Core.Json;
 
 /// <summary>The text is not valid JSON (RFC 8259), or is nested deeper than <see cref="JsonReader.MaxDepth"/>.</summary>
-public sealed class JsonFormatException : FormatException
+internal sealed class JsonFormatException : FormatException
 {
     /// <summary>Creates the exception with a default message and no position.</summary>
     public JsonFormatException()

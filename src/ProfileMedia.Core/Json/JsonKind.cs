@@ -4,7 +4,7 @@ namespace ProfileMedia.Core.Json;
 
 /// <summary>The kind of a JSON value (RFC 8259 section 3).</summary>
 [SuppressMessage("Naming", "CA1720:Identifier contains type name", Justification = "The names are RFC 8259's own terms.")]
-public enum JsonKind
+internal enum JsonKind
 {
     /// <summary>An object: <c>{ "name": value, … }</c>.</summary>
     Object,

@@ -11,7 +11,7 @@ namespace ProfileMedia.Core.Json;
 /// The module parses X API responses without System.Text.Json, which Windows PowerShell 5.1 does not ship. Numbers keep
 /// their source text (<see cref="JsonValue.RawNumber"/>), so 64-bit ids are never rounded through a double.
 /// </remarks>
-public static class JsonReader
+internal static class JsonReader
 {
     /// <summary>The deepest nesting of objects and arrays accepted; the top-level container is level 1.</summary>
     public const int MaxDepth = 64;

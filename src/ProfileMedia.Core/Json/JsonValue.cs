@@ -10,7 +10,7 @@ namespace ProfileMedia.Core.Json;
 /// Every accessor answers for every kind, with null, false or an empty list when it does not apply, so that reading an
 /// API response whose shape differs from what was expected degrades to "missing" instead of throwing.
 /// </remarks>
-public sealed class JsonValue
+internal sealed class JsonValue
 {
     // Objects with more members than this get a dictionary for lookups; below it a backwards scan is as fast.
     private const int IndexedMemberThreshold = 8;

@@ -9,7 +9,7 @@ namespace ProfileMedia.Core.OAuth;
 /// Signs requests with OAuth 1.0a, HMAC-SHA1, in user context (RFC 5849), and writes the <c>Authorization</c> header.
 /// </summary>
 /// <remarks>Thread-safe: each call makes its own nonce and timestamp.</remarks>
-public sealed class OAuth1Signer
+internal sealed class OAuth1Signer
 {
     private const string SignatureMethod = "HMAC-SHA1";
     private const string Version = "1.0";

@@ -11,7 +11,7 @@ namespace ProfileMedia.Core.OAuth;
 /// so they never sit in a <see cref="string"/> that the garbage collector may keep, and never show in
 /// <see cref="ToString"/> or an exception message. The caller keeps ownership of the instances it passed in.
 /// </remarks>
-public sealed class OAuthCredentials : IDisposable
+internal sealed class OAuthCredentials : IDisposable
 {
     private const int VisiblePrefixLength = 4;
 

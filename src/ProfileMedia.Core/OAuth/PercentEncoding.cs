@@ -10,7 +10,7 @@ namespace ProfileMedia.Core.OAuth;
 /// Written by hand because <see cref="Uri.EscapeDataString(string)"/> has encoded a different set of characters on
 /// different frameworks (.NET Framework before 4.5 kept <c>!*'()</c>), and one wrong byte breaks every signature.
 /// </remarks>
-public static class PercentEncoding
+internal static class PercentEncoding
 {
     private const string UpperHexDigits = "0123456789ABCDEF";
 

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace ProfileMedia.Core.Uploads;
 
 /// <summary>The part of an uploaded banner to use: all four values together, as the endpoint requires.</summary>
-public sealed class BannerRegion
+internal sealed class BannerRegion
 {
     /// <summary>Creates a region; <see cref="Validate"/> says whether X would accept it.</summary>
     public BannerRegion(int width, int height, int offsetLeft, int offsetTop)

@@ -8,7 +8,7 @@ namespace ProfileMedia.Core.Uploads;
 /// A local image checked before upload: it exists, is not empty, is GIF, JPEG or PNG by its first bytes (not its
 /// name), is complete (its format's end marker is there) and is within the endpoint's size limit.
 /// </summary>
-public sealed class ImageFile
+internal sealed class ImageFile
 {
     /// <summary>The largest profile image X accepts: 700 KB.</summary>
     public const long MaxProfileImageBytes = 716_800;

@@ -1,7 +1,7 @@
 namespace ProfileMedia.Core.Uploads;
 
 /// <summary>Why a file cannot be uploaded; the member names double as PowerShell error ids.</summary>
-public enum ImageFileProblem
+internal enum ImageFileProblem
 {
     /// <summary>The file can be uploaded.</summary>
     None = 0,

@@ -1,7 +1,7 @@
 namespace ProfileMedia.Core.Uploads;
 
 /// <summary>The image formats X accepts for profile images and banners.</summary>
-public enum ImageFormat
+internal enum ImageFormat
 {
     /// <summary>Not one of the accepted formats.</summary>
     Unknown = 0,

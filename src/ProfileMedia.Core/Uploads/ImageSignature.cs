@@ -1,7 +1,7 @@
 namespace ProfileMedia.Core.Uploads;
 
 /// <summary>Recognises GIF, JPEG and PNG by their first bytes and checks that they end with their end marker.</summary>
-public static class ImageSignature
+internal static class ImageSignature
 {
     private static readonly byte[] Png = { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A };
     private static readonly byte[] PngEnd = { 0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82 }; // "IEND" and its CRC

@@ -4,7 +4,7 @@ using System.Collections.Generic;
 namespace ProfileMedia.Core.Urls;
 
 /// <summary>One of the named sizes X serves a profile banner in; the name is the URL's last path segment.</summary>
-public sealed class BannerSize
+internal sealed class BannerSize
 {
     // An array for the per-URL lookups (a foreach over an IReadOnlyList boxes an enumerator each call); callers get a
     // read-only view, so no one can change the sizes for everyone.

@@ -7,7 +7,7 @@ namespace ProfileMedia.Core.Urls;
 /// A profile banner URL: the bare <c>profile_banner_url</c> (<c>.../profile_banners/&lt;user&gt;/&lt;stamp&gt;</c>)
 /// or one that already ends in a size name. A variant appends <c>/&lt;size&gt;</c> to the bare URL.
 /// </summary>
-public readonly struct ProfileBannerUrl
+internal readonly struct ProfileBannerUrl
 {
     private readonly HttpUrlParts _parts;
     private readonly int _baseEnd;

@@ -4,7 +4,7 @@ using System.Collections.Generic;
 namespace ProfileMedia.Core.Urls;
 
 /// <summary>One of the sizes X serves a profile image in, with the marker that selects it in the file name.</summary>
-public sealed class ProfileImageSize
+internal sealed class ProfileImageSize
 {
     /// <summary>24x24.</summary>
     public static readonly ProfileImageSize Mini = new ProfileImageSize("mini", 24, "_mini");

@@ -7,7 +7,7 @@ namespace ProfileMedia.Core.Urls;
 /// A profile image URL read by the X size rule: the last path segment is <c>name[_size][.ext]</c>, and a variant
 /// replaces the size marker. Everything else in the URL is kept as it was given.
 /// </summary>
-public readonly struct ProfileImageUrl
+internal readonly struct ProfileImageUrl
 {
     private const string DefaultImagesFolder = "default_profile_images";
 

@@ -4,7 +4,7 @@ namespace ProfileMedia.Core.Urls;
 /// Why a value is not a usable profile image or banner URL. The member names double as the PowerShell error ids,
 /// so a script can tell the cases apart without parsing messages.
 /// </summary>
-public enum UrlProblem
+internal enum UrlProblem
 {
     /// <summary>The value is a usable URL.</summary>
     None = 0,

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace ProfileMedia.Core.Urls;
 
 /// <summary>User-facing sentences for each <see cref="UrlProblem"/>, naming the offending value.</summary>
-public static class UrlProblemMessages
+internal static class UrlProblemMessages
 {
     // Long enough to recognise a URL, short enough that a 100 KB value does not flood the console.
     private const int MaxQuotedLength = 200;

@@ -64,7 +64,7 @@ public abstract class ApiCmdlet : ProfileMediaCmdlet
     /// Runs one API call. On failure writes a non-terminating error about <paramref name="target"/> and returns false;
     /// Ctrl+C stops it promptly.
     /// </summary>
-    protected bool TryCall<T>(object? target, Func<XApiClient, ApiCall, CancellationToken, Task<T>> call, out T result)
+    private protected bool TryCall<T>(object? target, Func<XApiClient, ApiCall, CancellationToken, Task<T>> call, out T result)
     {
         result = default!;
         var settings = new ApiCall(new CmdletApiObserver(this, Dispatcher), RateLimitAction, MaxRateLimitWait);

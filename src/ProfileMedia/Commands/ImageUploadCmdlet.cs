@@ -27,7 +27,7 @@ public abstract class ImageUploadCmdlet : ApiCmdlet
     protected abstract long MaxBytes { get; }
 
     /// <summary>Resolves and checks the file; writes the error and returns null when it cannot be uploaded.</summary>
-    protected ImageFile? InspectImage()
+    private protected ImageFile? InspectImage()
     {
         bool literal = ParameterSetName == LiteralPathSet;
         string? given = literal ? LiteralPath : Path;

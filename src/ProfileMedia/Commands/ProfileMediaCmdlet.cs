@@ -28,7 +28,7 @@ public abstract class ProfileMediaCmdlet : PSCmdlet, IDisposable
     /// Writes a non-terminating InvalidArgument error for a URL that cannot be used; the target is what the user gave
     /// (<paramref name="input"/>, a user object say), or the URL itself.
     /// </summary>
-    protected void WriteUrlProblem(UrlProblem problem, string? value, string what, object? input = null) =>
+    private protected void WriteUrlProblem(UrlProblem problem, string? value, string what, object? input = null) =>
         WriteError(ErrorRecords.ForUrlProblem(problem, value, what, input));
 
     /// <summary>Writes a non-terminating UnsupportedInput error for an input of a kind this cmdlet cannot use.</summary>

@@ -22,7 +22,7 @@ public sealed class ClientHarness : IAsyncLifetime
 
     public async Task DisposeAsync() => await Server.DisposeAsync();
 
-    public XApiClient Client(EmulatorAccount? account = null, Action<XApiClientOptions>? configure = null, string? consumerSecret = null)
+    internal XApiClient Client(EmulatorAccount? account = null, Action<XApiClientOptions>? configure = null, string? consumerSecret = null)
     {
         account ??= Uploader;
         var options = new XApiClientOptions { BaseUri = Server.BaseUri, RetryBaseDelay = TimeSpan.FromMilliseconds(20), Timeout = TimeSpan.FromSeconds(10) };

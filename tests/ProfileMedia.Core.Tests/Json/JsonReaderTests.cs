@@ -9,18 +9,18 @@ namespace ProfileMedia.Core.Tests.Json;
 public sealed class JsonReaderTests
 {
     [Theory]
-    [InlineData("true", JsonKind.True)]
-    [InlineData("false", JsonKind.False)]
-    [InlineData("null", JsonKind.Null)]
-    [InlineData("\"\"", JsonKind.String)]
-    [InlineData("0", JsonKind.Number)]
-    [InlineData("{}", JsonKind.Object)]
-    [InlineData("[]", JsonKind.Array)]
-    [InlineData(" \t\r\n[ ] \t\r\n", JsonKind.Array)]
-    [InlineData("\uFEFF{}", JsonKind.Object)]
-    [InlineData("\uFEFF 1", JsonKind.Number)]
-    public void Every_kind_of_value_parses_at_the_top_level(string json, JsonKind kind) =>
-        Assert.Equal(kind, JsonText.Parse(json).Kind);
+    [InlineData("true", nameof(JsonKind.True))]
+    [InlineData("false", nameof(JsonKind.False))]
+    [InlineData("null", nameof(JsonKind.Null))]
+    [InlineData("\"\"", nameof(JsonKind.String))]
+    [InlineData("0", nameof(JsonKind.Number))]
+    [InlineData("{}", nameof(JsonKind.Object))]
+    [InlineData("[]", nameof(JsonKind.Array))]
+    [InlineData(" \t\r\n[ ] \t\r\n", nameof(JsonKind.Array))]
+    [InlineData("\uFEFF{}", nameof(JsonKind.Object))]
+    [InlineData("\uFEFF 1", nameof(JsonKind.Number))]
+    public void Every_kind_of_value_parses_at_the_top_level(string json, string kind) =>
+        Assert.Equal(kind, JsonText.Parse(json).Kind.ToString());
 
     [Fact]
     public void Accessors_answer_for_every_kind_without_throwing()
