@@ -13,6 +13,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using ProfileMedia.Emulator.Hosting;
 using ProfileMedia.Emulator.Media;
+using ProfileMedia.Emulator.State;
 
 namespace ProfileMedia.Emulator;
 

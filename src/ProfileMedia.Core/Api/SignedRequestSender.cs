@@ -9,6 +9,7 @@ using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using ProfileMedia.Core.OAuth;
+using ProfileMedia.Core.Retries;
 
 namespace ProfileMedia.Core.Api;
 
@@ -40,7 +41,7 @@ internal sealed class SignedRequestSender
     /// <param name="call">This call's observer and rate-limit choices.</param>
     /// <param name="cancellationToken">Stops the call, including a rate-limit wait or a retry delay.</param>
     public async Task<ApiAnswer> SendAsync(string operation, HttpMethod method, Uri uri, Func<HttpContent>? content,
-        bool retryWithoutAnswer, ApiCall call, CancellationToken cancellationToken)
+        bool retryWithoutAnswer, ApiCallOptions call, CancellationToken cancellationToken)
     {
         IXApiObserver? observer = call.Observer;
         RateLimitAction rateLimitAction = call.RateLimitAction ?? _options.RateLimitAction;

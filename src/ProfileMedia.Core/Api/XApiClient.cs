@@ -43,7 +43,7 @@ internal sealed class XApiClient : IDisposable
     public XApiClientOptions Options { get; }
 
     /// <summary><c>GET users/show</c>.</summary>
-    public async Task<ProfileUser> GetUserAsync(UserReference user, ApiCall call, CancellationToken cancellationToken)
+    public async Task<ProfileUser> GetUserAsync(UserReference user, ApiCallOptions call, CancellationToken cancellationToken)
     {
         string operation = "Get user " + user;
         Uri uri = Endpoint("users/show.json", user.ParameterName, user.ParameterValue);
@@ -52,7 +52,7 @@ internal sealed class XApiClient : IDisposable
     }
 
     /// <summary><c>GET users/profile_banner</c>; a user without a banner is an XApiException with error id NoProfileBanner.</summary>
-    public async Task<IReadOnlyList<ProfileBannerVariant>> GetProfileBannerAsync(UserReference user, ApiCall call, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ProfileBannerVariant>> GetProfileBannerAsync(UserReference user, ApiCallOptions call, CancellationToken cancellationToken)
     {
         string operation = "Get the banner of " + user;
         Uri uri = Endpoint("users/profile_banner.json", user.ParameterName, user.ParameterValue);
@@ -70,7 +70,7 @@ internal sealed class XApiClient : IDisposable
     }
 
     /// <summary><c>POST account/update_profile_image</c> with the image streamed as multipart; returns the updated user.</summary>
-    public async Task<ProfileUser> UpdateProfileImageAsync(ImageFile image, bool includeEntities, bool skipStatus, ApiCall call, CancellationToken cancellationToken)
+    public async Task<ProfileUser> UpdateProfileImageAsync(ImageFile image, bool includeEntities, bool skipStatus, ApiCallOptions call, CancellationToken cancellationToken)
     {
         const string operation = "Update the profile image";
         var query = new List<KeyValuePair<string, string>>
@@ -84,7 +84,7 @@ internal sealed class XApiClient : IDisposable
     }
 
     /// <summary><c>POST account/update_profile_banner</c>; 200, 201 and 202 with an empty body are success.</summary>
-    public async Task UpdateProfileBannerAsync(ImageFile banner, BannerRegion? region, ApiCall call, CancellationToken cancellationToken)
+    public async Task UpdateProfileBannerAsync(ImageFile banner, BannerRegion? region, ApiCallOptions call, CancellationToken cancellationToken)
     {
         const string operation = "Update the profile banner";
         var query = new List<KeyValuePair<string, string>>();
@@ -101,7 +101,7 @@ internal sealed class XApiClient : IDisposable
     }
 
     /// <summary><c>POST account/remove_profile_banner</c>.</summary>
-    public async Task RemoveProfileBannerAsync(ApiCall call, CancellationToken cancellationToken)
+    public async Task RemoveProfileBannerAsync(ApiCallOptions call, CancellationToken cancellationToken)
     {
         Uri uri = Endpoint("account/remove_profile_banner.json", new List<KeyValuePair<string, string>>());
         await _sender.SendAsync("Remove the profile banner", HttpMethod.Post, uri, null, false, call, cancellationToken).ConfigureAwait(false);
@@ -112,7 +112,7 @@ internal sealed class XApiClient : IDisposable
     /// asynchronously) or <paramref name="timeout"/> passes; returns the last user seen and whether it had the new URL.
     /// </summary>
     public async Task<(ProfileUser User, bool Changed)> WaitForProfileImageAsync(UserReference user, string expectedImageUrl,
-        TimeSpan timeout, TimeSpan interval, ApiCall call, CancellationToken cancellationToken)
+        TimeSpan timeout, TimeSpan interval, ApiCallOptions call, CancellationToken cancellationToken)
     {
         DateTimeOffset deadline = DateTimeOffset.UtcNow + timeout;
         while (true)

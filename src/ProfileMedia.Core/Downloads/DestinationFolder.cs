@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using ProfileMedia.Core.Images;
 
 namespace ProfileMedia.Core.Downloads;
 
@@ -47,7 +48,7 @@ internal static class DestinationFolder
     {
         string[] candidates = extension != null
             ? new[] { extension }
-            : new[] { ImageKind.Jpeg, ImageKind.Png, ImageKind.Gif, ImageKind.WebP };
+            : new[] { ImageExtension.Jpeg, ImageExtension.Png, ImageExtension.Gif, ImageExtension.WebP };
         foreach (string candidate in candidates)
         {
             string path = PathOf(folder, stem + candidate);

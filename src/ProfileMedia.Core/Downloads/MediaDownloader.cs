@@ -8,6 +8,8 @@ using System.Security;
 using System.Threading;
 using System.Threading.Tasks;
 using ProfileMedia.Core.Api;
+using ProfileMedia.Core.Images;
+using ProfileMedia.Core.Retries;
 
 namespace ProfileMedia.Core.Downloads;
 
@@ -50,7 +52,7 @@ internal sealed class MediaDownloader : IDisposable
 
     /// <summary>
     /// Downloads <paramref name="url"/> into <paramref name="destinationFolder"/> as <paramref name="fileNameWithoutExtension"/>
-    /// plus the extension the bytes show (<see cref="ImageKind"/>). Never throws for a failed download: the outcome says
+    /// plus the extension the bytes show (<see cref="ImageExtension"/>). Never throws for a failed download: the outcome says
     /// what happened. Throws only for a programming error (null, unsafe name, relative folder) and for cancellation.
     /// </summary>
     /// <param name="url">An absolute http or https URL; anything else fails without a request.</param>
@@ -174,7 +176,7 @@ internal sealed class MediaDownloader : IDisposable
             {
                 touchingFile = false;
                 byte[] buffer = new byte[BufferSize];
-                byte[] header = new byte[ImageKind.HeaderLength];
+                byte[] header = new byte[ImageExtension.HeaderLength];
                 int headerCount = 0;
                 while (true)
                 {
@@ -197,7 +199,7 @@ internal sealed class MediaDownloader : IDisposable
                         headerCount += take;
 
                         // Stop at once on an HTML page or the like: not worth downloading, and never saved as an image.
-                        if (headerCount == header.Length && (extension = ImageKind.FromBytes(header, headerCount)) == null)
+                        if (headerCount == header.Length && (extension = ImageExtension.FromBytes(header, headerCount)) == null)
                         {
                             return NotAnImage(code);
                         }
@@ -216,7 +218,7 @@ internal sealed class MediaDownloader : IDisposable
                     return AttemptResult.Transient(code, string.Format(CultureInfo.InvariantCulture, "the body ended after {0} of {1} bytes", received, length));
                 }
 
-                extension ??= ImageKind.FromBytes(header, headerCount);
+                extension ??= ImageExtension.FromBytes(header, headerCount);
                 if (extension == null)
                 {
                     return NotAnImage(code);

@@ -2,6 +2,7 @@ using System;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using ProfileMedia.Core.Images;
 
 namespace ProfileMedia.Core.Downloads;
 
@@ -78,7 +79,7 @@ internal static class MediaFileName
     /// <summary>
     /// <paramref name="extension"/> lower-cased with a leading dot when it is an image extension (jpg, jpeg, png, gif,
     /// webp, any case, dot optional), else null. ".jpeg" becomes ".jpg": that is the extension the bytes of a JPEG get
-    /// (<see cref="ImageKind.Jpeg"/>), so the name checked before a download is the name saved after it.
+    /// (<see cref="ImageExtension.Jpeg"/>), so the name checked before a download is the name saved after it.
     /// </summary>
     public static string? AcceptedExtension(string? extension)
     {
@@ -92,13 +93,13 @@ internal static class MediaFileName
         {
             case "JPG":
             case "JPEG":
-                return ImageKind.Jpeg;
+                return ImageExtension.Jpeg;
             case "PNG":
-                return ImageKind.Png;
+                return ImageExtension.Png;
             case "GIF":
-                return ImageKind.Gif;
+                return ImageExtension.Gif;
             case "WEBP":
-                return ImageKind.WebP;
+                return ImageExtension.WebP;
             default:
                 return null;
         }

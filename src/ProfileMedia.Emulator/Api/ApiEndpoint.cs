@@ -1,6 +1,6 @@
 using System;
 using System.Threading.Tasks;
-using ProfileMedia.Emulator.Hosting;
+using ProfileMedia.Emulator.State;
 
 namespace ProfileMedia.Emulator.Api;
 

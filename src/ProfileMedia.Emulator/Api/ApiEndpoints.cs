@@ -7,9 +7,9 @@ using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Net.Http.Headers;
-using ProfileMedia.Emulator.Hosting;
 using ProfileMedia.Emulator.Media;
 using ProfileMedia.Emulator.OAuth;
+using ProfileMedia.Emulator.State;
 
 namespace ProfileMedia.Emulator.Api;
 

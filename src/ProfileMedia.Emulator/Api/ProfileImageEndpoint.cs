@@ -1,6 +1,5 @@
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
-using ProfileMedia.Emulator.Hosting;
 using ProfileMedia.Emulator.Media;
 using ProfileMedia.Emulator.State;
 

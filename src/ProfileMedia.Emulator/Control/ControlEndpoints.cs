@@ -4,7 +4,7 @@ using System.Collections.Generic;
 using System.Text.Json;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
-using ProfileMedia.Emulator.Hosting;
+using ProfileMedia.Emulator.State;
 
 namespace ProfileMedia.Emulator.Control;
 

@@ -4,7 +4,7 @@ using System.Text;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
 using ProfileMedia.Emulator.Api;
-using ProfileMedia.Emulator.Hosting;
+using ProfileMedia.Emulator.State;
 
 namespace ProfileMedia.Emulator.Faults;
 

@@ -7,6 +7,7 @@ using ProfileMedia.Emulator.Api;
 using ProfileMedia.Emulator.Control;
 using ProfileMedia.Emulator.Faults;
 using ProfileMedia.Emulator.Media;
+using ProfileMedia.Emulator.State;
 
 namespace ProfileMedia.Emulator.Hosting;
 

@@ -2,7 +2,6 @@ using System;
 using System.Globalization;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
-using ProfileMedia.Emulator.Hosting;
 using ProfileMedia.Emulator.State;
 
 namespace ProfileMedia.Emulator.Media;

@@ -3,7 +3,10 @@ using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using ProfileMedia.Core.Api;
-using ProfileMedia.Pipeline;
+using ProfileMedia.Errors;
+using ProfileMedia.Input;
+using ProfileMedia.Session;
+using ProfileMedia.Threading;
 
 namespace ProfileMedia.Commands;
 
@@ -64,10 +67,10 @@ public abstract class ApiCmdlet : ProfileMediaCmdlet
     /// Runs one API call. On failure writes a non-terminating error about <paramref name="target"/> and returns false;
     /// Ctrl+C stops it promptly.
     /// </summary>
-    private protected bool TryCall<T>(object? target, Func<XApiClient, ApiCall, CancellationToken, Task<T>> call, out T result)
+    private protected bool TryCall<T>(object? target, Func<XApiClient, ApiCallOptions, CancellationToken, Task<T>> call, out T result)
     {
         result = default!;
-        var settings = new ApiCall(new CmdletApiObserver(this, Dispatcher), RateLimitAction, MaxRateLimitWait);
+        var settings = new ApiCallOptions(new CmdletApiObserver(this, Dispatcher), RateLimitAction, MaxRateLimitWait);
         try
         {
             result = Dispatcher.Run(call(ActiveConnection.Client, settings, CancellationToken));

@@ -3,7 +3,8 @@ using System.Management.Automation;
 using System.Security;
 using ProfileMedia.Core.Api;
 using ProfileMedia.Core.OAuth;
-using ProfileMedia.Pipeline;
+using ProfileMedia.Input;
+using ProfileMedia.Session;
 
 namespace ProfileMedia.Commands;
 

@@ -1,5 +1,5 @@
 using System.Management.Automation;
-using ProfileMedia.Pipeline;
+using ProfileMedia.Session;
 
 namespace ProfileMedia.Commands;
 

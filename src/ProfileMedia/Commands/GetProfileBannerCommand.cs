@@ -3,7 +3,7 @@ using System.Linq;
 using System.Management.Automation;
 using ProfileMedia.Core.Api;
 using ProfileMedia.Core.Urls;
-using ProfileMedia.Pipeline;
+using ProfileMedia.Input;
 
 namespace ProfileMedia.Commands;
 
@@ -107,7 +107,7 @@ public sealed class GetProfileBannerCommand : ApiCmdlet
     {
         foreach (string value in (byScreenName ? ScreenName : UserId) ?? System.Array.Empty<string>())
         {
-            UserReference? user = UserLookup.Reference(this, byScreenName, value);
+            UserReference? user = UserReferenceInput.Reference(this, byScreenName, value);
             if (user == null || !TryCall(value, (client, call, token) => client.GetProfileBannerAsync(user, call, token), out IReadOnlyList<ProfileBannerVariant> sizes))
             {
                 continue;

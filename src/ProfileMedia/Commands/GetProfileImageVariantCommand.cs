@@ -1,7 +1,7 @@
 using System.Linq;
 using System.Management.Automation;
 using ProfileMedia.Core.Urls;
-using ProfileMedia.Pipeline;
+using ProfileMedia.Input;
 
 namespace ProfileMedia.Commands;
 

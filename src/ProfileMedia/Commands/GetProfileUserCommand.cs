@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using ProfileMedia.Core.Api;
+using ProfileMedia.Input;
 
 namespace ProfileMedia.Commands;
 
@@ -29,7 +30,7 @@ public sealed class GetProfileUserCommand : ApiCmdlet
         bool byName = ParameterSetName == ScreenNameSet;
         foreach (string value in byName ? ScreenName : UserId)
         {
-            UserReference? user = UserLookup.Reference(this, byName, value);
+            UserReference? user = UserReferenceInput.Reference(this, byName, value);
             if (user != null && TryCall(value, (client, call, token) => client.GetUserAsync(user, call, token), out ProfileUser found))
             {
                 WriteObject(found);

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using ProfileMedia.Core.Uploads;
+using ProfileMedia.Input;
 
 namespace ProfileMedia.Commands;
 

@@ -2,7 +2,8 @@ using System;
 using System.Management.Automation;
 using System.Threading;
 using ProfileMedia.Core.Urls;
-using ProfileMedia.Pipeline;
+using ProfileMedia.Errors;
+using ProfileMedia.Threading;
 
 namespace ProfileMedia.Commands;
 

@@ -8,7 +8,9 @@ using System.Threading.Tasks;
 using Microsoft.PowerShell.Commands;
 using ProfileMedia.Core.Api;
 using ProfileMedia.Core.Downloads;
-using ProfileMedia.Pipeline;
+using ProfileMedia.Input;
+using ProfileMedia.Session;
+using ProfileMedia.Threading;
 
 namespace ProfileMedia.Commands;
 
@@ -103,7 +105,7 @@ public sealed class SaveProfileMediaCommand : ApiCmdlet
         bool verbose = MyInvocation.BoundParameters.TryGetValue("Verbose", out object? flag) ? ((SwitchParameter)flag).IsPresent
             : GetVariableValue("VerbosePreference") is ActionPreference preference && preference != ActionPreference.SilentlyContinue;
         _verbose = verbose ? message => Dispatcher.Post(() => WriteVerbose(message)) : null;
-        var settings = new ApiCall(new CmdletApiObserver(this, Dispatcher), RateLimitAction, MaxRateLimitWait);
+        var settings = new ApiCallOptions(new CmdletApiObserver(this, Dispatcher), RateLimitAction, MaxRateLimitWait);
         Func<UserReference, CancellationToken, Task<ProfileUser>>? refresh = connection == null
             ? null
             : (user, token) => connection.Client.GetUserAsync(user, settings, token);

@@ -2,6 +2,7 @@ using System;
 using System.Management.Automation;
 using ProfileMedia.Core.Api;
 using ProfileMedia.Core.Uploads;
+using ProfileMedia.Input;
 
 namespace ProfileMedia.Commands;
 

@@ -19,5 +19,5 @@ internal sealed class RecordingObserver : IXApiObserver
 
     public void RateLimitWait(TimeSpan remaining, TimeSpan total, DateTimeOffset until) => Waits.Enqueue(remaining);
 
-    public ApiCall Call(RateLimitAction? action = null, TimeSpan? maxWait = null) => new(this, action, maxWait);
+    public ApiCallOptions Call(RateLimitAction? action = null, TimeSpan? maxWait = null) => new(this, action, maxWait);
 }

@@ -44,7 +44,7 @@ public sealed class XApiClientFaultTests : IClassFixture<ClientHarness>
         using XApiClient client = _harness.Client(configure: o => o.MaxRetries = 2);
         _harness.Server.InjectFault(new FaultSpec { PathPrefix = UsersShow, Status = 500, Count = 10 });
 
-        var error = await Assert.ThrowsAsync<XApiException>(() => client.GetUserAsync(User, ApiCall.Quiet, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<XApiException>(() => client.GetUserAsync(User, ApiCallOptions.Quiet, CancellationToken.None));
         Assert.Equal("ServiceUnavailable", error.ErrorId);
         Assert.Equal(3, Attempts);
         Assert.Contains("after 3 attempts", error.Message, StringComparison.Ordinal);
@@ -55,7 +55,7 @@ public sealed class XApiClientFaultTests : IClassFixture<ClientHarness>
     {
         using XApiClient client = _harness.Client();
         _harness.Server.InjectFault(new FaultSpec { PathPrefix = UsersShow, Kind = FaultKind.Drop, Count = 1 });
-        Assert.Equal("EmulatedUser", (await client.GetUserAsync(User, ApiCall.Quiet, CancellationToken.None)).ScreenName);
+        Assert.Equal("EmulatedUser", (await client.GetUserAsync(User, ApiCallOptions.Quiet, CancellationToken.None)).ScreenName);
         Assert.Equal(2, Attempts);
     }
 
@@ -65,7 +65,7 @@ public sealed class XApiClientFaultTests : IClassFixture<ClientHarness>
         using XApiClient client = _harness.Client(configure: o => { o.Timeout = TimeSpan.FromMilliseconds(300); o.MaxRetries = 1; });
         _harness.Server.InjectFault(new FaultSpec { PathPrefix = UsersShow, Kind = FaultKind.Slow, Delay = TimeSpan.FromSeconds(5), Count = 5 });
 
-        var error = await Assert.ThrowsAsync<XApiException>(() => client.GetUserAsync(User, ApiCall.Quiet, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<XApiException>(() => client.GetUserAsync(User, ApiCallOptions.Quiet, CancellationToken.None));
         Assert.Equal("Timeout", error.ErrorId);
         Assert.Contains("2 attempts", error.Message, StringComparison.Ordinal);
     }
@@ -78,7 +78,7 @@ public sealed class XApiClientFaultTests : IClassFixture<ClientHarness>
         using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
         var clock = Stopwatch.StartNew();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.GetUserAsync(User, ApiCall.Quiet, cancel.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.GetUserAsync(User, ApiCallOptions.Quiet, cancel.Token));
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), "cancellation took " + clock.Elapsed);
     }
 
@@ -88,7 +88,7 @@ public sealed class XApiClientFaultTests : IClassFixture<ClientHarness>
         using XApiClient client = _harness.Client();
         _harness.Server.InjectFault(new FaultSpec { PathPrefix = UsersShow, Status = 429, RateLimitResetSeconds = 30 });
 
-        var error = await Assert.ThrowsAsync<XApiException>(() => client.GetUserAsync(User, ApiCall.Quiet, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<XApiException>(() => client.GetUserAsync(User, ApiCallOptions.Quiet, CancellationToken.None));
         Assert.Equal("RateLimited", error.ErrorId);
         Assert.Contains("resets at", error.Message, StringComparison.Ordinal);
         Assert.Equal(1, Attempts);
@@ -115,7 +115,7 @@ public sealed class XApiClientFaultTests : IClassFixture<ClientHarness>
         _harness.Server.InjectFault(new FaultSpec { PathPrefix = UsersShow, Status = 429, RetryAfterSeconds = 600 });
 
         var error = await Assert.ThrowsAsync<XApiException>(() =>
-            client.GetUserAsync(User, new ApiCall(null, RateLimitAction.Wait, TimeSpan.FromSeconds(5)), CancellationToken.None));
+            client.GetUserAsync(User, new ApiCallOptions(null, RateLimitAction.Wait, TimeSpan.FromSeconds(5)), CancellationToken.None));
         Assert.Equal("RateLimited", error.ErrorId);
     }
 
@@ -125,7 +125,7 @@ public sealed class XApiClientFaultTests : IClassFixture<ClientHarness>
         using XApiClient client = _harness.Client();
         _harness.Server.InjectFault(new FaultSpec { PathPrefix = UsersShow, Status = 429, IncludeRateLimitHeaders = false });
 
-        var error = await Assert.ThrowsAsync<XApiException>(() => client.GetUserAsync(User, new ApiCall(null, RateLimitAction.Wait, null), CancellationToken.None));
+        var error = await Assert.ThrowsAsync<XApiException>(() => client.GetUserAsync(User, new ApiCallOptions(null, RateLimitAction.Wait, null), CancellationToken.None));
         Assert.Equal("RateLimited", error.ErrorId);
         Assert.Contains("did not say", error.Message, StringComparison.Ordinal);
     }
@@ -138,7 +138,7 @@ public sealed class XApiClientFaultTests : IClassFixture<ClientHarness>
         using XApiClient client = _harness.Client();
         _harness.Server.InjectFault(new FaultSpec { PathPrefix = UsersShow, Kind = kind });
 
-        var error = await Assert.ThrowsAsync<XApiException>(() => client.GetUserAsync(User, ApiCall.Quiet, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<XApiException>(() => client.GetUserAsync(User, ApiCallOptions.Quiet, CancellationToken.None));
         Assert.Equal("UnexpectedResponse", error.ErrorId);
     }
 }

@@ -25,8 +25,8 @@ public sealed class XApiClientReadTests : IClassFixture<ClientHarness>
     public async Task Gets_a_user_by_screen_name_and_by_id_with_its_media_urls()
     {
         using XApiClient client = _harness.Client();
-        ProfileUser byName = await client.GetUserAsync(ByName("@emulateduser"), ApiCall.Quiet, CancellationToken.None);
-        ProfileUser byId = await client.GetUserAsync(UserReference.ForUserId(byName.UserId, out _)!, ApiCall.Quiet, CancellationToken.None);
+        ProfileUser byName = await client.GetUserAsync(ByName("@emulateduser"), ApiCallOptions.Quiet, CancellationToken.None);
+        ProfileUser byId = await client.GetUserAsync(UserReference.ForUserId(byName.UserId, out _)!, ApiCallOptions.Quiet, CancellationToken.None);
 
         Assert.Equal("EmulatedUser", byName.ScreenName);
         Assert.Equal(byName.ProfileImageUrlHttps, byId.ProfileImageUrlHttps);
@@ -39,7 +39,7 @@ public sealed class XApiClientReadTests : IClassFixture<ClientHarness>
     public async Task An_unknown_user_is_UserNotFound_with_the_service_code()
     {
         using XApiClient client = _harness.Client();
-        var error = await Assert.ThrowsAsync<XApiException>(() => client.GetUserAsync(ByName("nobody_here"), ApiCall.Quiet, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<XApiException>(() => client.GetUserAsync(ByName("nobody_here"), ApiCallOptions.Quiet, CancellationToken.None));
         Assert.Equal("UserNotFound", error.ErrorId);
         Assert.Equal(HttpStatusCode.NotFound, error.StatusCode);
         Assert.True(error.HasCode(50));
@@ -50,7 +50,7 @@ public sealed class XApiClientReadTests : IClassFixture<ClientHarness>
     public async Task Lists_the_banner_sizes_smallest_first()
     {
         using XApiClient client = _harness.Client();
-        var sizes = await client.GetProfileBannerAsync(ByName("EmulatedUser"), ApiCall.Quiet, CancellationToken.None);
+        var sizes = await client.GetProfileBannerAsync(ByName("EmulatedUser"), ApiCallOptions.Quiet, CancellationToken.None);
         Assert.Equal(ProfileMedia.Core.Urls.BannerSize.Names, sizes.Select(s => s.Name));
         Assert.All(sizes, s => Assert.EndsWith("/" + s.Name, s.Url, StringComparison.Ordinal));
         Assert.Equal("EmulatedUser", sizes[0].ScreenName);
@@ -60,7 +60,7 @@ public sealed class XApiClientReadTests : IClassFixture<ClientHarness>
     public async Task A_user_without_a_banner_is_NoProfileBanner()
     {
         using XApiClient client = _harness.Client();
-        var error = await Assert.ThrowsAsync<XApiException>(() => client.GetProfileBannerAsync(ByName("DefaultUser"), ApiCall.Quiet, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<XApiException>(() => client.GetProfileBannerAsync(ByName("DefaultUser"), ApiCallOptions.Quiet, CancellationToken.None));
         Assert.Equal("NoProfileBanner", error.ErrorId);
     }
 
@@ -68,7 +68,7 @@ public sealed class XApiClientReadTests : IClassFixture<ClientHarness>
     public async Task Wrong_secret_is_AuthenticationFailed_and_says_to_check_keys_and_clock()
     {
         using XApiClient client = _harness.Client(consumerSecret: "not-the-secret");
-        var error = await Assert.ThrowsAsync<XApiException>(() => client.GetUserAsync(ByName("EmulatedUser"), ApiCall.Quiet, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<XApiException>(() => client.GetUserAsync(ByName("EmulatedUser"), ApiCallOptions.Quiet, CancellationToken.None));
         Assert.Equal("AuthenticationFailed", error.ErrorId);
         Assert.True(error.HasCode(32));
         Assert.Contains("clock", error.Message, StringComparison.Ordinal);
@@ -83,7 +83,7 @@ public sealed class XApiClientReadTests : IClassFixture<ClientHarness>
     {
         _harness.Server.Restrict("EmulatedUser", restriction);
         using XApiClient client = _harness.Client();
-        var error = await Assert.ThrowsAsync<XApiException>(() => client.GetUserAsync(ByName("EmulatedUser"), ApiCall.Quiet, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<XApiException>(() => client.GetUserAsync(ByName("EmulatedUser"), ApiCallOptions.Quiet, CancellationToken.None));
         Assert.Equal(errorId, error.ErrorId);
         Assert.True(error.HasCode(code));
     }

@@ -32,18 +32,18 @@ public sealed class XApiClientUploadTests : IClassFixture<ClientHarness>
     public async Task A_new_profile_image_is_streamed_raw_and_shows_after_processing()
     {
         using XApiClient client = _harness.Client();
-        ProfileUser before = await client.GetUserAsync(Uploader, ApiCall.Quiet, CancellationToken.None);
+        ProfileUser before = await client.GetUserAsync(Uploader, ApiCallOptions.Quiet, CancellationToken.None);
         _harness.Server.ClearRequests();
 
         byte[] bytes = SampleImages.PngOfSize(200_000);
-        ProfileUser updated = await client.UpdateProfileImageAsync(Image(bytes), false, true, ApiCall.Quiet, CancellationToken.None);
+        ProfileUser updated = await client.UpdateProfileImageAsync(Image(bytes), false, true, ApiCallOptions.Quiet, CancellationToken.None);
 
         Assert.NotEqual(before.ProfileImageUrlHttps, updated.ProfileImageUrlHttps);
         RecordedRequest upload = Assert.Single(_harness.Server.Requests);
         Assert.True(upload.ContentLength < bytes.Length + 1_000, "the body must be the raw bytes, not base64");
         Assert.Contains("skip_status=true", upload.PathAndQuery, StringComparison.Ordinal);
 
-        var (seen, changed) = await client.WaitForProfileImageAsync(Uploader, updated.ProfileImageUrlHttps!, TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(100), ApiCall.Quiet, CancellationToken.None);
+        var (seen, changed) = await client.WaitForProfileImageAsync(Uploader, updated.ProfileImageUrlHttps!, TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(100), ApiCallOptions.Quiet, CancellationToken.None);
         Assert.True(changed);
         Assert.Equal(updated.ProfileImageUrlHttps, seen.ProfileImageUrlHttps);
     }
@@ -52,9 +52,9 @@ public sealed class XApiClientUploadTests : IClassFixture<ClientHarness>
     public async Task A_banner_upload_accepts_the_empty_201_and_replaces_the_banner()
     {
         using XApiClient client = _harness.Client();
-        ProfileUser before = await client.GetUserAsync(Uploader, ApiCall.Quiet, CancellationToken.None);
-        await client.UpdateProfileBannerAsync(Image(SampleImages.PngOfSize(3_000_000), ImageFile.MaxBannerBytes), new BannerRegion(1500, 500, 0, 10), ApiCall.Quiet, CancellationToken.None);
-        ProfileUser after = await client.GetUserAsync(Uploader, ApiCall.Quiet, CancellationToken.None);
+        ProfileUser before = await client.GetUserAsync(Uploader, ApiCallOptions.Quiet, CancellationToken.None);
+        await client.UpdateProfileBannerAsync(Image(SampleImages.PngOfSize(3_000_000), ImageFile.MaxBannerBytes), new BannerRegion(1500, 500, 0, 10), ApiCallOptions.Quiet, CancellationToken.None);
+        ProfileUser after = await client.GetUserAsync(Uploader, ApiCallOptions.Quiet, CancellationToken.None);
 
         Assert.NotEqual(before.ProfileBannerUrl, after.ProfileBannerUrl);
         Assert.Contains(_harness.Server.Requests, r => r.PathAndQuery.Contains("update_profile_banner.json?width=1500&height=500&offset_left=0&offset_top=10", StringComparison.Ordinal) && r.Status == 201);
@@ -64,8 +64,8 @@ public sealed class XApiClientUploadTests : IClassFixture<ClientHarness>
     public async Task Removing_the_banner_leaves_the_user_without_one()
     {
         using XApiClient client = _harness.Client();
-        await client.RemoveProfileBannerAsync(ApiCall.Quiet, CancellationToken.None);
-        Assert.Null((await client.GetUserAsync(Uploader, ApiCall.Quiet, CancellationToken.None)).ProfileBannerUrl);
+        await client.RemoveProfileBannerAsync(ApiCallOptions.Quiet, CancellationToken.None);
+        Assert.Null((await client.GetUserAsync(Uploader, ApiCallOptions.Quiet, CancellationToken.None)).ProfileBannerUrl);
     }
 
     [Fact]
@@ -73,9 +73,9 @@ public sealed class XApiClientUploadTests : IClassFixture<ClientHarness>
     {
         _harness.Server.Restrict("EmulatedUser", AccountRestrictions.ReadOnly);
         using XApiClient client = _harness.Client();
-        var error = await Assert.ThrowsAsync<XApiException>(() => client.RemoveProfileBannerAsync(ApiCall.Quiet, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<XApiException>(() => client.RemoveProfileBannerAsync(ApiCallOptions.Quiet, CancellationToken.None));
         Assert.Equal("AppCannotWrite", error.ErrorId);
-        Assert.NotNull((await client.GetUserAsync(Uploader, ApiCall.Quiet, CancellationToken.None)).ProfileBannerUrl);
+        Assert.NotNull((await client.GetUserAsync(Uploader, ApiCallOptions.Quiet, CancellationToken.None)).ProfileBannerUrl);
     }
 
     [Fact]
@@ -85,7 +85,7 @@ public sealed class XApiClientUploadTests : IClassFixture<ClientHarness>
         _harness.Server.ClearRequests();
         _harness.Server.InjectFault(new FaultSpec { PathPrefix = "/1.1/account/", Kind = FaultKind.Drop, Count = 5 });
 
-        var error = await Assert.ThrowsAsync<XApiException>(() => client.UpdateProfileImageAsync(Image(SampleImages.TinyPng), false, false, ApiCall.Quiet, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<XApiException>(() => client.UpdateProfileImageAsync(Image(SampleImages.TinyPng), false, false, ApiCallOptions.Quiet, CancellationToken.None));
         Assert.Equal("ConnectionFailed", error.ErrorId);
         Assert.Contains("Get-ProfileUser", error.Message, StringComparison.Ordinal);
         Assert.Single(_harness.Server.Requests, r => r.PathAndQuery.StartsWith("/1.1/account/", StringComparison.Ordinal));
@@ -97,7 +97,7 @@ public sealed class XApiClientUploadTests : IClassFixture<ClientHarness>
         // Past the local check (its limit raised here) so that the emulator's own limit answers.
         using XApiClient client = _harness.Client();
         var error = await Assert.ThrowsAsync<XApiException>(() =>
-            client.UpdateProfileImageAsync(Image(SampleImages.PngOfSize(800_000), limit: 1_000_000), false, false, ApiCall.Quiet, CancellationToken.None));
+            client.UpdateProfileImageAsync(Image(SampleImages.PngOfSize(800_000), limit: 1_000_000), false, false, ApiCallOptions.Quiet, CancellationToken.None));
         Assert.Equal("ImageTooLarge", error.ErrorId);
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, error.StatusCode);
     }

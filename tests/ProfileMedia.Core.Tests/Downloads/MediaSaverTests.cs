@@ -35,7 +35,7 @@ public sealed class MediaSaverTests : IClassFixture<ClientHarness>, IDisposable
 
     private MediaSaver Saver(XApiClient? client, bool fallback = false) =>
         new(_downloader, _folder, overwrite: false, fallback, maxConcurrency: 4,
-            client == null ? null : (user, token) => client.GetUserAsync(user, ApiCall.Quiet, token));
+            client == null ? null : (user, token) => client.GetUserAsync(user, ApiCallOptions.Quiet, token));
 
     private static UserReference Uploader => UserReference.ForScreenName("EmulatedUser", out _)!;
 
@@ -43,8 +43,8 @@ public sealed class MediaSaverTests : IClassFixture<ClientHarness>, IDisposable
     {
         string path = SampleImages.WriteTemp(SampleImages.TinyPng);
         ImageFile.Inspect(path, ImageFile.MaxProfileImageBytes, out ImageFile? image, out _);
-        ProfileUser updated = await client.UpdateProfileImageAsync(image!, false, false, ApiCall.Quiet, CancellationToken.None);
-        await client.WaitForProfileImageAsync(Uploader, updated.ProfileImageUrlHttps!, TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(100), ApiCall.Quiet, CancellationToken.None);
+        ProfileUser updated = await client.UpdateProfileImageAsync(image!, false, false, ApiCallOptions.Quiet, CancellationToken.None);
+        await client.WaitForProfileImageAsync(Uploader, updated.ProfileImageUrlHttps!, TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(100), ApiCallOptions.Quiet, CancellationToken.None);
         return updated;
     }
 
@@ -52,7 +52,7 @@ public sealed class MediaSaverTests : IClassFixture<ClientHarness>, IDisposable
     public async Task Every_outdated_size_of_a_user_is_refreshed_with_one_users_show_call()
     {
         using XApiClient client = _harness.Client();
-        ProfileUser before = await client.GetUserAsync(Uploader, ApiCall.Quiet, CancellationToken.None);
+        ProfileUser before = await client.GetUserAsync(Uploader, ApiCallOptions.Quiet, CancellationToken.None);
         var requests = new[] { "mini", "normal", "bigger", "200x200", "400x400" }.Select(size => MediaRequest.ImageOf(before, size)!).ToList();
         await ReplaceImageAsync(client);
         _harness.Server.ClearRequests();
@@ -69,7 +69,7 @@ public sealed class MediaSaverTests : IClassFixture<ClientHarness>, IDisposable
     public async Task Without_a_way_to_refresh_an_outdated_url_is_reported_with_what_to_do()
     {
         using XApiClient client = _harness.Client();
-        MediaRequest old = MediaRequest.ImageOf(await client.GetUserAsync(Uploader, ApiCall.Quiet, CancellationToken.None), "400x400")!;
+        MediaRequest old = MediaRequest.ImageOf(await client.GetUserAsync(Uploader, ApiCallOptions.Quiet, CancellationToken.None), "400x400")!;
         await ReplaceImageAsync(client);
 
         using MediaSaver saver = Saver(null);
@@ -85,7 +85,7 @@ public sealed class MediaSaverTests : IClassFixture<ClientHarness>, IDisposable
     public async Task Fallback_steps_down_from_an_unavailable_original_and_says_which_size_it_saved()
     {
         using XApiClient client = _harness.Client();
-        MediaRequest original = MediaRequest.ImageOf(await client.GetUserAsync(Uploader, ApiCall.Quiet, CancellationToken.None), "original")!;
+        MediaRequest original = MediaRequest.ImageOf(await client.GetUserAsync(Uploader, ApiCallOptions.Quiet, CancellationToken.None), "original")!;
         string originalPath = new Uri(original.Url).AbsolutePath;
         string largePath = new Uri(original.UrlOfSize("400x400")).AbsolutePath;
         _harness.Server.InjectFault(new FaultSpec { PathPrefix = originalPath, Status = 404, Count = 10 });
@@ -103,7 +103,7 @@ public sealed class MediaSaverTests : IClassFixture<ClientHarness>, IDisposable
     public async Task At_most_the_allowed_number_of_downloads_run_at_once()
     {
         using XApiClient client = _harness.Client();
-        ProfileUser user = await client.GetUserAsync(Uploader, ApiCall.Quiet, CancellationToken.None);
+        ProfileUser user = await client.GetUserAsync(Uploader, ApiCallOptions.Quiet, CancellationToken.None);
         var requests = Enumerable.Range(0, 12).Select(i => MediaRequest.ImageOf(user, i % 2 == 0 ? "mini" : "bigger")!).ToList();
         _harness.Server.InjectFault(new FaultSpec { PathPrefix = "/profile_images/", Kind = FaultKind.Slow, Delay = TimeSpan.FromMilliseconds(200), Count = 100 });
         using var counting = new ConcurrencyCountingHandler();

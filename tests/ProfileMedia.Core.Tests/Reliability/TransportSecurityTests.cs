@@ -91,7 +91,7 @@ public sealed class TransportSecurityTests
         using OAuthCredentials credentials = Credentials();
         using XApiClient client = Client(credentials, new Uri(server.Url("1.1/")));
 
-        Exception? failure = await FailureOf(() => client.GetUserAsync(User(), ApiCall.Quiet, CancellationToken.None));
+        Exception? failure = await FailureOf(() => client.GetUserAsync(User(), ApiCallOptions.Quiet, CancellationToken.None));
 
         var api = failure as XApiException;
         Check("certificate: XApiClient refuses a self-signed certificate before sending a request",
@@ -191,8 +191,8 @@ public sealed class TransportSecurityTests
         using OAuthCredentials credentials = Credentials();
         using XApiClient client = Client(credentials, new Uri(api.BaseUri, "1.1/"));
 
-        Exception? getFailure = await FailureOf(() => client.GetUserAsync(User(), ApiCall.Quiet, CancellationToken.None));
-        Exception? postFailure = await FailureOf(() => client.RemoveProfileBannerAsync(ApiCall.Quiet, CancellationToken.None));
+        Exception? getFailure = await FailureOf(() => client.GetUserAsync(User(), ApiCallOptions.Quiet, CancellationToken.None));
+        Exception? postFailure = await FailureOf(() => client.RemoveProfileBannerAsync(ApiCallOptions.Quiet, CancellationToken.None));
 
         bool signedToApi = api.Requests.Count == 2 && api.Requests.All(r => r.Header("Authorization")?.StartsWith("OAuth ", StringComparison.Ordinal) == true);
         bool failedWithStatus = getFailure is XApiException get && (int?)get.StatusCode == status && postFailure is XApiException post && (int?)post.StatusCode == status;

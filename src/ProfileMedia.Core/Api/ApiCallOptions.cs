@@ -3,13 +3,13 @@ using System;
 namespace ProfileMedia.Core.Api;
 
 /// <summary>What one cmdlet call adds to the connection's settings: who listens, and per-call rate-limit choices.</summary>
-internal sealed class ApiCall
+internal sealed class ApiCallOptions
 {
     /// <summary>A call with nobody listening and the connection's own settings.</summary>
-    public static readonly ApiCall Quiet = new ApiCall(null, null, null);
+    public static readonly ApiCallOptions Quiet = new ApiCallOptions(null, null, null);
 
     /// <summary>Creates the per-call settings; a null choice means "as the connection says".</summary>
-    public ApiCall(IXApiObserver? observer, RateLimitAction? rateLimitAction, TimeSpan? maxRateLimitWait)
+    public ApiCallOptions(IXApiObserver? observer, RateLimitAction? rateLimitAction, TimeSpan? maxRateLimitWait)
     {
         Observer = observer;
         RateLimitAction = rateLimitAction;

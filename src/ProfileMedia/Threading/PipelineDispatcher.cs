@@ -2,7 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Threading.Tasks;
 
-namespace ProfileMedia.Pipeline;
+namespace ProfileMedia.Threading;
 
 /// <summary>
 /// Runs background work while the pipeline thread waits, and lets that work hand Write* calls back to the pipeline

@@ -1,6 +1,6 @@
 using System;
 
-namespace ProfileMedia.Core.Api;
+namespace ProfileMedia.Core.Retries;
 
 /// <summary>Exponential backoff with jitter, so many clients that failed together do not retry together.</summary>
 internal static class RetryDelay

@@ -1,7 +1,7 @@
 using System.Collections;
 using System.Management.Automation;
 
-namespace ProfileMedia.Pipeline;
+namespace ProfileMedia.Input;
 
 /// <summary>
 /// Reads values from the property bags users pipe in (ConvertFrom-Json and Import-Csv objects, deserialized objects,

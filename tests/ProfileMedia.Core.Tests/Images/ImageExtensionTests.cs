@@ -1,10 +1,10 @@
 using System;
 using System.Text;
-using ProfileMedia.Core.Downloads;
+using ProfileMedia.Core.Images;
 
-namespace ProfileMedia.Core.Tests.Downloads;
+namespace ProfileMedia.Core.Tests.Images;
 
-public sealed class ImageKindTests
+public sealed class ImageExtensionTests
 {
     [Theory]
     [InlineData(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13 }, ".png")]
@@ -19,26 +19,26 @@ public sealed class ImageKindTests
     [InlineData(new byte[] { (byte)'G', (byte)'I', (byte)'F', (byte)'8', (byte)'8', (byte)'a' }, null)]
     [InlineData(new byte[0], null)]
     public void The_first_bytes_tell_the_extension(byte[] header, string? expected) =>
-        Assert.Equal(expected, ImageKind.FromBytes(header, header.Length));
+        Assert.Equal(expected, ImageExtension.FromBytes(header, header.Length));
 
     [Fact]
     public void An_html_page_is_no_image() =>
-        Assert.Null(ImageKind.FromBytes(Encoding.ASCII.GetBytes("<!DOCTYPE html>"), 15));
+        Assert.Null(ImageExtension.FromBytes(Encoding.ASCII.GetBytes("<!DOCTYPE html>"), 15));
 
     [Fact]
     public void Only_the_first_count_bytes_are_read()
     {
         byte[] png = { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A };
 
-        Assert.Null(ImageKind.FromBytes(png, 7));
-        Assert.Equal(".png", ImageKind.FromBytes(png, 8));
+        Assert.Null(ImageExtension.FromBytes(png, 7));
+        Assert.Equal(".png", ImageExtension.FromBytes(png, 8));
     }
 
     [Fact]
     public void A_count_outside_the_buffer_is_refused()
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => ImageKind.FromBytes(new byte[4], 5));
-        Assert.Throws<ArgumentOutOfRangeException>(() => ImageKind.FromBytes(new byte[4], -1));
-        Assert.Throws<ArgumentNullException>(() => ImageKind.FromBytes(null!, 0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => ImageExtension.FromBytes(new byte[4], 5));
+        Assert.Throws<ArgumentOutOfRangeException>(() => ImageExtension.FromBytes(new byte[4], -1));
+        Assert.Throws<ArgumentNullException>(() => ImageExtension.FromBytes(null!, 0));
     }
 }

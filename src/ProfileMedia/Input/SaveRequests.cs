@@ -3,8 +3,9 @@ using System.Collections.Generic;
 using System.Management.Automation;
 using ProfileMedia.Core.Downloads;
 using ProfileMedia.Core.Urls;
+using ProfileMedia.Errors;
 
-namespace ProfileMedia.Pipeline;
+namespace ProfileMedia.Input;
 
 /// <summary>
 /// Turns what is piped into Save-ProfileMedia into the files to save: image and banner variants, users (the module's

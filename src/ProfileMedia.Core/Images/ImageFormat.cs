@@ -1,4 +1,4 @@
-namespace ProfileMedia.Core.Uploads;
+namespace ProfileMedia.Core.Images;
 
 /// <summary>The image formats X accepts for profile images and banners.</summary>
 internal enum ImageFormat

@@ -1,9 +1,10 @@
+using ProfileMedia.Commands;
 using ProfileMedia.Core.Api;
 
-namespace ProfileMedia.Commands;
+namespace ProfileMedia.Input;
 
 /// <summary>Checks a screen name or user id before any request, writing an InvalidArgument error when it cannot be one.</summary>
-internal static class UserLookup
+internal static class UserReferenceInput
 {
     public static UserReference? Reference(ApiCmdlet cmdlet, bool byScreenName, string? value)
     {

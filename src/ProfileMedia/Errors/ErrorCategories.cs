@@ -1,6 +1,6 @@
 using System.Management.Automation;
 
-namespace ProfileMedia.Pipeline;
+namespace ProfileMedia.Errors;
 
 /// <summary>The PowerShell error category for each API error id, so scripts can filter on -ErrorAction and categories.</summary>
 internal static class ErrorCategories

@@ -2,7 +2,7 @@ using System;
 using System.Management.Automation;
 using ProfileMedia.Core.Urls;
 
-namespace ProfileMedia.Pipeline;
+namespace ProfileMedia.Errors;
 
 /// <summary>The error records for input a cmdlet cannot use, worded the same way by every cmdlet.</summary>
 internal static class ErrorRecords

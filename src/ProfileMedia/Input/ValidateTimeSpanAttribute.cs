@@ -2,7 +2,7 @@ using System;
 using System.Globalization;
 using System.Management.Automation;
 
-namespace ProfileMedia;
+namespace ProfileMedia.Input;
 
 /// <summary>Checks a TimeSpan parameter against a range; ValidateRange cannot take TimeSpan bounds in PowerShell 5.1.</summary>
 [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]

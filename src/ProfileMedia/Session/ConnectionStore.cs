@@ -1,6 +1,6 @@
 using System.Management.Automation;
 
-namespace ProfileMedia.Pipeline;
+namespace ProfileMedia.Session;
 
 /// <summary>
 /// The session's default connection, kept in the runspace's session state as a global variable. Session state is what

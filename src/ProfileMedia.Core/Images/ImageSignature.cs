@@ -1,4 +1,4 @@
-namespace ProfileMedia.Core.Uploads;
+namespace ProfileMedia.Core.Images;
 
 /// <summary>Recognises GIF, JPEG and PNG by their first bytes and checks that they end with their end marker.</summary>
 internal static class ImageSignature

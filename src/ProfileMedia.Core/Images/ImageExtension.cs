@@ -1,13 +1,13 @@
 using System;
 
-namespace ProfileMedia.Core.Downloads;
+namespace ProfileMedia.Core.Images;
 
 /// <summary>
 /// Tells which image format a download holds from its first bytes, so a saved file gets the extension its content
 /// really has: banner URLs carry no extension at all, and when a URL's extension and the bytes disagree the bytes win,
 /// because the bytes are what an image viewer will open.
 /// </summary>
-internal static class ImageKind
+internal static class ImageExtension
 {
     /// <summary>The extension of a PNG file.</summary>
     public const string Png = ".png";
@@ -41,13 +41,13 @@ internal static class ImageKind
         }
 
         // One definition of the upload formats' signatures (ImageSignature); downloads also meet WebP.
-        switch (Uploads.ImageSignature.Detect(header, count))
+        switch (ImageSignature.Detect(header, count))
         {
-            case Uploads.ImageFormat.Png:
+            case ImageFormat.Png:
                 return Png;
-            case Uploads.ImageFormat.Jpeg:
+            case ImageFormat.Jpeg:
                 return Jpeg;
-            case Uploads.ImageFormat.Gif:
+            case ImageFormat.Gif:
                 return Gif;
         }
 

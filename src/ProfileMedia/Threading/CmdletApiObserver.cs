@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Management.Automation;
 using ProfileMedia.Core.Api;
 
-namespace ProfileMedia.Pipeline;
+namespace ProfileMedia.Threading;
 
 /// <summary>Hears the API client on background threads and writes verbose, debug and progress records on the pipeline thread.</summary>
 internal sealed class CmdletApiObserver : IXApiObserver

@@ -2,7 +2,7 @@ using System;
 using System.Collections;
 using System.Management.Automation;
 
-namespace ProfileMedia.Pipeline;
+namespace ProfileMedia.Input;
 
 /// <summary>
 /// Reads what a user pipes into the variant cmdlets: URL strings, Uri objects, the module's own users and variants,

@@ -3,7 +3,7 @@ using System.Collections.ObjectModel;
 using System.Management.Automation;
 using Microsoft.PowerShell.Commands;
 
-namespace ProfileMedia.Commands;
+namespace ProfileMedia.Input;
 
 /// <summary>
 /// Turns -Path (wildcards, must match exactly one file) or -LiteralPath into a file-system path through the provider,

@@ -3,9 +3,8 @@ using ProfileMedia.Emulator.Api;
 using ProfileMedia.Emulator.Faults;
 using ProfileMedia.Emulator.Media;
 using ProfileMedia.Emulator.OAuth;
-using ProfileMedia.Emulator.State;
 
-namespace ProfileMedia.Emulator.Hosting;
+namespace ProfileMedia.Emulator.State;
 
 /// <summary>Everything one running emulator knows, shared by its HTTP handlers and the <see cref="EmulatorServer"/> API.</summary>
 internal sealed class EmulatorState

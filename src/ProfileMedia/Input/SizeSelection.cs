@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 
-namespace ProfileMedia.Commands;
+namespace ProfileMedia.Input;
 
 /// <summary>Turns the names given to a -Size parameter into sizes, once per call, in the order given, without repeats.</summary>
 internal static class SizeSelection

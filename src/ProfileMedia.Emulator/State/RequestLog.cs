@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 
-namespace ProfileMedia.Emulator.Hosting;
+namespace ProfileMedia.Emulator.State;
 
 /// <summary>
 /// Every API and media request, so tests can assert what the module sent ("nothing under -WhatIf", "exactly two attempts").
