@@ -150,24 +150,10 @@ internal sealed class SignedRequestSender
         observer?.RateLimitWait(TimeSpan.Zero, wait, until);
     }
 
-    private static TimeSpan? RetryAfterOf(HttpResponseMessage response, RateLimitStatus? rateLimit)
-    {
-        var header = response.Headers.RetryAfter;
-        if (header?.Delta is TimeSpan delta)
-        {
-            return delta;
-        }
-
-        if (header?.Date is DateTimeOffset date)
-        {
-            return Positive(date - DateTimeOffset.UtcNow);
-        }
-
-        // A rate-limit reset a second past the mark: the window opens at the reset, not before it.
-        return rateLimit?.Reset is DateTimeOffset reset ? Positive(reset - DateTimeOffset.UtcNow + TimeSpan.FromSeconds(1)) : null;
-    }
-
-    private static TimeSpan Positive(TimeSpan value) => value < TimeSpan.Zero ? TimeSpan.Zero : value;
+    // Retry-After, else a rate-limit reset a second past the mark: the window opens at the reset, not before it.
+    private static TimeSpan? RetryAfterOf(HttpResponseMessage response, RateLimitStatus? rateLimit) =>
+        RetryDelay.AskedFor(response)
+        ?? (rateLimit?.Reset is DateTimeOffset reset ? RetryDelay.Positive(reset - DateTimeOffset.UtcNow + TimeSpan.FromSeconds(1)) : null);
 
     private static async Task<byte[]> ReadBodyAsync(string operation, HttpResponseMessage response, CancellationToken cancellationToken)
     {

@@ -52,7 +52,7 @@ internal sealed class AttemptResult
     public DownloadOutcome ToOutcome(string url, int attempts)
     {
         // Quoted and shortened like every URL in a message: a 100 KB URL must not flood the console.
-        string shown = Urls.UrlProblemMessages.Quote(url);
+        string shown = Text.MessageText.Quote(url);
         string message;
         switch (Status)
         {

@@ -290,7 +290,7 @@ internal sealed class MediaDownloader : IDisposable
 
         if (code >= 500 || code == 408 || code == 429)
         {
-            return AttemptResult.Transient(code, reason, RetryAfterOf(response));
+            return AttemptResult.Transient(code, reason, RetryDelay.AskedFor(response));
         }
 
         if (code >= 300 && code < 400)
@@ -300,17 +300,6 @@ internal sealed class MediaDownloader : IDisposable
         }
 
         return AttemptResult.Failure(code, reason);
-    }
-
-    private static TimeSpan? RetryAfterOf(HttpResponseMessage response)
-    {
-        var header = response.Headers.RetryAfter;
-        if (header?.Delta is TimeSpan delta)
-        {
-            return delta;
-        }
-
-        return header?.Date is DateTimeOffset date && date > DateTimeOffset.UtcNow ? date - DateTimeOffset.UtcNow : (TimeSpan?)null;
     }
 
     private AttemptResult TooLarge(int code) =>

@@ -157,7 +157,7 @@ internal sealed class MediaSaver : IDisposable
 
     private static string Owner(MediaRequest request) => request.ScreenName != null ? "@" + request.ScreenName : "user " + request.UserId;
 
-    private static string Shown(string url) => Urls.UrlProblemMessages.Quote(url);
+    private static string Shown(string url) => Text.MessageText.Quote(url);
 
     private static string Noun(MediaRequest request) => request.Kind == MediaKind.Banner ? "banner" : "image";
 }

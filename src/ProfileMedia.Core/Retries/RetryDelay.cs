@@ -1,8 +1,12 @@
 using System;
+using System.Net.Http;
 
 namespace ProfileMedia.Core.Retries;
 
-/// <summary>Exponential backoff with jitter, so many clients that failed together do not retry together.</summary>
+/// <summary>
+/// How long to wait before a retry, for the API client and the downloader alike: exponential backoff with jitter, so
+/// many clients that failed together do not retry together, unless the server asked for longer.
+/// </summary>
 internal static class RetryDelay
 {
     private static readonly TimeSpan Cap = TimeSpan.FromSeconds(30);
@@ -21,4 +25,19 @@ internal static class RetryDelay
         TimeSpan delay = TimeSpan.FromMilliseconds(jittered);
         return serverAskedFor is TimeSpan asked && asked > delay && asked <= Cap ? asked : delay;
     }
+
+    /// <summary>The wait a response asks for in its Retry-After header (seconds or a date); null when it asks for none.</summary>
+    public static TimeSpan? AskedFor(HttpResponseMessage response)
+    {
+        var header = response.Headers.RetryAfter;
+        if (header?.Delta is TimeSpan delta)
+        {
+            return delta;
+        }
+
+        return header?.Date is DateTimeOffset date ? Positive(date - DateTimeOffset.UtcNow) : null;
+    }
+
+    /// <summary>Zero for a moment already past.</summary>
+    public static TimeSpan Positive(TimeSpan value) => value < TimeSpan.Zero ? TimeSpan.Zero : value;
 }

@@ -1,17 +1,15 @@
 using System.Globalization;
+using ProfileMedia.Core.Text;
 
 namespace ProfileMedia.Core.Urls;
 
 /// <summary>User-facing sentences for each <see cref="UrlProblem"/>, naming the offending value.</summary>
 internal static class UrlProblemMessages
 {
-    // Long enough to recognise a URL, short enough that a 100 KB value does not flood the console.
-    private const int MaxQuotedLength = 200;
-
     /// <summary>Describes <paramref name="problem"/> for the value the user gave; <paramref name="what"/> names the kind of URL.</summary>
     public static string Describe(UrlProblem problem, string? value, string what)
     {
-        string quoted = Quote(value);
+        string quoted = MessageText.Quote(value);
         switch (problem)
         {
             case UrlProblem.NullUrl:
@@ -29,37 +27,5 @@ internal static class UrlProblemMessages
             default:
                 return string.Format(CultureInfo.InvariantCulture, "The {0} {1} is valid.", what, quoted);
         }
-    }
-
-    /// <summary>Quotes a value for a message, shortening it and making control characters visible.</summary>
-    public static string Quote(string? value)
-    {
-        if (value == null)
-        {
-            return "(null)";
-        }
-
-        var builder = new System.Text.StringBuilder(System.Math.Min(value.Length, MaxQuotedLength) + 8);
-        builder.Append('\'');
-        int shown = System.Math.Min(value.Length, MaxQuotedLength);
-        for (int i = 0; i < shown; i++)
-        {
-            char c = value[i];
-            if (char.IsControl(c))
-            {
-                builder.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
-            }
-            else
-            {
-                builder.Append(c);
-            }
-        }
-
-        if (value.Length > shown)
-        {
-            builder.Append("…(").Append(value.Length.ToString(CultureInfo.InvariantCulture)).Append(" characters)");
-        }
-
-        return builder.Append('\'').ToString();
     }
 }

@@ -11,7 +11,7 @@ internal static class UserReferenceInput
         UserReference? user = byScreenName ? UserReference.ForScreenName(value, out string? problem) : UserReference.ForUserId(value, out problem);
         if (user == null)
         {
-            string quoted = Core.Urls.UrlProblemMessages.Quote(value);
+            string quoted = Core.Text.MessageText.Quote(value);
             cmdlet.WriteError(new System.Management.Automation.ErrorRecord(
                 new System.ArgumentException(problem + "; got " + quoted + "."),
                 byScreenName ? "InvalidScreenName" : "InvalidUserId",
