@@ -37,6 +37,17 @@ Describe 'Connect-ProfileMedia and Disconnect-ProfileMedia' {
         { Connect-ProfileMedia -ConsumerKey 'k' -ApiBaseUri $emulator.BaseUri } | Should -Throw -ErrorId 'MissingCredential,ProfileMedia.Commands.ConnectProfileMediaCommand' -ExpectedMessage '*-ConsumerSecret (or $env:PROFILEMEDIA_CONSUMER_SECRET), -AccessToken (or $env:PROFILEMEDIA_ACCESS_TOKEN), -AccessTokenSecret*'
     }
 
+    It 'names a white-space key or token, or an empty secret, as an empty credential wherever it came from' {
+        $secret = ConvertTo-SecureString 's' -AsPlainText -Force
+        { Connect-ProfileMedia -ConsumerKey '   ' -ConsumerSecret $secret -AccessToken t -AccessTokenSecret $secret -ApiBaseUri $emulator.BaseUri } |
+            Should -Throw -ErrorId 'EmptyCredential,ProfileMedia.Commands.ConnectProfileMediaCommand' -ExpectedMessage '*-ConsumerKey*'
+        { Connect-ProfileMedia -ConsumerKey k -ConsumerSecret $secret -AccessToken t -AccessTokenSecret ([securestring]::new()) -ApiBaseUri $emulator.BaseUri } |
+            Should -Throw -ErrorId 'EmptyCredential,ProfileMedia.Commands.ConnectProfileMediaCommand' -ExpectedMessage '*-AccessTokenSecret*'
+        $env:PROFILEMEDIA_ACCESS_TOKEN = ' '
+        { Connect-ProfileMedia -ConsumerKey k -ConsumerSecret $secret -AccessTokenSecret $secret -ApiBaseUri $emulator.BaseUri } |
+            Should -Throw -ErrorId 'EmptyCredential,ProfileMedia.Commands.ConnectProfileMediaCommand' -ExpectedMessage '*$env:PROFILEMEDIA_ACCESS_TOKEN*'
+    }
+
     It 'refuses plain http to a host that is not loopback' {
         $secret = ConvertTo-SecureString 's' -AsPlainText -Force
         { Connect-ProfileMedia -ConsumerKey k -ConsumerSecret $secret -AccessToken t -AccessTokenSecret $secret -ApiBaseUri 'http://api.example.com/1.1/' } |

@@ -70,6 +70,13 @@ Describe 'Get-ProfileUser' {
         @($records | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -like 'Retry *' }) | Should -HaveCount 2
     }
 
+    It 'gives an answer the module has no advice for the ApiError id and a real category' {
+        Add-EmulatorFault $emulator @{ pathPrefix = '/1.1/users/show.json'; status = 409 }
+        Get-ProfileUser EmulatedUser -ErrorVariable problems -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'ApiError,*'
+        $problems[0].CategoryInfo.Category | Should -Be 'InvalidData'
+    }
+
     It 'fails at once on a rate limit by default, or waits with -RateLimitAction Wait' {
         Add-EmulatorFault $emulator @{ pathPrefix = '/1.1/users/show.json'; status = 429; retryAfterSeconds = 1; rateLimitReset = $false }
         Get-ProfileUser EmulatedUser -ErrorVariable problems -ErrorAction SilentlyContinue | Should -BeNullOrEmpty

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using ProfileMedia.Core.Errors;
 using ProfileMedia.Core.Json;
 using ProfileMedia.Core.Urls;
 
@@ -129,7 +130,7 @@ internal static class ResponseParser
     }
 
     private static XApiException Unexpected(string operation, string what) =>
-        new XApiException(operation + " failed: " + what, "UnexpectedResponse", null, Array.Empty<XApiErrorDetail>(), null, null);
+        new XApiException(operation + " failed: " + what, ErrorIds.UnexpectedResponse, null, Array.Empty<XApiErrorDetail>(), null, null);
 
     private static string? RawNumber(JsonValue? value) =>
         value != null && value.Kind == JsonKind.Number && value.TryGetInt64(out long id) ? id.ToString(CultureInfo.InvariantCulture) : null;

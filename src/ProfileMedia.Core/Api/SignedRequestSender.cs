@@ -8,6 +8,7 @@ using System.Net.Http;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
+using ProfileMedia.Core.Errors;
 using ProfileMedia.Core.OAuth;
 using ProfileMedia.Core.Retries;
 
@@ -85,7 +86,7 @@ internal sealed class SignedRequestSender
                     continue;
                 }
 
-                throw XApiErrorAdvice.NoAnswer(operation, "Timeout", string.Format(CultureInfo.InvariantCulture, "no answer within {0} s{1}.", _options.Timeout.TotalSeconds, Attempts(retries)), null);
+                throw XApiErrorAdvice.NoAnswer(operation, ErrorIds.Timeout, string.Format(CultureInfo.InvariantCulture, "no answer within {0} s{1}.", _options.Timeout.TotalSeconds, Attempts(retries)), null);
             }
             catch (Exception e) when (e is HttpRequestException || e is IOException)
             {
@@ -96,7 +97,7 @@ internal sealed class SignedRequestSender
                     continue;
                 }
 
-                throw XApiErrorAdvice.NoAnswer(operation, "ConnectionFailed", "the connection failed" + Attempts(retries) + ": " + e.Message
+                throw XApiErrorAdvice.NoAnswer(operation, ErrorIds.ConnectionFailed, "the connection failed" + Attempts(retries) + ": " + e.Message
                     + (retryWithoutAnswer ? string.Empty : " The change may or may not have been made: check with Get-ProfileUser before trying again."), e);
             }
 
@@ -172,7 +173,7 @@ internal sealed class SignedRequestSender
             {
                 // The service answered, just not with anything usable: retrying would fetch the same again.
                 throw new XApiException(operation + " failed: the answer's body is larger than " + MaxBodyBytes.ToString(CultureInfo.InvariantCulture) + " bytes.",
-                    "UnexpectedResponse", response.StatusCode, Array.Empty<XApiErrorDetail>(), RateLimitStatus.FromHeaders(response), null);
+                    ErrorIds.UnexpectedResponse, response.StatusCode, Array.Empty<XApiErrorDetail>(), RateLimitStatus.FromHeaders(response), null);
             }
 
             buffer.Write(chunk, 0, read);

@@ -6,6 +6,7 @@ using System.Net.Http;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
+using ProfileMedia.Core.Errors;
 using ProfileMedia.Core.OAuth;
 using ProfileMedia.Core.Uploads;
 
@@ -63,7 +64,7 @@ internal sealed class XApiClient : IDisposable
         }
         catch (XApiException e) when (e.StatusCode == HttpStatusCode.NotFound && !e.HasCode(50))
         {
-            throw new XApiException(user + " has no profile banner.", "NoProfileBanner", e.StatusCode, e.Errors, e.RateLimit, null, e);
+            throw new XApiException(user + " has no profile banner.", ErrorIds.NoProfileBanner, e.StatusCode, e.Errors, e.RateLimit, null, e);
         }
 
         return ResponseParser.ParseBannerSizes(operation, answer.Body, uri.AbsoluteUri, user.ScreenName, user.UserId);

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Net;
+using ProfileMedia.Core.Errors;
 
 namespace ProfileMedia.Core.Api;
 
@@ -33,46 +34,46 @@ internal static class XApiErrorAdvice
             {
                 case 32:
                 case 215:
-                    return ("AuthenticationFailed", "X could not authenticate the request: check the consumer key and secret, the access token and secret, and that this computer's clock is right.");
+                    return (ErrorIds.AuthenticationFailed, "X could not authenticate the request: check the consumer key and secret, the access token and secret, and that this computer's clock is right.");
                 case 135:
-                    return ("TimestampOutOfBounds", "The request's timestamp is too far from X's clock: set this computer's clock right (time zone and NTP) and try again.");
+                    return (ErrorIds.TimestampOutOfBounds, "The request's timestamp is too far from X's clock: set this computer's clock right (time zone and NTP) and try again.");
                 case 89:
-                    return ("TokenInvalid", "The access token is invalid, expired or revoked: create a new access token for the account and connect again.");
+                    return (ErrorIds.TokenInvalid, "The access token is invalid, expired or revoked: create a new access token for the account and connect again.");
                 case 261:
-                    return ("AppCannotWrite", "The app is not allowed to write: give it Read and Write permission in the developer portal, then regenerate the access token and connect again.");
+                    return (ErrorIds.AppCannotWrite, "The app is not allowed to write: give it Read and Write permission in the developer portal, then regenerate the access token and connect again.");
                 case 326:
-                    return ("AccountLocked", "The account is locked: sign in at x.com to unlock it, then try again.");
+                    return (ErrorIds.AccountLocked, "The account is locked: sign in at x.com to unlock it, then try again.");
                 case 453:
-                    return ("AccessTierInsufficient", "The account's API access tier does not include this endpoint: upgrade the app's access level in the developer portal.");
+                    return (ErrorIds.AccessTierInsufficient, "The account's API access tier does not include this endpoint: upgrade the app's access level in the developer portal.");
                 case 50:
-                    return ("UserNotFound", "No such user: check the screen name or id.");
+                    return (ErrorIds.UserNotFound, "No such user: check the screen name or id.");
                 case 88:
-                    return ("RateLimited", RateLimitAdvice(rateLimit, retryAfter));
+                    return (ErrorIds.RateLimited, RateLimitAdvice(rateLimit, retryAfter));
                 case 38:
-                    return ("ParameterMissing", "A required parameter was missing from the request.");
+                    return (ErrorIds.ParameterMissing, "A required parameter was missing from the request.");
             }
         }
 
         switch ((int)status)
         {
             case 429:
-                return ("RateLimited", RateLimitAdvice(rateLimit, retryAfter));
+                return (ErrorIds.RateLimited, RateLimitAdvice(rateLimit, retryAfter));
             case 401:
-                return ("AuthenticationFailed", "X refused the credentials: check the keys, the tokens and this computer's clock.");
+                return (ErrorIds.AuthenticationFailed, "X refused the credentials: check the keys, the tokens and this computer's clock.");
             case 404:
-                return ("NotFound", "X has no such resource.");
+                return (ErrorIds.NotFound, "X has no such resource.");
             case 413:
-                return ("ImageTooLarge", "The image is too large for X: use a smaller file.");
+                return (ErrorIds.ImageTooLarge, "The image is too large for X: use a smaller file.");
             case 422:
-                return ("ImageCannotBeProcessed", "X could not resize or read the image: use a GIF, JPEG or PNG within the size limit.");
+                return (ErrorIds.ImageCannotBeProcessed, "X could not resize or read the image: use a GIF, JPEG or PNG within the size limit.");
             case 400:
-                return ("BadRequest", "X refused the request as malformed.");
+                return (ErrorIds.BadRequest, "X refused the request as malformed.");
             case 403:
-                return ("Forbidden", "X refused the request for this account or app.");
+                return (ErrorIds.Forbidden, "X refused the request for this account or app.");
             default:
                 return (int)status >= 500
-                    ? ("ServiceUnavailable", "X is failing or overloaded: try again later.")
-                    : ("ApiError", "X did not accept the request.");
+                    ? (ErrorIds.ServiceUnavailable, "X is failing or overloaded: try again later.")
+                    : (ErrorIds.ApiError, "X did not accept the request.");
         }
     }
 

@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Threading;
 using System.Threading.Tasks;
 using ProfileMedia.Core.Api;
+using ProfileMedia.Core.Errors;
 
 namespace ProfileMedia.Core.Downloads;
 
@@ -85,12 +86,12 @@ internal sealed class MediaSaver : IDisposable
                 }
                 catch (XApiException e)
                 {
-                    return Result(request, last, size, "RefreshFailed", "The URL " + Shown(last.Url) + " is outdated and refreshing " + Owner(current) + " failed: " + e.Message, refreshed);
+                    return Result(request, last, size, ErrorIds.RefreshFailed, "The URL " + Shown(last.Url) + " is outdated and refreshing " + Owner(current) + " failed: " + e.Message, refreshed);
                 }
 
                 if (renewed == null)
                 {
-                    return Result(request, last, size, "MediaUrlOutdated", "The URL " + Shown(last.Url) + " is outdated and " + Owner(current) + " no longer has this " + Noun(current) + ".", refreshed);
+                    return Result(request, last, size, ErrorIds.MediaUrlOutdated, "The URL " + Shown(last.Url) + " is outdated and " + Owner(current) + " no longer has this " + Noun(current) + ".", refreshed);
                 }
 
                 current = renewed;
@@ -136,13 +137,13 @@ internal sealed class MediaSaver : IDisposable
     private static string? ErrorIdOf(DownloadOutcome outcome) => outcome.Status switch
     {
         DownloadStatus.Saved => null,
-        DownloadStatus.Exists => "FileExists",
-        DownloadStatus.Outdated => "MediaUrlOutdated",
-        _ => "DownloadFailed",
+        DownloadStatus.Exists => ErrorIds.FileExists,
+        DownloadStatus.Outdated => ErrorIds.MediaUrlOutdated,
+        _ => ErrorIds.DownloadFailed,
     };
 
     private static MediaSaveResult Result(MediaRequest request, DownloadOutcome outcome, string size, string? errorId, string message, bool refreshed) =>
-        new MediaSaveResult(request, errorId == "RefreshFailed" || errorId == "MediaUrlOutdated" ? DownloadStatus.Outdated : outcome.Status, outcome.Path, size, outcome.Url, errorId, message, refreshed);
+        new MediaSaveResult(request, errorId == ErrorIds.RefreshFailed || errorId == ErrorIds.MediaUrlOutdated ? DownloadStatus.Outdated : outcome.Status, outcome.Path, size, outcome.Url, errorId, message, refreshed);
 
     private Task<ProfileUser> RefreshAsync(UserReference owner, CancellationToken cancellationToken)
     {

@@ -50,16 +50,12 @@ public abstract class ApiCmdlet : ProfileMediaCmdlet
         _connection = Connection ?? ConnectionStore.Current(this);
         if (_connection == null)
         {
-            ThrowTerminatingError(new ErrorRecord(
-                new InvalidOperationException("Not connected to the X API: run Connect-ProfileMedia first, or pass -Connection."),
-                "NotConnected", ErrorCategory.ConnectionError, null));
+            ThrowTerminatingError(ErrorRecords.NotConnected());
         }
 
         if (_connection!.IsClosed)
         {
-            ThrowTerminatingError(new ErrorRecord(
-                new InvalidOperationException("The connection to " + _connection.BaseUri + " was closed by Disconnect-ProfileMedia: connect again."),
-                "ConnectionClosed", ErrorCategory.ConnectionError, _connection));
+            ThrowTerminatingError(ErrorRecords.ConnectionClosed(_connection, "connect again"));
         }
     }
 
@@ -78,7 +74,7 @@ public abstract class ApiCmdlet : ProfileMediaCmdlet
         }
         catch (XApiException e)
         {
-            WriteError(new ErrorRecord(e, e.ErrorId, ErrorCategories.ForApiError(e.ErrorId), target));
+            WriteError(ErrorRecords.ApiFailure(e, target));
         }
         catch (OperationCanceledException) when (CancellationToken.IsCancellationRequested)
         {
@@ -86,13 +82,9 @@ public abstract class ApiCmdlet : ProfileMediaCmdlet
         }
         catch (ObjectDisposedException)
         {
-            WriteError(new ErrorRecord(new InvalidOperationException("The connection was closed while the call ran."), "ConnectionClosed", ErrorCategory.ConnectionError, target));
+            WriteError(ErrorRecords.ClosedDuringCall(target));
         }
 
         return false;
     }
-
-    /// <summary>Writes a non-terminating InvalidArgument error about <paramref name="target"/>.</summary>
-    protected void WriteInvalidArgument(string errorId, string message, object? target) =>
-        WriteError(new ErrorRecord(new ArgumentException(message), errorId, ErrorCategory.InvalidArgument, target));
 }

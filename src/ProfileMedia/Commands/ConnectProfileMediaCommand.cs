@@ -3,6 +3,7 @@ using System.Management.Automation;
 using System.Security;
 using ProfileMedia.Core.Api;
 using ProfileMedia.Core.OAuth;
+using ProfileMedia.Errors;
 using ProfileMedia.Input;
 using ProfileMedia.Session;
 
@@ -85,6 +86,10 @@ public sealed class ConnectProfileMediaCommand : PSCmdlet
             (consumerSecret == null, nameof(ConsumerSecret), ConsumerSecretVariable),
             (accessToken == null, nameof(AccessToken), AccessTokenVariable),
             (tokenSecret == null, nameof(AccessTokenSecret), AccessTokenSecretVariable));
+        ThrowIfEmpty(consumerKey!, ConsumerKey != null, nameof(ConsumerKey), ConsumerKeyVariable);
+        ThrowIfEmpty(accessToken!, AccessToken != null, nameof(AccessToken), AccessTokenVariable);
+        ThrowIfEmpty(consumerSecret!, ConsumerSecret != null, nameof(ConsumerSecret), ConsumerSecretVariable);
+        ThrowIfEmpty(tokenSecret!, AccessTokenSecret != null, nameof(AccessTokenSecret), AccessTokenSecretVariable);
         Uri baseUri = ApiBaseUri ?? BaseUriFromEnvironment();
 
         var options = new XApiClientOptions
@@ -97,17 +102,17 @@ public sealed class ConnectProfileMediaCommand : PSCmdlet
             RetryBaseDelay = RetryBaseDelay,
         };
 
-        ProfileMediaConnection connection;
         try
         {
             Core.Api.ApiBaseUri.Validate(baseUri);
-            connection = new ProfileMediaConnection(new OAuthCredentials(consumerKey!, consumerSecret!, accessToken!, tokenSecret!), options);
         }
         catch (ArgumentException e)
         {
-            ThrowTerminatingError(new ErrorRecord(e, "InvalidApiBaseUri", ErrorCategory.InvalidArgument, baseUri));
-            return;
+            ThrowTerminatingError(ErrorRecords.InvalidApiBaseUri(e.Message, baseUri, e));
         }
+
+        // Every credential was checked above, so OAuthCredentials has nothing left to refuse.
+        var connection = new ProfileMediaConnection(new OAuthCredentials(consumerKey!, consumerSecret!, accessToken!, tokenSecret!), options);
 
         // The previous default is left to its owner: a script may still hold it from -PassThru.
         ConnectionStore.Set(this, connection);
@@ -156,9 +161,24 @@ public sealed class ConnectProfileMediaCommand : PSCmdlet
 
         if (missing.Count > 0)
         {
-            ThrowTerminatingError(new ErrorRecord(
-                new ArgumentException("Missing credentials: " + string.Join(", ", missing) + ". Give each as a parameter or set its environment variable."),
-                "MissingCredential", ErrorCategory.InvalidArgument, null));
+            ThrowTerminatingError(ErrorRecords.MissingCredential(missing));
+        }
+    }
+
+    // A key or token of white space, or an empty secret, is named as such: OAuth cannot sign with it.
+    private void ThrowIfEmpty(string value, bool fromParameter, string parameter, string variable)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            ThrowTerminatingError(ErrorRecords.EmptyCredential(fromParameter ? "-" + parameter : "$env:" + variable));
+        }
+    }
+
+    private void ThrowIfEmpty(SecureString secret, bool fromParameter, string parameter, string variable)
+    {
+        if (secret.Length == 0)
+        {
+            ThrowTerminatingError(ErrorRecords.EmptyCredential(fromParameter ? "-" + parameter : "$env:" + variable));
         }
     }
 
@@ -172,9 +192,7 @@ public sealed class ConnectProfileMediaCommand : PSCmdlet
 
         if (!Uri.TryCreate(value, UriKind.Absolute, out Uri? uri))
         {
-            ThrowTerminatingError(new ErrorRecord(
-                new ArgumentException("The environment variable " + ApiBaseUriVariable + " holds '" + value + "', which is not an absolute URI."),
-                "InvalidApiBaseUri", ErrorCategory.InvalidArgument, value));
+            ThrowTerminatingError(ErrorRecords.InvalidApiBaseUri("The environment variable " + ApiBaseUriVariable + " holds '" + value + "', which is not an absolute URI.", value));
         }
 
         return uri!;

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using ProfileMedia.Core.Uploads;
+using ProfileMedia.Errors;
 using ProfileMedia.Input;
 
 namespace ProfileMedia.Commands;
@@ -44,11 +45,7 @@ public abstract class ImageUploadCmdlet : ApiCmdlet
             return image;
         }
 
-        ErrorCategory category = problem == ImageFileProblem.ImageFileNotFound ? ErrorCategory.ObjectNotFound
-            : problem == ImageFileProblem.ImageFileTooLarge ? ErrorCategory.LimitsExceeded
-            : problem == ImageFileProblem.ImageFileUnreadable ? ErrorCategory.ReadError
-            : ErrorCategory.InvalidData;
-        WriteError(new ErrorRecord(new System.ArgumentException(message), problem.ToString(), category, given));
+        WriteError(ErrorRecords.BadInput(problem.ToString(), message, given));
         return null;
     }
 }

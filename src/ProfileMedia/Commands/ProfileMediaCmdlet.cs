@@ -30,11 +30,11 @@ public abstract class ProfileMediaCmdlet : PSCmdlet, IDisposable
     /// (<paramref name="input"/>, a user object say), or the URL itself.
     /// </summary>
     private protected void WriteUrlProblem(UrlProblem problem, string? value, string what, object? input = null) =>
-        WriteError(ErrorRecords.ForUrlProblem(problem, value, what, input));
+        WriteError(ErrorRecords.BadUrl(problem, value, what, input));
 
     /// <summary>Writes a non-terminating UnsupportedInput error for an input of a kind this cmdlet cannot use.</summary>
     protected void WriteUnsupportedInput(string what, string useInstead, object? input) =>
-        WriteError(ErrorRecords.ForUnsupportedInput(MyInvocation.MyCommand.Name, input, useInstead, what));
+        WriteError(ErrorRecords.UnsupportedInput(MyInvocation.MyCommand.Name, input, useInstead, what));
 
     /// <inheritdoc />
     public void Dispose()

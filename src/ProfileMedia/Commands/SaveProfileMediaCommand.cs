@@ -8,6 +8,8 @@ using System.Threading.Tasks;
 using Microsoft.PowerShell.Commands;
 using ProfileMedia.Core.Api;
 using ProfileMedia.Core.Downloads;
+using ProfileMedia.Core.Errors;
+using ProfileMedia.Errors;
 using ProfileMedia.Input;
 using ProfileMedia.Session;
 using ProfileMedia.Threading;
@@ -83,9 +85,7 @@ public sealed class SaveProfileMediaCommand : ApiCmdlet
         _requests = new SaveRequests(ImageSize, BannerSize, WriteError);
         if (Connection != null && Connection.IsClosed)
         {
-            ThrowTerminatingError(new ErrorRecord(
-                new InvalidOperationException("The connection to " + Connection.BaseUri + " was closed by Disconnect-ProfileMedia: connect again, or leave -Connection out to save without refreshing."),
-                "ConnectionClosed", ErrorCategory.ConnectionError, Connection));
+            ThrowTerminatingError(ErrorRecords.ConnectionClosed(Connection, "connect again, or leave -Connection out to save without refreshing"));
         }
 
         // Without a connection files still download; only outdated URLs cannot be refreshed.
@@ -173,7 +173,7 @@ public sealed class SaveProfileMediaCommand : ApiCmdlet
         if (done.IsFaulted)
         {
             Exception error = done.Exception!.GetBaseException();
-            WriteError(new ErrorRecord(error, "DownloadFailed", ErrorCategory.WriteError, null));
+            WriteError(ErrorRecords.DownloadFailed(error));
             return;
         }
 
@@ -184,7 +184,7 @@ public sealed class SaveProfileMediaCommand : ApiCmdlet
         }
         else
         {
-            WriteError(new ErrorRecord(new IOException(result.Message), result.ErrorId ?? "DownloadFailed", CategoryOf(result), result.Status == DownloadStatus.Exists ? (object?)result.Path : result.Url));
+            WriteError(ErrorRecords.NotSaved(result.ErrorId ?? ErrorIds.DownloadFailed, result.Message, result.Status == DownloadStatus.Exists ? (object?)result.Path : result.Url));
         }
 
         if (_sinceProgress.Elapsed >= ProgressInterval)
@@ -221,13 +221,6 @@ public sealed class SaveProfileMediaCommand : ApiCmdlet
         return file;
     }
 
-    private static ErrorCategory CategoryOf(MediaSaveResult result) => result.Status switch
-    {
-        DownloadStatus.Exists => ErrorCategory.ResourceExists,
-        DownloadStatus.Outdated => ErrorCategory.ObjectNotFound,
-        _ => ErrorCategory.ConnectionError,
-    };
-
     private void WriteProgressRecord(bool completed)
     {
         _sinceProgress.Restart();
@@ -252,18 +245,18 @@ public sealed class SaveProfileMediaCommand : ApiCmdlet
         }
         catch (Exception e) when (e is ProviderNotFoundException || e is System.Management.Automation.DriveNotFoundException || e is PSArgumentException || e is NotSupportedException)
         {
-            ThrowTerminatingError(new ErrorRecord(new ArgumentException("The destination '" + Destination + "' cannot be used: " + e.Message), "InvalidDestination", ErrorCategory.InvalidArgument, Destination));
+            ThrowTerminatingError(ErrorRecords.InvalidDestination(Destination, "cannot be used: " + e.Message, e));
             throw;
         }
 
         if (provider.ImplementingType != typeof(FileSystemProvider))
         {
-            ThrowTerminatingError(new ErrorRecord(new ArgumentException("The destination '" + Destination + "' is on the " + provider.Name + " provider; it must be a folder in the file system."), "InvalidDestination", ErrorCategory.InvalidArgument, Destination));
+            ThrowTerminatingError(ErrorRecords.InvalidDestination(Destination, "is on the " + provider.Name + " provider; it must be a folder in the file system."));
         }
 
         if (File.Exists(path))
         {
-            ThrowTerminatingError(new ErrorRecord(new IOException("The destination '" + Destination + "' is a file; it must be a folder."), "InvalidDestination", ErrorCategory.InvalidArgument, Destination));
+            ThrowTerminatingError(ErrorRecords.InvalidDestination(Destination, "is a file; it must be a folder."));
         }
 
         // Created now, so a folder that cannot be made fails once, before any download starts.
@@ -273,7 +266,7 @@ public sealed class SaveProfileMediaCommand : ApiCmdlet
         }
         catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is ArgumentException || e is NotSupportedException)
         {
-            ThrowTerminatingError(new ErrorRecord(new IOException("The destination '" + Destination + "' cannot be created: " + e.Message, e), "InvalidDestination", ErrorCategory.WriteError, Destination));
+            ThrowTerminatingError(ErrorRecords.InvalidDestination(Destination, "cannot be created: " + e.Message, e));
             throw;
         }
     }

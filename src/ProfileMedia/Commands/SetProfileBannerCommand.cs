@@ -1,5 +1,7 @@
 using System.Management.Automation;
+using ProfileMedia.Core.Errors;
 using ProfileMedia.Core.Uploads;
+using ProfileMedia.Errors;
 
 namespace ProfileMedia.Commands;
 
@@ -62,7 +64,7 @@ public sealed class SetProfileBannerCommand : ImageUploadCmdlet
             : new BannerRegion(Width!.Value, Height!.Value, OffsetLeft!.Value, OffsetTop!.Value).Validate();
         if (problem != null)
         {
-            WriteInvalidArgument("InvalidBannerRegion", problem, Path ?? LiteralPath);
+            WriteError(ErrorRecords.BadInput(ErrorIds.InvalidBannerRegion, problem, Path ?? LiteralPath));
             return false;
         }
 

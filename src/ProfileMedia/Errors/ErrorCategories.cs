@@ -1,41 +1,81 @@
 using System.Management.Automation;
+using ProfileMedia.Core.Errors;
 
 namespace ProfileMedia.Errors;
 
-/// <summary>The PowerShell error category for each API error id, so scripts can filter on -ErrorAction and categories.</summary>
+/// <summary>
+/// The PowerShell error category of every error id, in one table, so scripts can filter on categories and one id
+/// always has one category, whichever cmdlet or layer raised it.
+/// </summary>
 internal static class ErrorCategories
 {
-    public static ErrorCategory ForApiError(string errorId)
+    public static ErrorCategory Of(string errorId)
     {
         switch (errorId)
         {
-            case "AuthenticationFailed":
-            case "TimestampOutOfBounds":
-            case "TokenInvalid":
+            case ErrorIds.AuthenticationFailed:
+            case ErrorIds.TimestampOutOfBounds:
+            case ErrorIds.TokenInvalid:
                 return ErrorCategory.AuthenticationError;
-            case "AppCannotWrite":
-            case "AccountLocked":
-            case "AccessTierInsufficient":
-            case "Forbidden":
+            case ErrorIds.AppCannotWrite:
+            case ErrorIds.AccountLocked:
+            case ErrorIds.AccessTierInsufficient:
+            case ErrorIds.Forbidden:
                 return ErrorCategory.PermissionDenied;
-            case "UserNotFound":
-            case "NotFound":
-            case "NoProfileBanner":
+            case ErrorIds.UserNotFound:
+            case ErrorIds.NotFound:
+            case ErrorIds.NoProfileBanner:
+            case ErrorIds.ImageFileNotFound:
+            case ErrorIds.MediaUrlOutdated:
+            case ErrorIds.RefreshFailed:
                 return ErrorCategory.ObjectNotFound;
-            case "RateLimited":
-            case "ImageTooLarge":
+            case ErrorIds.RateLimited:
+            case ErrorIds.ImageTooLarge:
+            case ErrorIds.ImageFileTooLarge:
                 return ErrorCategory.LimitsExceeded;
-            case "ImageCannotBeProcessed":
-            case "BadRequest":
-            case "ParameterMissing":
+            case ErrorIds.ImageCannotBeProcessed:
+            case ErrorIds.BadRequest:
+            case ErrorIds.ParameterMissing:
+            case ErrorIds.ApiError:
+            case ErrorIds.ImageFileIsDirectory:
+            case ErrorIds.ImageFileEmpty:
+            case ErrorIds.UnsupportedImageFormat:
+            case ErrorIds.TruncatedImage:
                 return ErrorCategory.InvalidData;
-            case "ServiceUnavailable":
-            case "ConnectionFailed":
+            case ErrorIds.ImageFileUnreadable:
+                return ErrorCategory.ReadError;
+            case ErrorIds.ServiceUnavailable:
+            case ErrorIds.ConnectionFailed:
+            case ErrorIds.NotConnected:
+            case ErrorIds.ConnectionClosed:
+            case ErrorIds.DownloadFailed:
                 return ErrorCategory.ConnectionError;
-            case "Timeout":
+            case ErrorIds.Timeout:
                 return ErrorCategory.OperationTimeout;
-            case "UnexpectedResponse":
+            case ErrorIds.UnexpectedResponse:
                 return ErrorCategory.InvalidResult;
+            case ErrorIds.FileExists:
+                return ErrorCategory.ResourceExists;
+            case ErrorIds.MissingCredential:
+            case ErrorIds.EmptyCredential:
+            case ErrorIds.InvalidApiBaseUri:
+            case ErrorIds.NullInput:
+            case ErrorIds.UnsupportedInput:
+            case ErrorIds.InvalidScreenName:
+            case ErrorIds.InvalidUserId:
+            case ErrorIds.InvalidBannerRegion:
+            case ErrorIds.InvalidDestination:
+            case ErrorIds.NullUrl:
+            case ErrorIds.EmptyUrl:
+            case ErrorIds.UrlNotAbsoluteHttp:
+            case ErrorIds.UrlHasInvalidCharacters:
+            case ErrorIds.UrlHasNoFileSegment:
+            case ErrorIds.BannerUrlWithoutSize:
+            case ErrorIds.PathEmpty:
+            case ErrorIds.PathMatchesSeveralFiles:
+            case ErrorIds.NotFileSystemPath:
+            case ErrorIds.InvalidImagePath:
+                return ErrorCategory.InvalidArgument;
             default:
                 return ErrorCategory.NotSpecified;
         }

@@ -1,26 +1,75 @@
 using System;
+using System.Collections.Generic;
+using System.IO;
 using System.Management.Automation;
+using ProfileMedia.Core.Api;
+using ProfileMedia.Core.Errors;
 using ProfileMedia.Core.Urls;
 
 namespace ProfileMedia.Errors;
 
-/// <summary>The error records for input a cmdlet cannot use, worded the same way by every cmdlet.</summary>
+/// <summary>
+/// One factory per kind of failure, so every cmdlet words the same failure alike. Ids come from
+/// <see cref="ErrorIds"/> and categories from <see cref="ErrorCategories"/>; each record is built in one place.
+/// </summary>
 internal static class ErrorRecords
 {
+    /// <summary>Input a cmdlet cannot use, found by a Core check or the cmdlet itself (a path, a screen name, a region).</summary>
+    public static ErrorRecord BadInput(string errorId, string message, object? target) =>
+        Build(new ArgumentException(message), errorId, target);
+
     /// <summary>A URL that cannot be used; the target is what the user gave (a user object, say), or the URL itself.</summary>
-    public static ErrorRecord ForUrlProblem(UrlProblem problem, string? value, string what, object? input = null) =>
-        new ErrorRecord(new ArgumentException(UrlProblemMessages.Describe(problem, value, what)), problem.ToString(), ErrorCategory.InvalidArgument, input ?? value);
+    public static ErrorRecord BadUrl(UrlProblem problem, string? value, string what, object? input = null) =>
+        BadInput(problem.ToString(), UrlProblemMessages.Describe(problem, value, what), input ?? value);
 
     /// <summary>
     /// An input of a kind the cmdlet cannot use (UnsupportedInput), or none at all (NullInput); <paramref name="what"/>
     /// names it when its type alone would not say enough ("a banner variant").
     /// </summary>
-    public static ErrorRecord ForUnsupportedInput(string command, object? input, string useInstead, string? what = null)
+    public static ErrorRecord UnsupportedInput(string command, object? input, string useInstead, string? what = null)
     {
         object? value = input is PSObject wrapped ? wrapped.BaseObject : input;
         what ??= value == null ? "null" : "a " + value.GetType().FullName;
-        return new ErrorRecord(
-            new ArgumentException(command + " cannot use " + what + "; " + useInstead + "."),
-            value == null ? "NullInput" : "UnsupportedInput", ErrorCategory.InvalidArgument, input);
+        return Build(new ArgumentException(command + " cannot use " + what + "; " + useInstead + "."), value == null ? ErrorIds.NullInput : ErrorIds.UnsupportedInput, input);
     }
+
+    /// <summary>What the X API (or the way to it) answered to one call about <paramref name="target"/>.</summary>
+    public static ErrorRecord ApiFailure(XApiException exception, object? target) => Build(exception, exception.ErrorId, target);
+
+    /// <summary>An API cmdlet ran with no connection given and none made in this session.</summary>
+    public static ErrorRecord NotConnected() =>
+        Build(new InvalidOperationException("Not connected to the X API: run Connect-ProfileMedia first, or pass -Connection."), ErrorIds.NotConnected, null);
+
+    /// <summary>The connection given or found was closed by Disconnect-ProfileMedia; <paramref name="whatNow"/> says what to do.</summary>
+    public static ErrorRecord ConnectionClosed(ProfileMediaConnection connection, string whatNow) =>
+        Build(new InvalidOperationException("The connection to " + connection.BaseUri + " was closed by Disconnect-ProfileMedia: " + whatNow + "."), ErrorIds.ConnectionClosed, connection);
+
+    /// <summary>The connection was closed while a call about <paramref name="target"/> ran.</summary>
+    public static ErrorRecord ClosedDuringCall(object? target) =>
+        Build(new InvalidOperationException("The connection was closed while the call ran."), ErrorIds.ConnectionClosed, target);
+
+    /// <summary>Credentials neither given nor in the environment; each entry names a parameter and its variable.</summary>
+    public static ErrorRecord MissingCredential(IEnumerable<string> missing) =>
+        Build(new ArgumentException("Missing credentials: " + string.Join(", ", missing) + ". Give each as a parameter or set its environment variable."), ErrorIds.MissingCredential, null);
+
+    /// <summary>A credential given but empty or white space; <paramref name="source"/> says where it came from.</summary>
+    public static ErrorRecord EmptyCredential(string source) =>
+        Build(new ArgumentException("The credential " + source + " is empty or white space: give the value from the developer portal."), ErrorIds.EmptyCredential, null);
+
+    /// <summary>An API base URI that cannot be used.</summary>
+    public static ErrorRecord InvalidApiBaseUri(string message, object? value, Exception? inner = null) =>
+        Build(new ArgumentException(message, inner), ErrorIds.InvalidApiBaseUri, value);
+
+    /// <summary>A destination folder that cannot be used or made.</summary>
+    public static ErrorRecord InvalidDestination(string destination, string problem, Exception? inner = null) =>
+        Build(new ArgumentException("The destination '" + destination + "' " + problem, inner), ErrorIds.InvalidDestination, destination);
+
+    /// <summary>A download that failed in a way the downloader did not foresee.</summary>
+    public static ErrorRecord DownloadFailed(Exception exception) => Build(exception, ErrorIds.DownloadFailed, null);
+
+    /// <summary>A file that was not saved (exists, outdated, failed), with the downloader's id and message.</summary>
+    public static ErrorRecord NotSaved(string errorId, string message, object? target) => Build(new IOException(message), errorId, target);
+
+    private static ErrorRecord Build(Exception exception, string errorId, object? target) =>
+        new ErrorRecord(exception: exception, errorId: errorId, errorCategory: ErrorCategories.Of(errorId), targetObject: target);
 }

@@ -2,6 +2,8 @@ using System;
 using System.Collections.ObjectModel;
 using System.Management.Automation;
 using Microsoft.PowerShell.Commands;
+using ProfileMedia.Core.Errors;
+using ProfileMedia.Errors;
 
 namespace ProfileMedia.Input;
 
@@ -15,7 +17,7 @@ internal static class ImagePathResolver
     {
         if (string.IsNullOrWhiteSpace(path))
         {
-            Write(cmdlet, "PathEmpty", "The image path is empty.", ErrorCategory.InvalidArgument, path);
+            Write(cmdlet, ErrorIds.PathEmpty, "The image path is empty.", path);
             return null;
         }
 
@@ -32,13 +34,13 @@ internal static class ImagePathResolver
                 Collection<string> matches = cmdlet.SessionState.Path.GetResolvedProviderPathFromPSPath(path, out provider);
                 if (matches.Count == 0)
                 {
-                    Write(cmdlet, "ImageFileNotFound", "No file matches the path '" + path + "'.", ErrorCategory.ObjectNotFound, path);
+                    Write(cmdlet, ErrorIds.ImageFileNotFound, "No file matches the path '" + path + "'.", path);
                     return null;
                 }
 
                 if (matches.Count > 1)
                 {
-                    Write(cmdlet, "PathMatchesSeveralFiles", "The path '" + path + "' matches " + matches.Count + " items; it must match exactly one image file. Use -LiteralPath for a name with wildcard characters.", ErrorCategory.InvalidArgument, path);
+                    Write(cmdlet, ErrorIds.PathMatchesSeveralFiles, "The path '" + path + "' matches " + matches.Count + " items; it must match exactly one image file. Use -LiteralPath for a name with wildcard characters.", path);
                     return null;
                 }
 
@@ -47,7 +49,7 @@ internal static class ImagePathResolver
 
             if (provider.ImplementingType != typeof(FileSystemProvider))
             {
-                Write(cmdlet, "NotFileSystemPath", "The path '" + path + "' is on the " + provider.Name + " provider; an image must be a file in the file system.", ErrorCategory.InvalidArgument, path);
+                Write(cmdlet, ErrorIds.NotFileSystemPath, "The path '" + path + "' is on the " + provider.Name + " provider; an image must be a file in the file system.", path);
                 return null;
             }
 
@@ -55,16 +57,16 @@ internal static class ImagePathResolver
         }
         catch (ItemNotFoundException e)
         {
-            Write(cmdlet, "ImageFileNotFound", e.Message, ErrorCategory.ObjectNotFound, path);
+            Write(cmdlet, ErrorIds.ImageFileNotFound, e.Message, path);
         }
         catch (Exception e) when (e is ProviderNotFoundException || e is DriveNotFoundException || e is PSNotSupportedException || e is PSArgumentException || e is ArgumentException || e is NotSupportedException)
         {
-            Write(cmdlet, "InvalidImagePath", "The path '" + path + "' cannot be used: " + e.Message, ErrorCategory.InvalidArgument, path);
+            Write(cmdlet, ErrorIds.InvalidImagePath, "The path '" + path + "' cannot be used: " + e.Message, path);
         }
 
         return null;
     }
 
-    private static void Write(PSCmdlet cmdlet, string errorId, string message, ErrorCategory category, object? target) =>
-        cmdlet.WriteError(new ErrorRecord(new ArgumentException(message), errorId, category, target));
+    private static void Write(PSCmdlet cmdlet, string errorId, string message, object? target) =>
+        cmdlet.WriteError(ErrorRecords.BadInput(errorId, message, target));
 }

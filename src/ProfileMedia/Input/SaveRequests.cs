@@ -50,7 +50,7 @@ internal sealed class SaveRequests
             case PSCustomObject _ when UserFromProperties((PSObject)input!) is ProfileUser user:
                 return ForUser(user);
             default:
-                _writeError(ErrorRecords.ForUnsupportedInput(Command, input, "it takes image or banner variants, users or URLs"));
+                _writeError(ErrorRecords.UnsupportedInput(Command, input, "it takes image or banner variants, users or URLs"));
                 return Array.Empty<MediaRequest>();
         }
     }
@@ -63,7 +63,7 @@ internal sealed class SaveRequests
             if (MediaRequest.ImageOf(user, size) is not MediaRequest image)
             {
                 string? url = user.ProfileImageUrlHttps ?? user.ProfileImageUrl;
-                _writeError(ErrorRecords.ForUrlProblem(ProfileImageUrl.TryParse(url, out _), url, "profile image URL of @" + user.ScreenName));
+                _writeError(ErrorRecords.BadUrl(ProfileImageUrl.TryParse(url, out _), url, "profile image URL of @" + user.ScreenName));
                 break;
             }
 
@@ -89,7 +89,7 @@ internal sealed class SaveRequests
         UrlProblem problem = MediaRequest.FromUrl(url, out MediaRequest? request);
         if (problem != UrlProblem.None)
         {
-            _writeError(ErrorRecords.ForUrlProblem(problem, url, "media URL"));
+            _writeError(ErrorRecords.BadUrl(problem, url, "media URL"));
             return Array.Empty<MediaRequest>();
         }
 

@@ -1,5 +1,7 @@
 using ProfileMedia.Commands;
 using ProfileMedia.Core.Api;
+using ProfileMedia.Core.Errors;
+using ProfileMedia.Errors;
 
 namespace ProfileMedia.Input;
 
@@ -12,11 +14,7 @@ internal static class UserReferenceInput
         if (user == null)
         {
             string quoted = Core.Text.MessageText.Quote(value);
-            cmdlet.WriteError(new System.Management.Automation.ErrorRecord(
-                new System.ArgumentException(problem + "; got " + quoted + "."),
-                byScreenName ? "InvalidScreenName" : "InvalidUserId",
-                System.Management.Automation.ErrorCategory.InvalidArgument,
-                value));
+            cmdlet.WriteError(ErrorRecords.BadInput(byScreenName ? ErrorIds.InvalidScreenName : ErrorIds.InvalidUserId, problem + "; got " + quoted + ".", value));
         }
 
         return user;

@@ -1,0 +1,78 @@
+using ProfileMedia.Core.Uploads;
+using ProfileMedia.Core.Urls;
+
+namespace ProfileMedia.Core.Errors;
+
+/// <summary>
+/// Every error id the module gives, in one place: users filter on them (<c>$error[0].FullyQualifiedErrorId</c>,
+/// <c>-ErrorAction</c> handlers), so each is written once and spelled alike by Core and the cmdlets. The cmdlets'
+/// ErrorCategories gives each its PowerShell category.
+/// </summary>
+internal static class ErrorIds
+{
+    // The X API's answers (XApiException.ErrorId), from XApiErrorAdvice.
+    public const string AuthenticationFailed = nameof(AuthenticationFailed);
+    public const string TimestampOutOfBounds = nameof(TimestampOutOfBounds);
+    public const string TokenInvalid = nameof(TokenInvalid);
+    public const string AppCannotWrite = nameof(AppCannotWrite);
+    public const string AccountLocked = nameof(AccountLocked);
+    public const string AccessTierInsufficient = nameof(AccessTierInsufficient);
+    public const string Forbidden = nameof(Forbidden);
+    public const string UserNotFound = nameof(UserNotFound);
+    public const string NotFound = nameof(NotFound);
+    public const string NoProfileBanner = nameof(NoProfileBanner);
+    public const string RateLimited = nameof(RateLimited);
+    public const string ImageTooLarge = nameof(ImageTooLarge);
+    public const string ImageCannotBeProcessed = nameof(ImageCannotBeProcessed);
+    public const string BadRequest = nameof(BadRequest);
+    public const string ParameterMissing = nameof(ParameterMissing);
+    public const string ServiceUnavailable = nameof(ServiceUnavailable);
+    public const string ApiError = nameof(ApiError);
+
+    // Requests that got no usable answer.
+    public const string ConnectionFailed = nameof(ConnectionFailed);
+    public const string Timeout = nameof(Timeout);
+    public const string UnexpectedResponse = nameof(UnexpectedResponse);
+
+    // Connecting, and the connection a cmdlet needs.
+    public const string MissingCredential = nameof(MissingCredential);
+    public const string EmptyCredential = nameof(EmptyCredential);
+    public const string InvalidApiBaseUri = nameof(InvalidApiBaseUri);
+    public const string NotConnected = nameof(NotConnected);
+    public const string ConnectionClosed = nameof(ConnectionClosed);
+
+    // Input a cmdlet cannot use.
+    public const string NullInput = nameof(NullInput);
+    public const string UnsupportedInput = nameof(UnsupportedInput);
+    public const string InvalidScreenName = nameof(InvalidScreenName);
+    public const string InvalidUserId = nameof(InvalidUserId);
+    public const string InvalidBannerRegion = nameof(InvalidBannerRegion);
+    public const string InvalidDestination = nameof(InvalidDestination);
+
+    // URLs that cannot be used: the names of UrlProblem.
+    public const string NullUrl = nameof(UrlProblem.NullUrl);
+    public const string EmptyUrl = nameof(UrlProblem.EmptyUrl);
+    public const string UrlNotAbsoluteHttp = nameof(UrlProblem.UrlNotAbsoluteHttp);
+    public const string UrlHasInvalidCharacters = nameof(UrlProblem.UrlHasInvalidCharacters);
+    public const string UrlHasNoFileSegment = nameof(UrlProblem.UrlHasNoFileSegment);
+    public const string BannerUrlWithoutSize = nameof(UrlProblem.BannerUrlWithoutSize);
+
+    // Image files to upload: the path, then the names of ImageFileProblem.
+    public const string PathEmpty = nameof(PathEmpty);
+    public const string PathMatchesSeveralFiles = nameof(PathMatchesSeveralFiles);
+    public const string NotFileSystemPath = nameof(NotFileSystemPath);
+    public const string InvalidImagePath = nameof(InvalidImagePath);
+    public const string ImageFileNotFound = nameof(ImageFileProblem.ImageFileNotFound);
+    public const string ImageFileIsDirectory = nameof(ImageFileProblem.ImageFileIsDirectory);
+    public const string ImageFileEmpty = nameof(ImageFileProblem.ImageFileEmpty);
+    public const string UnsupportedImageFormat = nameof(ImageFileProblem.UnsupportedImageFormat);
+    public const string TruncatedImage = nameof(ImageFileProblem.TruncatedImage);
+    public const string ImageFileTooLarge = nameof(ImageFileProblem.ImageFileTooLarge);
+    public const string ImageFileUnreadable = nameof(ImageFileProblem.ImageFileUnreadable);
+
+    // Saving media.
+    public const string FileExists = nameof(FileExists);
+    public const string MediaUrlOutdated = nameof(MediaUrlOutdated);
+    public const string RefreshFailed = nameof(RefreshFailed);
+    public const string DownloadFailed = nameof(DownloadFailed);
+}
