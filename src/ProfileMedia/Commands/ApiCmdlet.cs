@@ -11,8 +11,9 @@ using ProfileMedia.Threading;
 namespace ProfileMedia.Commands;
 
 /// <summary>
-/// What every cmdlet that calls the X API shares: -Connection (else the session's), per-call rate-limit choices,
-/// and one way to run a call so that its verbose lines, progress and errors reach the pipeline thread.
+/// What every cmdlet that calls the X API shares: -Connection (else the session's) as its
+/// <see cref="ConnectionRequirement"/> asks, per-call rate-limit choices, and one way to run a call so that its verbose
+/// lines, progress and errors reach the pipeline thread.
 /// </summary>
 public abstract class ApiCmdlet : ProfileMediaCmdlet
 {
@@ -32,31 +33,53 @@ public abstract class ApiCmdlet : ProfileMediaCmdlet
     [ValidateTimeSpan("00:00:00", "1.00:00:00")]
     public TimeSpan? MaxRateLimitWait { get; set; }
 
-    /// <summary>The connection in use, once BeginProcessing has found it.</summary>
-    protected ProfileMediaConnection ActiveConnection => _connection ?? throw new InvalidOperationException("BeginProcessing has not run.");
+    /// <summary>The connection in use, once BeginProcessing has found it; only for a required connection.</summary>
+    private protected ProfileMediaConnection ActiveConnection => _connection ?? throw new InvalidOperationException("BeginProcessing found no connection.");
 
-    /// <summary>False for the parameter sets of a cmdlet that work offline.</summary>
-    protected virtual bool NeedsConnection => true;
+    /// <summary>The connection in use, or null when an optional one was not there.</summary>
+    private protected ProfileMediaConnection? OptionalConnection => _connection;
+
+    /// <summary>What this cmdlet, in its current parameter set, needs of a connection.</summary>
+    private protected virtual ConnectionRequirement ConnectionRequirement => ConnectionRequirement.Required;
+
+    /// <summary>The per-call options: this cmdlet as listener, and its -RateLimitAction and -MaxRateLimitWait.</summary>
+    private protected ApiCallOptions CallOptions => new ApiCallOptions(new CmdletApiObserver(this, Dispatcher), RateLimitAction, MaxRateLimitWait);
 
     /// <inheritdoc />
     protected override void BeginProcessing()
     {
-        if (!NeedsConnection)
+        ConnectionRequirement requirement = ConnectionRequirement;
+        if (requirement == ConnectionRequirement.None)
         {
             return;
         }
 
-        // No connection makes every record fail, so it is the one terminating error.
-        _connection = Connection ?? ConnectionStore.Current(this);
-        if (_connection == null)
+        // No connection makes every record fail, so it is the one terminating error. An optional connection that is
+        // missing, or the session's that was closed, is simply not used; a closed -Connection is a mistake to name.
+        ProfileMediaConnection? connection = Connection ?? ConnectionStore.Current(this);
+        if (requirement == ConnectionRequirement.Optional && Connection == null && connection?.IsClosed == true)
         {
-            ThrowTerminatingError(ErrorRecords.NotConnected());
+            connection = null;
         }
 
-        if (_connection!.IsClosed)
+        if (connection == null)
         {
-            ThrowTerminatingError(ErrorRecords.ConnectionClosed(_connection, "connect again"));
+            if (requirement == ConnectionRequirement.Required)
+            {
+                ThrowTerminatingError(ErrorRecords.NotConnected());
+            }
+
+            return;
         }
+
+        if (connection.IsClosed)
+        {
+            ThrowTerminatingError(ErrorRecords.ConnectionClosed(connection, requirement == ConnectionRequirement.Required
+                ? "connect again"
+                : "connect again, or leave -Connection out to go on without one"));
+        }
+
+        _connection = connection;
     }
 
     /// <summary>
@@ -65,11 +88,20 @@ public abstract class ApiCmdlet : ProfileMediaCmdlet
     /// </summary>
     private protected bool TryCall<T>(object? target, Func<XApiClient, ApiCallOptions, CancellationToken, Task<T>> call, out T result)
     {
-        result = default!;
-        var settings = new ApiCallOptions(new CmdletApiObserver(this, Dispatcher), RateLimitAction, MaxRateLimitWait);
+        Task<T>? running = null;
+        bool succeeded = TryRun(target, (client, options, token) => running = call(client, options, token));
+        result = succeeded ? running!.GetAwaiter().GetResult() : default!;
+        return succeeded;
+    }
+
+    /// <summary>Runs one API call that gives no result, as <see cref="TryCall{T}"/> does.</summary>
+    private protected bool TryCall(object? target, Func<XApiClient, ApiCallOptions, CancellationToken, Task> call) => TryRun(target, call);
+
+    private bool TryRun(object? target, Func<XApiClient, ApiCallOptions, CancellationToken, Task> call)
+    {
         try
         {
-            result = Dispatcher.Run(call(ActiveConnection.Client, settings, CancellationToken));
+            Dispatcher.Run(call(ActiveConnection.Client, CallOptions, CancellationToken));
             return true;
         }
         catch (XApiException e)

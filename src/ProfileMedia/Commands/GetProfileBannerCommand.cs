@@ -50,7 +50,7 @@ public sealed class GetProfileBannerCommand : ApiCmdlet
     public SwitchParameter Https { get; set; }
 
     /// <inheritdoc />
-    protected override bool NeedsConnection => ParameterSetName != UrlSet;
+    private protected override ConnectionRequirement ConnectionRequirement => ParameterSetName == UrlSet ? ConnectionRequirement.None : ConnectionRequirement.Required;
 
     /// <inheritdoc />
     protected override void BeginProcessing()
@@ -113,38 +113,10 @@ public sealed class GetProfileBannerCommand : ApiCmdlet
                 continue;
             }
 
-            foreach (ProfileBannerVariant size in Selected(sizes))
+            foreach (ProfileBannerVariant size in BannerVariantRules.Select(sizes, Size == null ? null : _sizes, Https))
             {
-                WriteObject(Https ? WithHttps(size) : size);
+                WriteObject(size);
             }
         }
     }
-
-    // With -Size, the sizes asked for in the order asked, as the URL form gives them; else every size the API lists.
-    private IEnumerable<ProfileBannerVariant> Selected(IReadOnlyList<ProfileBannerVariant> sizes)
-    {
-        if (Size == null)
-        {
-            return sizes;
-        }
-
-        var selected = new List<ProfileBannerVariant>();
-        foreach (BannerSize wanted in _sizes)
-        {
-            foreach (ProfileBannerVariant size in sizes)
-            {
-                if (string.Equals(size.Name, wanted.Name, System.StringComparison.OrdinalIgnoreCase))
-                {
-                    selected.Add(size);
-                }
-            }
-        }
-
-        return selected;
-    }
-
-    private static ProfileBannerVariant WithHttps(ProfileBannerVariant size) =>
-        size.Url.StartsWith("http://", System.StringComparison.OrdinalIgnoreCase)
-            ? new ProfileBannerVariant(size.Name, size.Width, size.Height, "https" + size.Url.Substring(4), size.SourceUrl, size.ScreenName, size.UserId)
-            : size;
 }

@@ -19,10 +19,6 @@ public sealed class RemoveProfileBannerCommand : ApiCmdlet
             return;
         }
 
-        TryCall<bool>(ActiveConnection, async (client, call, token) =>
-        {
-            await client.RemoveProfileBannerAsync(call, token).ConfigureAwait(false);
-            return true;
-        }, out _);
+        TryCall(ActiveConnection, (client, call, token) => client.RemoveProfileBannerAsync(call, token));
     }
 }

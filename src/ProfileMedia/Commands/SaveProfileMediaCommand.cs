@@ -1,6 +1,4 @@
 using System;
-using System.Collections.Generic;
-using System.Diagnostics;
 using System.IO;
 using System.Management.Automation;
 using System.Threading;
@@ -11,7 +9,6 @@ using ProfileMedia.Core.Downloads;
 using ProfileMedia.Core.Errors;
 using ProfileMedia.Errors;
 using ProfileMedia.Input;
-using ProfileMedia.Session;
 using ProfileMedia.Threading;
 
 namespace ProfileMedia.Commands;
@@ -26,20 +23,16 @@ public sealed class SaveProfileMediaCommand : ApiCmdlet
 {
     private const int ProgressActivityId = 0x5A7E;
     private static readonly bool IsWindows = System.Runtime.InteropServices.RuntimeInformation.IsOSPlatform(System.Runtime.InteropServices.OSPlatform.Windows);
-    private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(200);
 
-    private readonly List<Task> _pending = new List<Task>();
-    private readonly Stopwatch _sinceProgress = Stopwatch.StartNew();
     private MediaDownloader? _downloader;
     private MediaSaver? _saver;
     private string _destination = string.Empty;
     private ProviderInfo? _provider;
+    private PSDriveInfo? _drive;
     private Action<string>? _verbose;
     private SaveRequests? _requests;
-    private PSDriveInfo? _drive;
-    private long _bytes;
-    private int _started;
-    private int _finished;
+    private PendingWork? _pending;
+    private TransferProgress? _progress;
 
     /// <summary>What to save: image or banner variants, ProfileUser objects, user objects from ConvertFrom-Json, or URLs.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
@@ -76,21 +69,20 @@ public sealed class SaveProfileMediaCommand : ApiCmdlet
     public string[] BannerSize { get; set; } = { "1500x500" };
 
     /// <inheritdoc />
-    protected override bool NeedsConnection => false;
+    private protected override ConnectionRequirement ConnectionRequirement => ConnectionRequirement.Optional;
 
     /// <inheritdoc />
     protected override void BeginProcessing()
     {
+        base.BeginProcessing();
         _destination = ResolveDestination();
         _requests = new SaveRequests(ImageSize, BannerSize, WriteError);
-        if (Connection != null && Connection.IsClosed)
-        {
-            ThrowTerminatingError(ErrorRecords.ConnectionClosed(Connection, "connect again, or leave -Connection out to save without refreshing"));
-        }
+        _pending = new PendingWork(Dispatcher, ThrottleLimit * 16);
+        _progress = new TransferProgress(this, ProgressActivityId, "Saving profile media");
+        _verbose = BackgroundVerbose.For(this, Dispatcher);
 
         // Without a connection files still download; only outdated URLs cannot be refreshed.
-        ProfileMediaConnection? connection = Connection ?? ConnectionStore.Current(this);
-
+        ProfileMediaConnection? connection = OptionalConnection;
         var options = new MediaDownloaderOptions { MaxConnections = ThrottleLimit };
         if (connection != null)
         {
@@ -100,15 +92,10 @@ public sealed class SaveProfileMediaCommand : ApiCmdlet
         }
 
         _downloader = new MediaDownloader(options);
-
-        // Verbose lines cross to the pipeline thread one by one; make none when no one will see them.
-        bool verbose = MyInvocation.BoundParameters.TryGetValue("Verbose", out object? flag) ? ((SwitchParameter)flag).IsPresent
-            : GetVariableValue("VerbosePreference") is ActionPreference preference && preference != ActionPreference.SilentlyContinue;
-        _verbose = verbose ? message => Dispatcher.Post(() => WriteVerbose(message)) : null;
-        var settings = new ApiCallOptions(new CmdletApiObserver(this, Dispatcher), RateLimitAction, MaxRateLimitWait);
+        ApiCallOptions call = CallOptions;
         Func<UserReference, CancellationToken, Task<ProfileUser>>? refresh = connection == null
             ? null
-            : (user, token) => connection.Client.GetUserAsync(user, settings, token);
+            : (user, token) => connection.Client.GetUserAsync(user, call, token);
         _saver = new MediaSaver(_downloader, _destination, Force, Fallback, ThrottleLimit, refresh);
     }
 
@@ -123,21 +110,14 @@ public sealed class SaveProfileMediaCommand : ApiCmdlet
             }
         }
 
-        // Keep the pipeline responsive and memory bounded: write what has finished, and wait when far ahead.
-        Dispatcher.RunPending();
-        _pending.RemoveAll(task => task.IsCompleted);
-        while (_pending.Count > ThrottleLimit * 16)
-        {
-            Dispatcher.RunUntil(Task.WhenAny(_pending));
-            _pending.RemoveAll(task => task.IsCompleted);
-        }
+        _pending!.Keep();
     }
 
     /// <inheritdoc />
     protected override void EndProcessing()
     {
-        Dispatcher.RunUntil(Task.WhenAll(_pending));
-        WriteProgressRecord(completed: true);
+        _pending!.Finish();
+        _progress!.Complete();
     }
 
     /// <inheritdoc />
@@ -146,7 +126,7 @@ public sealed class SaveProfileMediaCommand : ApiCmdlet
         if (disposing)
         {
             // After Ctrl+C the downloads are cancelled; give them a moment to delete their temporary files.
-            Task.WaitAny(Task.WhenAll(_pending), Task.Delay(TimeSpan.FromSeconds(5)));
+            _pending?.WaitForCleanup(TimeSpan.FromSeconds(5));
             _saver?.Dispose();
             _downloader?.Dispose();
         }
@@ -156,15 +136,14 @@ public sealed class SaveProfileMediaCommand : ApiCmdlet
 
     private void Start(MediaRequest request)
     {
-        _started++;
-        Task<MediaSaveResult> save = _saver!.SaveAsync(request, received => Interlocked.Add(ref _bytes, received), _verbose, CancellationToken);
-        Task written = save.ContinueWith(done => Dispatcher.Post(() => Finish(done)), TaskScheduler.Default);
-        _pending.Add(written);
+        _progress!.Started();
+        Task<MediaSaveResult> save = _saver!.SaveAsync(request, _progress.Received, _verbose, CancellationToken);
+        _pending!.Add(save.ContinueWith(done => Dispatcher.Post(() => Write(done)), TaskScheduler.Default));
     }
 
-    private void Finish(Task<MediaSaveResult> done)
+    private void Write(Task<MediaSaveResult> done)
     {
-        _finished++;
+        _progress!.Finished();
         if (done.IsCanceled || done.IsFaulted && done.Exception?.GetBaseException() is OperationCanceledException)
         {
             return;
@@ -172,8 +151,7 @@ public sealed class SaveProfileMediaCommand : ApiCmdlet
 
         if (done.IsFaulted)
         {
-            Exception error = done.Exception!.GetBaseException();
-            WriteError(ErrorRecords.DownloadFailed(error));
+            WriteError(ErrorRecords.DownloadFailed(done.Exception!.GetBaseException()));
             return;
         }
 
@@ -185,11 +163,6 @@ public sealed class SaveProfileMediaCommand : ApiCmdlet
         else
         {
             WriteError(ErrorRecords.NotSaved(result.ErrorId ?? ErrorIds.DownloadFailed, result.Message, result.Status == DownloadStatus.Exists ? (object?)result.Path : result.Url));
-        }
-
-        if (_sinceProgress.Elapsed >= ProgressInterval)
-        {
-            WriteProgressRecord(completed: false);
         }
     }
 
@@ -219,18 +192,6 @@ public sealed class SaveProfileMediaCommand : ApiCmdlet
         file.Properties.Add(new PSNoteProperty("PSProvider", _provider));
         file.Properties.Add(new PSNoteProperty("PSIsContainer", false));
         return file;
-    }
-
-    private void WriteProgressRecord(bool completed)
-    {
-        _sinceProgress.Restart();
-        double megabytes = Interlocked.Read(ref _bytes) / 1048576.0;
-        var record = new ProgressRecord(ProgressActivityId, "Saving profile media", string.Format(System.Globalization.CultureInfo.InvariantCulture, "{0} of {1} files, {2:0.0} MB", _finished, _started, megabytes))
-        {
-            PercentComplete = _started == 0 ? 100 : Math.Min(100, _finished * 100 / _started),
-            RecordType = completed ? ProgressRecordType.Completed : ProgressRecordType.Processing,
-        };
-        WriteProgress(record);
     }
 
     private string ResolveDestination()

@@ -43,11 +43,7 @@ public sealed class SetProfileBannerCommand : ImageUploadCmdlet
             return;
         }
 
-        TryCall<bool>(banner.Path, async (client, call, token) =>
-        {
-            await client.UpdateProfileBannerAsync(banner, region, call, token).ConfigureAwait(false);
-            return true;
-        }, out _);
+        TryCall(banner.Path, (client, call, token) => client.UpdateProfileBannerAsync(banner, region, call, token));
     }
 
     private bool TryGetRegion(out BannerRegion? region)
