@@ -4,7 +4,6 @@ using System.Globalization;
 using System.IO;
 using System.Net;
 using System.Net.Http;
-using System.Security;
 using System.Threading;
 using System.Threading.Tasks;
 using ProfileMedia.Core.Api;
@@ -51,62 +50,36 @@ internal sealed class MediaDownloader : IDisposable
     }
 
     /// <summary>
-    /// Downloads <paramref name="url"/> into <paramref name="destinationFolder"/> as <paramref name="fileNameWithoutExtension"/>
-    /// plus the extension the bytes show (<see cref="ImageExtension"/>). Never throws for a failed download: the outcome says
-    /// what happened. Throws only for a programming error (null, unsafe name, relative folder) and for cancellation.
+    /// Downloads <see cref="DownloadRequest.Url"/> into its folder as <see cref="DownloadRequest.FileNameWithoutExtension"/>
+    /// plus the extension the bytes show (<see cref="ImageExtension"/>). Never throws for a failed download: the outcome
+    /// says what happened. Throws only for a programming error (null, unsafe name) and for cancellation.
     /// </summary>
-    /// <param name="url">An absolute http or https URL; anything else fails without a request.</param>
-    /// <param name="destinationFolder">An absolute folder path (resolve PowerShell paths first: the process's current directory is not $PWD); created when missing.</param>
-    /// <param name="fileNameWithoutExtension">A name from <see cref="MediaFileName"/>; any name <see cref="MediaFileName.IsSafeStem"/> rejects is an ArgumentException.</param>
-    /// <param name="urlExtension">
-    /// The URL's extension, or null (banners). When it is an image extension and the file exists without
-    /// <paramref name="overwrite"/>, the outcome is Exists with no request; with no extension, a file of this name with
-    /// any image extension counts. If the bytes show another format, the bytes win and the file is named after them.
-    /// </param>
-    /// <param name="overwrite">Replace an existing file (atomically) instead of leaving it.</param>
-    /// <param name="bytesReceived">
-    /// Called on a thread-pool thread with the number of bytes that just arrived (a delta, so one running total can
-    /// serve many concurrent downloads). When an attempt ends without saving its file it is called once with minus
-    /// that attempt's bytes, so the running total counts only files saved and downloads under way.
-    /// </param>
-    /// <param name="verbose">Called on a thread-pool thread with a line for the verbose stream: each request and its status, each retry.</param>
+    /// <param name="request">What to fetch and where to put it.</param>
     /// <param name="cancellationToken">Stops the download; the partial file is deleted and OperationCanceledException thrown.</param>
-    public async Task<DownloadOutcome> DownloadAsync(string url, string destinationFolder, string fileNameWithoutExtension, string? urlExtension, bool overwrite,
-        Action<long>? bytesReceived, Action<string>? verbose, CancellationToken cancellationToken)
+    public async Task<DownloadOutcome> DownloadAsync(DownloadRequest request, CancellationToken cancellationToken)
     {
-        if (url == null)
+        if (request == null)
         {
-            throw new ArgumentNullException(nameof(url));
+            throw new ArgumentNullException(nameof(request));
         }
 
-        if (destinationFolder == null)
-        {
-            throw new ArgumentNullException(nameof(destinationFolder));
-        }
-
-        if (!MediaFileName.IsSafeStem(fileNameWithoutExtension))
+        if (!MediaFileName.IsSafeStem(request.FileNameWithoutExtension))
         {
             throw new ArgumentException("The file name must come from MediaFileName: 1 to " + MediaFileName.MaxStemLength.ToString(CultureInfo.InvariantCulture)
-                + " characters of A-Z, a-z, 0-9, '_' and '-', and no Windows device name.", nameof(fileNameWithoutExtension));
+                + " characters of A-Z, a-z, 0-9, '_' and '-', and no Windows device name.", nameof(request));
         }
 
-        if (!Path.IsPathRooted(destinationFolder))
-        {
-            throw new ArgumentException("The destination folder must be an absolute path.", nameof(destinationFolder));
-        }
-
+        string url = request.Url;
         cancellationToken.ThrowIfCancellationRequested();
         if (!Uri.TryCreate(url, UriKind.Absolute, out Uri? uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
         {
             return AttemptResult.Failure(null, "it is not an absolute http or https URL").ToOutcome(url, 0);
         }
 
-        string? knownExtension = MediaFileName.AcceptedExtension(urlExtension);
-        string folder;
+        string? knownExtension = MediaFileName.AcceptedExtension(request.UrlExtension);
         try
         {
-            folder = DestinationFolder.Prepare(destinationFolder);
-            string? existing = overwrite ? null : DestinationFolder.FindExisting(folder, fileNameWithoutExtension, knownExtension);
+            string? existing = request.Overwrite ? null : request.Folder.FindExisting(request.FileNameWithoutExtension, knownExtension);
             if (existing != null)
             {
                 return AttemptResult.Exists(null, existing).ToOutcome(url, 0);
@@ -114,19 +87,19 @@ internal sealed class MediaDownloader : IDisposable
         }
         catch (Exception e) when (IsFileSystemError(e))
         {
-            return AttemptResult.Failure(null, "the folder " + destinationFolder + " cannot be used: " + e.Message).ToOutcome(url, 0);
+            return AttemptResult.Failure(null, "the folder " + request.Folder + " cannot be used: " + e.Message).ToOutcome(url, 0);
         }
 
         for (int attempt = 1; ; attempt++)
         {
-            AttemptResult result = await AttemptAsync(uri, folder, fileNameWithoutExtension, knownExtension, overwrite, bytesReceived, verbose, cancellationToken).ConfigureAwait(false);
+            AttemptResult result = await AttemptAsync(uri, request, knownExtension, cancellationToken).ConfigureAwait(false);
             if (!result.Retryable || attempt > _options.MaxRetries)
             {
                 return result.ToOutcome(url, attempt);
             }
 
             TimeSpan delay = RetryDelay.For(attempt, _options.RetryBaseDelay, result.RetryAfter);
-            verbose?.Invoke(string.Format(CultureInfo.InvariantCulture, "Retry {0} of {1} for {2} in {3} ms: {4}", attempt, _options.MaxRetries, uri.AbsoluteUri,
+            request.Verbose?.Invoke(string.Format(CultureInfo.InvariantCulture, "Retry {0} of {1} for {2} in {3} ms: {4}", attempt, _options.MaxRetries, uri.AbsoluteUri,
                 (long)delay.TotalMilliseconds, result.Reason));
             await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
         }
@@ -135,112 +108,46 @@ internal sealed class MediaDownloader : IDisposable
     /// <summary>Closes the connections.</summary>
     public void Dispose() => _http.Dispose();
 
-    private async Task<AttemptResult> AttemptAsync(Uri uri, string folder, string stem, string? knownExtension, bool overwrite,
-        Action<long>? bytesReceived, Action<string>? verbose, CancellationToken cancellationToken)
+    // One request: open (status and length), copy (the body into a hidden temporary file), commit (rename into place).
+    // File-system failures are caught where the file is touched, so a network IOException is never taken for one.
+    private async Task<AttemptResult> AttemptAsync(Uri uri, DownloadRequest request, string? knownExtension, CancellationToken cancellationToken)
     {
         using var stall = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        string? tempPath = null;
-        long received = 0;
-        bool committed = false;
-        bool touchingFile = true;
+        using var copy = new PartialCopy(request);
         try
         {
-            // Hidden (leading dot), random (concurrent downloads of one name never share it), and in the destination
-            // folder so the final rename never crosses a volume.
-            tempPath = DestinationFolder.PathOf(folder, "." + stem + "." + Guid.NewGuid().ToString("N") + ".partial");
-            touchingFile = false;
+            if (copy.Prepare() is AttemptResult unwritable)
+            {
+                return unwritable;
+            }
+
             stall.CancelAfter(_options.Timeout);
             var clock = Stopwatch.StartNew();
-            using var request = new HttpRequestMessage(HttpMethod.Get, uri);
-            using HttpResponseMessage response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, stall.Token).ConfigureAwait(false);
+            using var message = new HttpRequestMessage(HttpMethod.Get, uri);
+            using HttpResponseMessage response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, stall.Token).ConfigureAwait(false);
 
             // .NET Framework's response stream ignores the token once a read has started; disposing the response ends a stalled read there.
             using CancellationTokenRegistration abort = stall.Token.Register(response.Dispose);
             int code = (int)response.StatusCode;
-            verbose?.Invoke(string.Format(CultureInfo.InvariantCulture, "GET {0} -> {1} in {2} ms", uri.AbsoluteUri, Describe(code), clock.ElapsedMilliseconds));
-            if (code < 200 || code > 299)
+            request.Verbose?.Invoke(string.Format(CultureInfo.InvariantCulture, "GET {0} -> {1} in {2} ms", uri.AbsoluteUri, Describe(code), clock.ElapsedMilliseconds));
+            AttemptResult? refused = Open(response, code);
+            if (refused != null)
             {
-                return Classify(response, code);
+                return refused;
             }
 
-            long? expected = response.Content?.Headers.ContentLength;
-            if (expected > _options.MaxFileBytes)
+            AttemptResult? failed = await CopyAsync(response, code, copy, stall, cancellationToken).ConfigureAwait(false);
+            if (failed != null)
             {
-                return TooLarge(code);
+                return failed;
             }
 
-            using Stream body = response.Content == null ? Stream.Null : await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-            string? extension = null;
-            touchingFile = true;
-            using (var file = new FileStream(tempPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, BufferSize, useAsync: true))
+            if (knownExtension != null && !string.Equals(knownExtension, copy.Extension, StringComparison.Ordinal))
             {
-                touchingFile = false;
-                byte[] buffer = new byte[BufferSize];
-                byte[] header = new byte[ImageExtension.HeaderLength];
-                int headerCount = 0;
-                while (true)
-                {
-                    stall.CancelAfter(_options.Timeout);
-                    int read = await body.ReadAsync(buffer, 0, buffer.Length, stall.Token).ConfigureAwait(false);
-                    if (read == 0)
-                    {
-                        break;
-                    }
-
-                    if (received + read > _options.MaxFileBytes)
-                    {
-                        return TooLarge(code);
-                    }
-
-                    if (headerCount < header.Length)
-                    {
-                        int take = Math.Min(read, header.Length - headerCount);
-                        Buffer.BlockCopy(buffer, 0, header, headerCount, take);
-                        headerCount += take;
-
-                        // Stop at once on an HTML page or the like: not worth downloading, and never saved as an image.
-                        if (headerCount == header.Length && (extension = ImageExtension.FromBytes(header, headerCount)) == null)
-                        {
-                            return NotAnImage(code);
-                        }
-                    }
-
-                    touchingFile = true;
-                    await file.WriteAsync(buffer, 0, read, cancellationToken).ConfigureAwait(false);
-                    touchingFile = false;
-                    received += read;
-                    bytesReceived?.Invoke(read);
-                }
-
-                // HttpClient on .NET checks this itself; .NET Framework may hand over a short body as if it were whole.
-                if (expected is long length && received != length)
-                {
-                    return AttemptResult.Transient(code, string.Format(CultureInfo.InvariantCulture, "the body ended after {0} of {1} bytes", received, length));
-                }
-
-                extension ??= ImageExtension.FromBytes(header, headerCount);
-                if (extension == null)
-                {
-                    return NotAnImage(code);
-                }
-
-                touchingFile = true;
-                await file.FlushAsync(cancellationToken).ConfigureAwait(false);
+                request.Verbose?.Invoke("The URL " + uri.AbsoluteUri + " says " + knownExtension + " but the bytes are " + copy.Extension + ": saving as " + copy.Extension + ".");
             }
 
-            if (knownExtension != null && !string.Equals(knownExtension, extension, StringComparison.Ordinal))
-            {
-                verbose?.Invoke("The URL " + uri.AbsoluteUri + " says " + knownExtension + " but the bytes are " + extension + ": saving as " + extension + ".");
-            }
-
-            string finalPath = DestinationFolder.PathOf(folder, stem + extension);
-            if (!FileCommit.MoveIntoPlace(tempPath, finalPath, overwrite))
-            {
-                return AttemptResult.Exists(code, finalPath);
-            }
-
-            committed = true;
-            return AttemptResult.Saved(code, finalPath, received);
+            return copy.Commit(code);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -251,10 +158,6 @@ internal sealed class MediaDownloader : IDisposable
             // The user's cancellation surfaced as a disposed or broken stream: report it as the cancellation it is.
             throw new OperationCanceledException("The download of " + uri.AbsoluteUri + " was cancelled.", e, cancellationToken);
         }
-        catch (Exception e) when (touchingFile && IsFileSystemError(e))
-        {
-            return AttemptResult.Failure(null, "the file could not be written in " + folder + ": " + e.Message);
-        }
         catch (Exception e) when (e is OperationCanceledException || (e is ObjectDisposedException && stall.IsCancellationRequested))
         {
             return AttemptResult.Transient(null, "no data within " + _options.Timeout.TotalSeconds.ToString(CultureInfo.InvariantCulture) + " s");
@@ -263,21 +166,78 @@ internal sealed class MediaDownloader : IDisposable
         {
             return AttemptResult.Transient(null, "the connection failed: " + e.Message);
         }
-        finally
-        {
-            if (!committed)
-            {
-                if (tempPath != null)
-                {
-                    DestinationFolder.TryDelete(tempPath);
-                }
+    }
 
-                if (received > 0)
+    // The answer's status and announced length, before any byte is read.
+    private AttemptResult? Open(HttpResponseMessage response, int code)
+    {
+        if (code < 200 || code > 299)
+        {
+            return Classify(response, code);
+        }
+
+        return response.Content?.Headers.ContentLength > _options.MaxFileBytes ? TooLarge(code) : null;
+    }
+
+    // The body into the temporary file, checked as it comes: the size limit, and an image signature in the first bytes.
+    private async Task<AttemptResult?> CopyAsync(HttpResponseMessage response, int code, PartialCopy copy, CancellationTokenSource stall, CancellationToken cancellationToken)
+    {
+        long? expected = response.Content?.Headers.ContentLength;
+        using Stream body = response.Content == null ? Stream.Null : await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+        if (copy.Create(cancellationToken) is AttemptResult unwritable)
+        {
+            return unwritable;
+        }
+
+        byte[] buffer = new byte[BufferSize];
+        byte[] header = new byte[ImageExtension.HeaderLength];
+        int headerCount = 0;
+        while (true)
+        {
+            stall.CancelAfter(_options.Timeout);
+            int read = await body.ReadAsync(buffer, 0, buffer.Length, stall.Token).ConfigureAwait(false);
+            if (read == 0)
+            {
+                break;
+            }
+
+            if (copy.Received + read > _options.MaxFileBytes)
+            {
+                return TooLarge(code);
+            }
+
+            if (headerCount < header.Length)
+            {
+                int take = Math.Min(read, header.Length - headerCount);
+                Buffer.BlockCopy(buffer, 0, header, headerCount, take);
+                headerCount += take;
+
+                // Stop at once on an HTML page or the like: not worth downloading, and never saved as an image.
+                if (headerCount == header.Length && (copy.Extension = ImageExtension.FromBytes(header, headerCount)) == null)
                 {
-                    bytesReceived?.Invoke(-received);
+                    return NotAnImage(code);
                 }
             }
+
+            if (await copy.WriteAsync(buffer, read, cancellationToken).ConfigureAwait(false) is AttemptResult writeFailed)
+            {
+                return writeFailed;
+            }
         }
+
+        // HttpClient on .NET checks this itself; .NET Framework may hand over a short body as if it were whole.
+        if (expected is long length && copy.Received != length)
+        {
+            return AttemptResult.Transient(code, string.Format(CultureInfo.InvariantCulture, "the body ended after {0} of {1} bytes", copy.Received, length));
+        }
+
+        copy.Extension ??= ImageExtension.FromBytes(header, headerCount);
+        if (copy.Extension == null)
+        {
+            return NotAnImage(code);
+        }
+
+        return await copy.FlushAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private static AttemptResult Classify(HttpResponseMessage response, int code)
@@ -313,8 +273,7 @@ internal sealed class MediaDownloader : IDisposable
 
     private static bool IsNetworkError(Exception e) => e is HttpRequestException || e is IOException || e is ObjectDisposedException;
 
-    private static bool IsFileSystemError(Exception e) =>
-        e is IOException || e is UnauthorizedAccessException || e is SecurityException || e is NotSupportedException || e is ArgumentException;
+    private static bool IsFileSystemError(Exception e) => PartialCopy.IsFileSystemError(e);
 
     private static HttpClientHandler CreateHandler(MediaDownloaderOptions options) => new HttpClientHandler
     {

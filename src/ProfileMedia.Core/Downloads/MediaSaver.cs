@@ -15,7 +15,7 @@ namespace ProfileMedia.Core.Downloads;
 internal sealed class MediaSaver : IDisposable
 {
     private readonly MediaDownloader _downloader;
-    private readonly string _destination;
+    private readonly DestinationFolder _destination;
     private readonly bool _overwrite;
     private readonly bool _fallback;
     private readonly Func<UserReference, CancellationToken, Task<ProfileUser>>? _refreshUser;
@@ -25,7 +25,7 @@ internal sealed class MediaSaver : IDisposable
     private readonly ConcurrentDictionary<string, Lazy<Task<ProfileUser>>> _refreshes = new ConcurrentDictionary<string, Lazy<Task<ProfileUser>>>(StringComparer.OrdinalIgnoreCase);
 
     /// <param name="downloader">Shared by every download; not owned.</param>
-    /// <param name="destination">An absolute folder; created when missing.</param>
+    /// <param name="destination">An absolute folder; created here, once for the whole run, when missing.</param>
     /// <param name="overwrite">Replace existing files (-Force).</param>
     /// <param name="fallback">Step down from an unavailable original (-Fallback).</param>
     /// <param name="maxConcurrency">How many downloads run at once (-ThrottleLimit).</param>
@@ -33,7 +33,7 @@ internal sealed class MediaSaver : IDisposable
     public MediaSaver(MediaDownloader downloader, string destination, bool overwrite, bool fallback, int maxConcurrency, Func<UserReference, CancellationToken, Task<ProfileUser>>? refreshUser)
     {
         _downloader = downloader ?? throw new ArgumentNullException(nameof(downloader));
-        _destination = destination;
+        _destination = new DestinationFolder(destination);
         _overwrite = overwrite;
         _fallback = fallback;
         _refreshUser = refreshUser;
@@ -113,7 +113,13 @@ internal sealed class MediaSaver : IDisposable
         string stem = request.Kind == MediaKind.Banner
             ? MediaFileName.ForBanner(request.ScreenName, request.UserId, size, url)
             : MediaFileName.ImageStem(request.ScreenName, request.UserId, size, url);
-        return _downloader.DownloadAsync(url, _destination, stem, extension.Length == 0 ? null : extension, _overwrite, bytesReceived, verbose, cancellationToken);
+        var download = new DownloadRequest(url, _destination, stem, extension.Length == 0 ? null : extension)
+        {
+            Overwrite = _overwrite,
+            BytesReceived = bytesReceived,
+            Verbose = verbose,
+        };
+        return _downloader.DownloadAsync(download, cancellationToken);
     }
 
     private string MessageOf(MediaRequest request, DownloadOutcome outcome, bool refreshed)

@@ -24,8 +24,7 @@ public sealed class MediaDownloaderConcurrencyTests
         long total = 0;
 
         DownloadOutcome[] outcomes = await Task.WhenAll(Enumerable.Range(0, count).Select(i => Task.Run(() =>
-            downloader.DownloadAsync(server.Url("banners/" + i), folder.Path, MediaFileName.ForBanner("user" + i, null, "1500x500"), null, false,
-                n => Interlocked.Add(ref total, n), null, CancellationToken.None))));
+            downloader.DownloadAsync(new DownloadRequest(server.Url("banners/" + i), new DestinationFolder(folder.Path), MediaFileName.ForBanner("user" + i, null, "1500x500"), null) { BytesReceived = n => Interlocked.Add(ref total, n) }, CancellationToken.None))));
 
         Assert.All(outcomes, outcome => Assert.Equal(DownloadStatus.Saved, outcome.Status));
         for (int i = 0; i < count; i++)
@@ -48,7 +47,7 @@ public sealed class MediaDownloaderConcurrencyTests
         using var downloader = new MediaDownloader(new MediaDownloaderOptions());
 
         DownloadOutcome[] outcomes = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => Task.Run(() =>
-            downloader.DownloadAsync(server.Url("banner"), folder.Path, "Twitter_banner_web", null, false, null, null, CancellationToken.None))));
+            downloader.DownloadAsync(new DownloadRequest(server.Url("banner"), new DestinationFolder(folder.Path), "Twitter_banner_web", null), CancellationToken.None))));
 
         Assert.All(outcomes, outcome => Assert.Contains(outcome.Status, new[] { DownloadStatus.Saved, DownloadStatus.Exists }));
         Assert.Single(outcomes, outcome => outcome.Status == DownloadStatus.Saved);
@@ -65,7 +64,7 @@ public sealed class MediaDownloaderConcurrencyTests
         using var downloader = new MediaDownloader(new MediaDownloaderOptions());
 
         DownloadOutcome[] outcomes = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => Task.Run(() =>
-            downloader.DownloadAsync(server.Url("a.png"), folder.Path, "Twitter_normal", ".png", true, null, null, CancellationToken.None))));
+            downloader.DownloadAsync(new DownloadRequest(server.Url("a.png"), new DestinationFolder(folder.Path), "Twitter_normal", ".png") { Overwrite = true }, CancellationToken.None))));
 
         Assert.All(outcomes, outcome => Assert.Equal(DownloadStatus.Saved, outcome.Status));
         Assert.Equal(["Twitter_normal.png"], DownloadTestData.FilesIn(folder.Path));

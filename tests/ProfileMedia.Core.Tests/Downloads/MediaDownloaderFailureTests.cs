@@ -24,7 +24,7 @@ public sealed class MediaDownloaderFailureTests
         using var folder = new TempFolder();
         using var downloader = NewDownloader();
 
-        var outcome = await downloader.DownloadAsync(server.Url("a/abc_400x400.jpg"), folder.Path, "Twitter_400x400", ".jpg", false, null, null, CancellationToken.None);
+        var outcome = await downloader.DownloadAsync(new DownloadRequest(server.Url("a/abc_400x400.jpg"), new DestinationFolder(folder.Path), "Twitter_400x400", ".jpg"), CancellationToken.None);
 
         Assert.Equal(DownloadStatus.Outdated, outcome.Status);
         Assert.Equal(status, outcome.HttpStatus);
@@ -45,7 +45,7 @@ public sealed class MediaDownloaderFailureTests
         using var downloader = NewDownloader();
         var lines = new ConcurrentQueue<string>();
 
-        var outcome = await downloader.DownloadAsync(server.Url("a.png"), folder.Path, "Twitter_normal", ".png", false, null, lines.Enqueue, CancellationToken.None);
+        var outcome = await downloader.DownloadAsync(new DownloadRequest(server.Url("a.png"), new DestinationFolder(folder.Path), "Twitter_normal", ".png") { Verbose = lines.Enqueue }, CancellationToken.None);
 
         Assert.Equal(DownloadStatus.Saved, outcome.Status);
         Assert.Equal(3, outcome.Attempts);
@@ -63,7 +63,7 @@ public sealed class MediaDownloaderFailureTests
         using var folder = new TempFolder();
         using var downloader = NewDownloader(maxRetries: 2);
 
-        var outcome = await downloader.DownloadAsync(server.Url("a.png"), folder.Path, "Twitter_normal", ".png", false, null, null, CancellationToken.None);
+        var outcome = await downloader.DownloadAsync(new DownloadRequest(server.Url("a.png"), new DestinationFolder(folder.Path), "Twitter_normal", ".png"), CancellationToken.None);
 
         Assert.Equal(DownloadStatus.Failed, outcome.Status);
         Assert.Equal(503, outcome.HttpStatus);
@@ -83,7 +83,7 @@ public sealed class MediaDownloaderFailureTests
         using var folder = new TempFolder();
         using var downloader = NewDownloader();
 
-        var outcome = await downloader.DownloadAsync(server.Url("a.png"), folder.Path, "Twitter_normal", ".png", false, null, null, CancellationToken.None);
+        var outcome = await downloader.DownloadAsync(new DownloadRequest(server.Url("a.png"), new DestinationFolder(folder.Path), "Twitter_normal", ".png"), CancellationToken.None);
 
         Assert.Equal(DownloadStatus.Failed, outcome.Status);
         Assert.Equal(status, outcome.HttpStatus);
@@ -97,7 +97,7 @@ public sealed class MediaDownloaderFailureTests
         using var folder = new TempFolder();
         using var downloader = NewDownloader();
 
-        var outcome = await downloader.DownloadAsync(server.Url("a.jpg"), folder.Path, "Twitter_normal", ".jpg", false, null, null, CancellationToken.None);
+        var outcome = await downloader.DownloadAsync(new DownloadRequest(server.Url("a.jpg"), new DestinationFolder(folder.Path), "Twitter_normal", ".jpg"), CancellationToken.None);
 
         Assert.Equal(DownloadStatus.Failed, outcome.Status);
         Assert.Contains("not a PNG, JPEG, GIF or WebP", outcome.Message, StringComparison.Ordinal);
@@ -112,7 +112,7 @@ public sealed class MediaDownloaderFailureTests
         using var folder = new TempFolder();
         using var downloader = new MediaDownloader(new MediaDownloaderOptions { MaxFileBytes = 4_000 });
 
-        var outcome = await downloader.DownloadAsync(server.Url("a.png"), folder.Path, "Twitter_normal", ".png", false, null, null, CancellationToken.None);
+        var outcome = await downloader.DownloadAsync(new DownloadRequest(server.Url("a.png"), new DestinationFolder(folder.Path), "Twitter_normal", ".png"), CancellationToken.None);
 
         Assert.Equal(DownloadStatus.Failed, outcome.Status);
         Assert.Contains("larger than the limit", outcome.Message, StringComparison.Ordinal);
@@ -131,7 +131,7 @@ public sealed class MediaDownloaderFailureTests
         using var downloader = NewDownloader(maxRetries: 2);
         long total = 0;
 
-        var outcome = await downloader.DownloadAsync(server.Url("a.png"), folder.Path, "Twitter_normal", ".png", false, n => Interlocked.Add(ref total, n), null, CancellationToken.None);
+        var outcome = await downloader.DownloadAsync(new DownloadRequest(server.Url("a.png"), new DestinationFolder(folder.Path), "Twitter_normal", ".png") { BytesReceived = n => Interlocked.Add(ref total, n) }, CancellationToken.None);
 
         Assert.Equal(DownloadStatus.Failed, outcome.Status);
         Assert.Equal(3, outcome.Attempts);
@@ -154,7 +154,7 @@ public sealed class MediaDownloaderFailureTests
         string existing = Path.Combine(folder.Path, "Twitter_normal.png");
         await File.WriteAllTextAsync(existing, "old");
 
-        var outcome = await downloader.DownloadAsync(server.Url("a.png"), folder.Path, "Twitter_normal", ".png", true, null, null, CancellationToken.None);
+        var outcome = await downloader.DownloadAsync(new DownloadRequest(server.Url("a.png"), new DestinationFolder(folder.Path), "Twitter_normal", ".png") { Overwrite = true }, CancellationToken.None);
 
         Assert.Equal(DownloadStatus.Failed, outcome.Status);
         Assert.Equal("old", await File.ReadAllTextAsync(existing));
@@ -174,7 +174,7 @@ public sealed class MediaDownloaderFailureTests
         using var downloader = NewDownloader();
         long total = 0;
 
-        var outcome = await downloader.DownloadAsync(server.Url("a"), folder.Path, "Twitter_banner_web", null, false, n => Interlocked.Add(ref total, n), null, CancellationToken.None);
+        var outcome = await downloader.DownloadAsync(new DownloadRequest(server.Url("a"), new DestinationFolder(folder.Path), "Twitter_banner_web", null) { BytesReceived = n => Interlocked.Add(ref total, n) }, CancellationToken.None);
 
         Assert.Equal(DownloadStatus.Saved, outcome.Status);
         Assert.Equal(2, outcome.Attempts);
@@ -195,7 +195,7 @@ public sealed class MediaDownloaderFailureTests
         using var folder = new TempFolder();
         using var downloader = NewDownloader(maxRetries: 1, timeout: TimeSpan.FromMilliseconds(300));
 
-        var outcome = await downloader.DownloadAsync(server.Url("a.png"), folder.Path, "Twitter_normal", ".png", false, null, null, CancellationToken.None);
+        var outcome = await downloader.DownloadAsync(new DownloadRequest(server.Url("a.png"), new DestinationFolder(folder.Path), "Twitter_normal", ".png"), CancellationToken.None);
 
         Assert.Equal(DownloadStatus.Failed, outcome.Status);
         Assert.Equal(2, outcome.Attempts);
@@ -215,7 +215,7 @@ public sealed class MediaDownloaderFailureTests
         using var downloader = NewDownloader(maxRetries: 1);
         var lines = new ConcurrentQueue<string>();
 
-        var outcome = await downloader.DownloadAsync("http://127.0.0.1:" + port + "/a.png", folder.Path, "Twitter_normal", ".png", false, null, lines.Enqueue, CancellationToken.None);
+        var outcome = await downloader.DownloadAsync(new DownloadRequest("http://127.0.0.1:" + port + "/a.png", new DestinationFolder(folder.Path), "Twitter_normal", ".png") { Verbose = lines.Enqueue }, CancellationToken.None);
 
         Assert.Equal(DownloadStatus.Failed, outcome.Status);
         Assert.Null(outcome.HttpStatus);
@@ -240,12 +240,11 @@ public sealed class MediaDownloaderFailureTests
         await File.WriteAllTextAsync(existing, "old");
         long total = 0;
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => downloader.DownloadAsync(server.Url("a.png"), folder.Path, "Twitter_normal", ".png", true,
-            n =>
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => downloader.DownloadAsync(new DownloadRequest(server.Url("a.png"), new DestinationFolder(folder.Path), "Twitter_normal", ".png") { Overwrite = true, BytesReceived = n =>
             {
                 Interlocked.Add(ref total, n);
                 cancel.Cancel();
-            }, null, cancel.Token));
+            } }, cancel.Token));
 
         Assert.Equal(0, total);
         Assert.Equal("old", await File.ReadAllTextAsync(existing));
@@ -260,8 +259,7 @@ public sealed class MediaDownloaderFailureTests
         using var downloader = new MediaDownloader(new MediaDownloaderOptions { RetryBaseDelay = TimeSpan.FromSeconds(20) });
         using var cancel = new CancellationTokenSource();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => downloader.DownloadAsync(server.Url("a.png"), folder.Path, "Twitter_normal", ".png", false,
-            null, line => cancel.CancelAfter(50), cancel.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => downloader.DownloadAsync(new DownloadRequest(server.Url("a.png"), new DestinationFolder(folder.Path), "Twitter_normal", ".png") { Verbose = line => cancel.CancelAfter(50) }, cancel.Token));
 
         Assert.Equal(1, server.TotalRequests);
         Assert.Empty(DownloadTestData.FilesIn(folder.Path));
@@ -274,8 +272,7 @@ public sealed class MediaDownloaderFailureTests
         using var folder = new TempFolder();
         using var downloader = NewDownloader();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => downloader.DownloadAsync(server.Url("a.png"), folder.Path, "Twitter_normal", ".png", false,
-            null, null, new CancellationToken(canceled: true)));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => downloader.DownloadAsync(new DownloadRequest(server.Url("a.png"), new DestinationFolder(folder.Path), "Twitter_normal", ".png"), new CancellationToken(canceled: true)));
 
         Assert.Equal(0, server.TotalRequests);
         Assert.Empty(DownloadTestData.FilesIn(folder.Path));

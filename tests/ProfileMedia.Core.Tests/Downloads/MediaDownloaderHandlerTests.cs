@@ -22,7 +22,7 @@ public sealed class MediaDownloaderHandlerTests
         using var folder = new TempFolder();
         using var downloader = new MediaDownloader(new MediaDownloaderOptions { Handler = handler, MaxRetries = 1, RetryBaseDelay = TimeSpan.Zero });
 
-        var outcome = await downloader.DownloadAsync("https://pbs.example/a.png", folder.Path, "Twitter_normal", ".png", false, null, null, CancellationToken.None);
+        var outcome = await downloader.DownloadAsync(new DownloadRequest("https://pbs.example/a.png", new DestinationFolder(folder.Path), "Twitter_normal", ".png"), CancellationToken.None);
 
         Assert.Equal(DownloadStatus.Failed, outcome.Status);
         Assert.Equal(2, outcome.Attempts);
@@ -37,7 +37,7 @@ public sealed class MediaDownloaderHandlerTests
         using var folder = new TempFolder();
         using (var downloader = new MediaDownloader(new MediaDownloaderOptions { Handler = handler }))
         {
-            await downloader.DownloadAsync("https://pbs.example/a.png", folder.Path, "Twitter_normal", ".png", false, null, null, CancellationToken.None);
+            await downloader.DownloadAsync(new DownloadRequest("https://pbs.example/a.png", new DestinationFolder(folder.Path), "Twitter_normal", ".png"), CancellationToken.None);
         }
 
         HttpRequestMessage request = Assert.Single(handler.Requests);
@@ -57,7 +57,7 @@ public sealed class MediaDownloaderHandlerTests
         using var folder = new TempFolder();
         using var downloader = new MediaDownloader(new MediaDownloaderOptions { Handler = handler, RetryBaseDelay = TimeSpan.Zero });
 
-        var outcome = await downloader.DownloadAsync("https://pbs.example/a.png", folder.Path, "Twitter_normal", ".png", false, null, null, CancellationToken.None);
+        var outcome = await downloader.DownloadAsync(new DownloadRequest("https://pbs.example/a.png", new DestinationFolder(folder.Path), "Twitter_normal", ".png"), CancellationToken.None);
 
         Assert.Equal(DownloadStatus.Saved, outcome.Status);
         Assert.Equal(2, outcome.Attempts);

@@ -14,7 +14,7 @@ public sealed class MediaDownloaderTests
 
     private static Task<DownloadOutcome> DownloadAsync(MediaDownloader downloader, string url, string folder, string stem, bool overwrite = false,
         Action<long>? bytes = null, Action<string>? verbose = null, CancellationToken cancellationToken = default) =>
-        downloader.DownloadAsync(url, folder, stem, MediaFileName.ExtensionOfUrl(url), overwrite, bytes, verbose, cancellationToken);
+        downloader.DownloadAsync(new DownloadRequest(url, new DestinationFolder(folder), stem, MediaFileName.ExtensionOfUrl(url)) { Overwrite = overwrite, BytesReceived = bytes, Verbose = verbose }, cancellationToken);
 
     [Fact]
     public async Task The_saved_file_holds_exactly_the_served_bytes()
@@ -200,7 +200,7 @@ public sealed class MediaDownloaderTests
         using var folder = new TempFolder();
         using var downloader = NewDownloader();
 
-        var outcome = await downloader.DownloadAsync(url, folder.Path, "Twitter_normal", ".png", false, null, null, CancellationToken.None);
+        var outcome = await downloader.DownloadAsync(new DownloadRequest(url, new DestinationFolder(folder.Path), "Twitter_normal", ".png"), CancellationToken.None);
 
         Assert.Equal(DownloadStatus.Failed, outcome.Status);
         Assert.Equal(0, outcome.Attempts);
@@ -219,7 +219,7 @@ public sealed class MediaDownloaderTests
         using var folder = new TempFolder();
         using var downloader = NewDownloader();
 
-        await Assert.ThrowsAsync<ArgumentException>(() => downloader.DownloadAsync("http://127.0.0.1:1/a.png", folder.Path, stem, null, false, null, null, CancellationToken.None));
+        await Assert.ThrowsAsync<ArgumentException>(() => downloader.DownloadAsync(new DownloadRequest("http://127.0.0.1:1/a.png", new DestinationFolder(folder.Path), stem, null), CancellationToken.None));
     }
 
     [Fact]
@@ -227,6 +227,6 @@ public sealed class MediaDownloaderTests
     {
         using var downloader = NewDownloader();
 
-        await Assert.ThrowsAsync<ArgumentException>(() => downloader.DownloadAsync("http://127.0.0.1:1/a.png", "relative", "x", null, false, null, null, CancellationToken.None));
+        await Assert.ThrowsAsync<ArgumentException>(() => downloader.DownloadAsync(new DownloadRequest("http://127.0.0.1:1/a.png", new DestinationFolder("relative"), "x", null), CancellationToken.None));
     }
 }
