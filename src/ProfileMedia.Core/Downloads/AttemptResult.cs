@@ -3,7 +3,7 @@ using System.Globalization;
 
 namespace ProfileMedia.Core.Downloads;
 
-/// <summary>How one request went; <see cref="MediaDownloader"/> retries the retryable ones and turns the last into a <see cref="DownloadOutcome"/>.</summary>
+/// <summary>How one request went; <see cref="MediaDownloader"/> retries the retryable ones and turns the last into a <see cref="MediaSaveResult"/>.</summary>
 internal sealed class AttemptResult
 {
     private AttemptResult(DownloadStatus status, bool retryable, string? path, long bytes, int? httpStatus, string reason, TimeSpan? retryAfter)
@@ -49,7 +49,7 @@ internal sealed class AttemptResult
     public static AttemptResult Transient(int? httpStatus, string reason, TimeSpan? retryAfter = null) =>
         new AttemptResult(DownloadStatus.Failed, true, null, 0, httpStatus, reason, retryAfter);
 
-    public DownloadOutcome ToOutcome(string url, int attempts)
+    public MediaSaveResult ToOutcome(string url, int attempts)
     {
         // Quoted and shortened like every URL in a message: a 100 KB URL must not flood the console.
         string shown = Text.MessageText.Quote(url);
@@ -72,6 +72,6 @@ internal sealed class AttemptResult
                 break;
         }
 
-        return new DownloadOutcome(Status, url, Path, Bytes, HttpStatus, message, attempts);
+        return new MediaSaveResult(Status, url, Path, Bytes, HttpStatus, message, attempts);
     }
 }

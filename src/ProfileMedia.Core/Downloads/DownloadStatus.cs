@@ -15,6 +15,6 @@ internal enum DownloadStatus
     /// </summary>
     Outdated,
 
-    /// <summary>The download failed; <see cref="DownloadOutcome.Message"/> says why. No file was written.</summary>
+    /// <summary>The download failed; <see cref="MediaSaveResult.Message"/> says why. No file was written.</summary>
     Failed,
 }

@@ -56,7 +56,7 @@ internal sealed class MediaDownloader : IDisposable
     /// </summary>
     /// <param name="request">What to fetch and where to put it.</param>
     /// <param name="cancellationToken">Stops the download; the partial file is deleted and OperationCanceledException thrown.</param>
-    public async Task<DownloadOutcome> DownloadAsync(DownloadRequest request, CancellationToken cancellationToken)
+    public async Task<MediaSaveResult> DownloadAsync(DownloadRequest request, CancellationToken cancellationToken)
     {
         if (request == null)
         {

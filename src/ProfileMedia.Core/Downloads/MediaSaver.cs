@@ -61,7 +61,7 @@ internal sealed class MediaSaver : IDisposable
     {
         MediaRequest current = request;
         bool refreshed = false;
-        DownloadOutcome? last = null;
+        MediaSaveResult? last = null;
         string lastSize = request.Size;
         foreach (string size in request.SizesToTry(_fallback))
         {
@@ -103,10 +103,10 @@ internal sealed class MediaSaver : IDisposable
             }
         }
 
-        return Result(request, last!, lastSize, ErrorIdOf(last!), MessageOf(request, last!, refreshed), refreshed);
+        return Result(request, last!, lastSize, last!.ErrorId, MessageOf(request, last!, refreshed), refreshed);
     }
 
-    private Task<DownloadOutcome> DownloadAsync(MediaRequest request, string size, Action<long>? bytesReceived, Action<string>? verbose, CancellationToken cancellationToken)
+    private Task<MediaSaveResult> DownloadAsync(MediaRequest request, string size, Action<long>? bytesReceived, Action<string>? verbose, CancellationToken cancellationToken)
     {
         string url = request.UrlOfSize(size);
         string extension = MediaFileName.ExtensionOfUrl(url) ?? string.Empty;
@@ -122,7 +122,7 @@ internal sealed class MediaSaver : IDisposable
         return _downloader.DownloadAsync(download, cancellationToken);
     }
 
-    private string MessageOf(MediaRequest request, DownloadOutcome outcome, bool refreshed)
+    private string MessageOf(MediaRequest request, MediaSaveResult outcome, bool refreshed)
     {
         if (outcome.Status != DownloadStatus.Outdated)
         {
@@ -140,16 +140,8 @@ internal sealed class MediaSaver : IDisposable
                 : "Pipe Get-ProfileUser output (or its variants) into Save-ProfileMedia, with a connection, so it can refresh the URL.");
     }
 
-    private static string? ErrorIdOf(DownloadOutcome outcome) => outcome.Status switch
-    {
-        DownloadStatus.Saved => null,
-        DownloadStatus.Exists => ErrorIds.FileExists,
-        DownloadStatus.Outdated => ErrorIds.MediaUrlOutdated,
-        _ => ErrorIds.DownloadFailed,
-    };
-
-    private static MediaSaveResult Result(MediaRequest request, DownloadOutcome outcome, string size, string? errorId, string message, bool refreshed) =>
-        new MediaSaveResult(request, errorId == ErrorIds.RefreshFailed || errorId == ErrorIds.MediaUrlOutdated ? DownloadStatus.Outdated : outcome.Status, outcome.Path, size, outcome.Url, errorId, message, refreshed);
+    private static MediaSaveResult Result(MediaRequest request, MediaSaveResult outcome, string size, string? errorId, string message, bool refreshed) =>
+        outcome.For(request, size, errorId, message, refreshed);
 
     private Task<ProfileUser> RefreshAsync(UserReference owner, CancellationToken cancellationToken)
     {

@@ -172,11 +172,12 @@ public sealed class SaveProfileMediaCommand : ApiCmdlet
         // asking the provider for each file costs ~200 us on the pipeline thread (benchmark 5). Elsewhere the view reads
         // the provider's internal Unix stat (mode, owner, size), which only the provider can attach.
         PSObject file = IsWindows ? WithProviderProperties(new FileInfo(result.Path!)) : InvokeProvider.Item.Get(new[] { result.Path! }, true, true)[0];
+        MediaRequest request = result.Request!;
         file.Properties.Add(new PSNoteProperty("SavedSize", result.SavedSize));
-        file.Properties.Add(new PSNoteProperty("RequestedSize", result.Request.Size));
+        file.Properties.Add(new PSNoteProperty("RequestedSize", request.Size));
         file.Properties.Add(new PSNoteProperty("Url", result.Url));
-        file.Properties.Add(new PSNoteProperty("ScreenName", result.Request.ScreenName));
-        file.Properties.Add(new PSNoteProperty("UserId", result.Request.UserId));
+        file.Properties.Add(new PSNoteProperty("ScreenName", request.ScreenName));
+        file.Properties.Add(new PSNoteProperty("UserId", request.UserId));
         file.Properties.Add(new PSNoteProperty("Refreshed", result.Refreshed));
         return file;
     }

@@ -23,7 +23,7 @@ public sealed class MediaDownloaderConcurrencyTests
         using var downloader = new MediaDownloader(new MediaDownloaderOptions { RetryBaseDelay = TimeSpan.FromMilliseconds(1) });
         long total = 0;
 
-        DownloadOutcome[] outcomes = await Task.WhenAll(Enumerable.Range(0, count).Select(i => Task.Run(() =>
+        MediaSaveResult[] outcomes = await Task.WhenAll(Enumerable.Range(0, count).Select(i => Task.Run(() =>
             downloader.DownloadAsync(new DownloadRequest(server.Url("banners/" + i), new DestinationFolder(folder.Path), MediaFileName.ForBanner("user" + i, null, "1500x500"), null) { BytesReceived = n => Interlocked.Add(ref total, n) }, CancellationToken.None))));
 
         Assert.All(outcomes, outcome => Assert.Equal(DownloadStatus.Saved, outcome.Status));
@@ -46,7 +46,7 @@ public sealed class MediaDownloaderConcurrencyTests
         using var folder = new TempFolder();
         using var downloader = new MediaDownloader(new MediaDownloaderOptions());
 
-        DownloadOutcome[] outcomes = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => Task.Run(() =>
+        MediaSaveResult[] outcomes = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => Task.Run(() =>
             downloader.DownloadAsync(new DownloadRequest(server.Url("banner"), new DestinationFolder(folder.Path), "Twitter_banner_web", null), CancellationToken.None))));
 
         Assert.All(outcomes, outcome => Assert.Contains(outcome.Status, new[] { DownloadStatus.Saved, DownloadStatus.Exists }));
@@ -63,7 +63,7 @@ public sealed class MediaDownloaderConcurrencyTests
         using var folder = new TempFolder();
         using var downloader = new MediaDownloader(new MediaDownloaderOptions());
 
-        DownloadOutcome[] outcomes = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => Task.Run(() =>
+        MediaSaveResult[] outcomes = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => Task.Run(() =>
             downloader.DownloadAsync(new DownloadRequest(server.Url("a.png"), new DestinationFolder(folder.Path), "Twitter_normal", ".png") { Overwrite = true }, CancellationToken.None))));
 
         Assert.All(outcomes, outcome => Assert.Equal(DownloadStatus.Saved, outcome.Status));

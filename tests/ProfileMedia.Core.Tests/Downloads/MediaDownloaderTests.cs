@@ -12,7 +12,7 @@ public sealed class MediaDownloaderTests
     private static MediaDownloader NewDownloader(int maxRetries = 3) =>
         new(new MediaDownloaderOptions { MaxRetries = maxRetries, RetryBaseDelay = TimeSpan.FromMilliseconds(1), Timeout = TimeSpan.FromSeconds(10) });
 
-    private static Task<DownloadOutcome> DownloadAsync(MediaDownloader downloader, string url, string folder, string stem, bool overwrite = false,
+    private static Task<MediaSaveResult> DownloadAsync(MediaDownloader downloader, string url, string folder, string stem, bool overwrite = false,
         Action<long>? bytes = null, Action<string>? verbose = null, CancellationToken cancellationToken = default) =>
         downloader.DownloadAsync(new DownloadRequest(url, new DestinationFolder(folder), stem, MediaFileName.ExtensionOfUrl(url)) { Overwrite = overwrite, BytesReceived = bytes, Verbose = verbose }, cancellationToken);
 

@@ -107,7 +107,7 @@ public sealed class TransportSecurityTests
         using var folder = new TempFolder();
         using MediaDownloader downloader = Downloader();
 
-        DownloadOutcome outcome = await downloader.DownloadAsync(new DownloadRequest(server.Url("profile_images/1/a_normal.png"), new DestinationFolder(folder.Path), "a", ".png"), CancellationToken.None);
+        MediaSaveResult outcome = await downloader.DownloadAsync(new DownloadRequest(server.Url("profile_images/1/a_normal.png"), new DestinationFolder(folder.Path), "a", ".png"), CancellationToken.None);
 
         Check("certificate: MediaDownloader refuses a self-signed certificate before sending a request",
             outcome.Status == DownloadStatus.Failed && server.Connections >= 1 && server.RequestLines == 0 && Directory.GetFiles(folder.Path).Length == 0,
@@ -221,7 +221,7 @@ public sealed class TransportSecurityTests
         using MediaDownloader downloader = Downloader();
         string url = "http://" + (userInfoInUrl ? "user:secret@" : string.Empty) + "127.0.0.1:" + media.Port + "/profile_images/1/a_400x400.png";
 
-        DownloadOutcome outcome = await downloader.DownloadAsync(new DownloadRequest(url, new DestinationFolder(folder.Path), "a", ".png"), CancellationToken.None);
+        MediaSaveResult outcome = await downloader.DownloadAsync(new DownloadRequest(url, new DestinationFolder(folder.Path), "a", ".png"), CancellationToken.None);
 
         int otherAuthorizations = other.Requests.Count(r => r.Header("Authorization") != null);
         int mediaAuthorizations = media.Requests.Count(r => r.Header("Authorization") != null);
