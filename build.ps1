@@ -45,6 +45,9 @@ $moduleFiles = [ordered]@{
     'en-US/about_ProfileMedia.help.txt' = "$artifacts/help/en-US/about_ProfileMedia.help.txt"
 }
 
+# The xunit projects, each named for what it tests (STYLE.md): the core with its client transport, and the emulator.
+$xunitProjects = 'ProfileMedia.Core.Tests', 'ProfileMedia.Emulator.Tests'
+
 function Invoke-Native {
     param([Parameter(Mandatory)] [string] $FilePath, [Parameter(ValueFromRemainingArguments)] [string[]] $Arguments)
     & $FilePath @Arguments
@@ -65,7 +68,7 @@ function Invoke-IsolatedPwsh {
     Invoke-WithIsolatedProfile -HomePath (Join-Path $out 'isolated-home') -ScriptBlock { Invoke-FreshPwsh -Script $Script -Arguments $Arguments }
 }
 
-function Invoke-Build {
+function Build-Module {
     Write-Host "== Build ProfileMedia $version ($Configuration)" -ForegroundColor Cyan
     Invoke-Native dotnet restore (Join-Path $root 'tools/Pester.csproj') --verbosity quiet
     Invoke-Native dotnet build (Join-Path $root 'ProfileMedia.sln') -c $Configuration --artifacts-path $artifacts --nologo --verbosity quiet '-clp:NoSummary'
@@ -97,17 +100,24 @@ function Get-XunitCounts([string] $TrxPath) {
     [pscustomobject]@{ Passed = [int] $counters.passed; Failed = [int] $counters.failed + [int] $counters.error + [int] $counters.timeout }
 }
 
-function Invoke-Test {
+function Test-Module {
     $results = Join-Path $out 'test-results'
     if (Test-Path -LiteralPath $results) { Remove-Item -LiteralPath $results -Recurse -Force }
     # The reliability suites leave their figures here; tests/RELIABILITY.md is written from them at the end.
     $env:PROFILEMEDIA_RELIABILITY_DIR = New-Item -ItemType Directory -Path (Join-Path $results 'reliability') -Force
 
-    Write-Host "== xunit" -ForegroundColor Cyan
-    & dotnet test (Join-Path $root 'ProfileMedia.sln') -c $Configuration --artifacts-path $artifacts --no-build --nologo `
-        --logger 'trx;LogFileName=core.trx' --logger 'console;verbosity=minimal' --results-directory $results
-    $trx = Get-ChildItem -LiteralPath $results -Filter '*.trx' -Recurse -ErrorAction SilentlyContinue
-    $xunit = if ($trx) { Get-XunitCounts $trx[0].FullName } else { [pscustomobject]@{ Passed = 0; Failed = 1 } }
+    # One run per test project, each with its own trx: a project that wrote no trx (it did not build or crashed)
+    # counts as a failure instead of vanishing from the total.
+    $xunit = [pscustomobject]@{ Passed = 0; Failed = 0 }
+    foreach ($project in $xunitProjects) {
+        Write-Host "== xunit: $project" -ForegroundColor Cyan
+        $trxPath = Join-Path $results "$project.trx"
+        & dotnet test (Join-Path $root "tests/$project/$project.csproj") -c $Configuration --artifacts-path $artifacts --no-build --nologo `
+            --logger "trx;LogFileName=$trxPath" --logger 'console;verbosity=minimal' --results-directory $results
+        $counts = if (Test-Path -LiteralPath $trxPath) { Get-XunitCounts $trxPath } else { [pscustomobject]@{ Passed = 0; Failed = 1 } }
+        $xunit.Passed += $counts.Passed
+        $xunit.Failed += $counts.Failed
+    }
 
     Write-Host "== Pester (fresh pwsh, built module)" -ForegroundColor Cyan
     $pesterResult = Join-Path $results 'pester.json'
@@ -126,20 +136,20 @@ function Invoke-Test {
     if ($failed -gt 0 -or $passed -eq 0) { exit 1 }
 }
 
-function Invoke-Package {
+function Publish-ModuleLocally {
     Write-Host "== Package ProfileMedia $version" -ForegroundColor Cyan
     $code = Invoke-IsolatedPwsh -Script (Join-Path $root 'tools/Package.ps1') -Arguments @('-ModuleDirectory', $moduleDir, '-RepositoryPath', $repository)
     if ($code -ne 0) { throw "Packaging failed with exit code $code." }
 }
 
-function Invoke-Bench {
+function Measure-Module {
     $env:PROFILEMEDIA_ARTIFACTS = $artifacts
     & (Join-Path $root 'bench/Invoke-Benchmarks.ps1') -ModulePath (Join-Path $moduleDir 'ProfileMedia.psd1') -ArtifactsPath (Join-Path $out 'bench') `
         -EmulatorPath (Join-Path $artifacts "bin/ProfileMedia.Emulator/$config/ProfileMedia.Emulator.dll")
     if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
 }
 
-function Invoke-Demo {
+function Show-ModuleDemo {
     $env:PROFILEMEDIA_MODULE = Join-Path $moduleDir 'ProfileMedia.psd1'
     $env:PROFILEMEDIA_ARTIFACTS = $artifacts
     $code = Invoke-FreshPwsh -Script (Join-Path $root 'tools/Demo.ps1')
@@ -149,10 +159,10 @@ function Invoke-Demo {
 foreach ($name in $Task) {
     switch ($name) {
         'Clean' { if (Test-Path -LiteralPath $out) { Remove-Item -LiteralPath $out -Recurse -Force }; Write-Host 'Removed out/' }
-        'Build' { Invoke-Build }
-        'Test' { Invoke-Build; Invoke-Package; Invoke-Test }
-        'Package' { Invoke-Build; Invoke-Package }
-        'Bench' { Invoke-Build; Invoke-Bench }
-        'Demo' { Invoke-Build; Invoke-Demo }
+        'Build' { Build-Module }
+        'Test' { Build-Module; Publish-ModuleLocally; Test-Module }
+        'Package' { Build-Module; Publish-ModuleLocally }
+        'Bench' { Build-Module; Measure-Module }
+        'Demo' { Build-Module; Show-ModuleDemo }
     }
 }

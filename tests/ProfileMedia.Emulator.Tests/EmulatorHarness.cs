@@ -7,7 +7,7 @@ using System.Text.Json;
 using System.Threading.Tasks;
 using ProfileMedia.Emulator;
 
-namespace ProfileMedia.Core.Tests.Emulator;
+namespace ProfileMedia.Emulator.Tests;
 
 /// <summary>One emulator on a free port and a client that signs its requests with the tests' own signer.</summary>
 internal sealed class EmulatorHarness : IAsyncDisposable

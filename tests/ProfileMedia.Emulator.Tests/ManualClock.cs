@@ -1,7 +1,7 @@
 using System;
 using System.Threading;
 
-namespace ProfileMedia.Core.Tests.Emulator;
+namespace ProfileMedia.Emulator.Tests;
 
 /// <summary>A clock the test moves by hand; it starts at the real time so signatures made with the real time still pass.</summary>
 internal sealed class ManualClock : TimeProvider

@@ -1,6 +1,6 @@
 using System;
 
-namespace ProfileMedia.Core.Tests.Emulator;
+namespace ProfileMedia.Emulator.Tests;
 
 /// <summary>Small files that pass (or fail) the emulator's "is this a picture" check.</summary>
 internal static class TestImages

@@ -3,7 +3,7 @@ using System.IO;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 
-namespace ProfileMedia.Core.Tests.Emulator;
+namespace ProfileMedia.Emulator.Tests;
 
 /// <summary>The recorded X API bodies in tests/fixtures, found from the source tree wherever the build output went.</summary>
 internal static class RecordedFixtures

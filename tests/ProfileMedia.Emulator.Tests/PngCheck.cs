@@ -4,7 +4,7 @@ using System.IO;
 using System.IO.Compression;
 using System.Text;
 
-namespace ProfileMedia.Core.Tests.Emulator;
+namespace ProfileMedia.Emulator.Tests;
 
 /// <summary>
 /// Checks a PNG properly: signature, every chunk's CRC, IHDR first, IDAT inflating to exactly the declared pixels, and

@@ -2,7 +2,7 @@ using System.Net.Http;
 using System.Text.Json;
 using System.Threading.Tasks;
 
-namespace ProfileMedia.Core.Tests.Emulator;
+namespace ProfileMedia.Emulator.Tests;
 
 /// <summary>Reads answer bodies as JSON.</summary>
 internal static class ResponseJson

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Net.Http;
 using System.Threading.Tasks;
 
-namespace ProfileMedia.Core.Tests.Emulator;
+namespace ProfileMedia.Emulator.Tests;
 
 public sealed class EmulatorOAuthTests
 {

@@ -6,7 +6,7 @@ using System.Text;
 using System.Threading.Tasks;
 using ProfileMedia.Emulator;
 
-namespace ProfileMedia.Core.Tests.Emulator;
+namespace ProfileMedia.Emulator.Tests;
 
 public sealed class EmulatorFaultTests
 {

@@ -3,7 +3,7 @@ using System.Linq;
 using System.Threading.Tasks;
 using ProfileMedia.Emulator;
 
-namespace ProfileMedia.Core.Tests.Emulator;
+namespace ProfileMedia.Emulator.Tests;
 
 public sealed class EmulatorMediaTests
 {

@@ -7,7 +7,7 @@ using System.Security.Cryptography;
 using System.Text;
 using ProfileMedia.Emulator;
 
-namespace ProfileMedia.Core.Tests.Emulator;
+namespace ProfileMedia.Emulator.Tests;
 
 /// <summary>
 /// A deliberately small OAuth 1.0a signer of the tests' own, so the emulator's verifier is checked against a separate

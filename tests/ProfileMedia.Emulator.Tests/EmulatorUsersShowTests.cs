@@ -3,7 +3,7 @@ using System.Net.Http;
 using System.Text.Json;
 using System.Threading.Tasks;
 
-namespace ProfileMedia.Core.Tests.Emulator;
+namespace ProfileMedia.Emulator.Tests;
 
 public sealed class EmulatorUsersShowTests
 {

@@ -5,7 +5,7 @@ using System.Net.Http;
 using System.Threading.Tasks;
 using ProfileMedia.Emulator;
 
-namespace ProfileMedia.Core.Tests.Emulator;
+namespace ProfileMedia.Emulator.Tests;
 
 public sealed class EmulatorProfileImageUploadTests
 {
