@@ -1,15 +1,16 @@
 BeforeAll {
     . "$PSScriptRoot/common.ps1"
     $user = Get-Content -LiteralPath (Join-Path $FixturesPath 'users-show.json') -Raw | ConvertFrom-Json
-    $recorded = (Get-Content -LiteralPath (Join-Path $FixturesPath 'users-profile-banner.json') -Raw | ConvertFrom-Json).sizes
+    $defaultUser = Get-Content -LiteralPath (Join-Path $FixturesPath 'users-show-default-image.json') -Raw | ConvertFrom-Json
+    $documented = (Get-Content -LiteralPath (Join-Path $FixturesPath 'users-profile-banner.json') -Raw | ConvertFrom-Json).sizes
 }
 
 Describe 'Get-ProfileBanner from URLs' {
     It 'outputs the nine sizes with the dimensions the API reports for them' {
-        $variants = Get-ProfileBanner 'https://pbs.twimg.com/profile_banners/6253282/1347394302'
+        $variants = Get-ProfileBanner 'https://pbs.twimg.com/profile_banners/783214/1611950530'
         $variants | Should -HaveCount 9
         foreach ($variant in $variants) {
-            $expected = $recorded.($variant.Name)
+            $expected = $documented.($variant.Name)
             $variant.Url | Should -Be $expected.url
             $variant.Width | Should -Be $expected.w
             $variant.Height | Should -Be $expected.h
@@ -29,8 +30,8 @@ Describe 'Get-ProfileBanner from URLs' {
     }
 
     It 'reports a user without a banner and goes on' {
-        $noBanner = [pscustomobject]@{ screen_name = 'plain'; profile_banner_url = $null }
-        $output = $noBanner, $user | Get-ProfileBanner -Size web -ErrorVariable problems -ErrorAction SilentlyContinue
+        $defaultUser.PSObject.Properties.Name | Should -Not -Contain 'profile_banner_url'
+        $output = $defaultUser, $user | Get-ProfileBanner -Size web -ErrorVariable problems -ErrorAction SilentlyContinue
         $output | Should -HaveCount 1
         $problems | Should -HaveCount 1
         $problems[0].FullyQualifiedErrorId | Should -Be 'NullUrl,ProfileMedia.Commands.GetProfileBannerCommand'

@@ -33,15 +33,3 @@ Describe 'Format views' {
         $list | Should -Match 'ProfileBannerUrl\s+: https://pbs.twimg.com/profile_banners/783214/1611950530'
     }
 }
-
-Describe 'The recorded fixtures' {
-    It 'are byte-identical copies of shared/fixtures, when that folder is beside the repository' {
-        $shared = Join-Path $PSScriptRoot '../../shared/fixtures'
-        if (-not (Test-Path -LiteralPath $shared)) { Set-ItResult -Skipped -Because 'shared/fixtures is not beside this clone'; return }
-        foreach ($recorded in Get-ChildItem -LiteralPath $shared -Filter '*.json') {
-            $copy = Join-Path $FixturesPath $recorded.Name
-            $copy | Should -Exist
-            (Get-FileHash -LiteralPath $copy).Hash | Should -Be (Get-FileHash -LiteralPath $recorded.FullName).Hash -Because "$($recorded.Name) is kept as recorded"
-        }
-    }
-}

@@ -5,5 +5,6 @@ if (-not $script:ModuleManifest) {
     $script:ModuleManifest = Join-Path $PSScriptRoot "../out/ProfileMedia/$version/ProfileMedia.psd1"
 }
 Import-Module $script:ModuleManifest -Force
-$script:FixturesPath = Join-Path $PSScriptRoot 'fixtures'
+# The project's hand-written X API bodies (tests/data/README.md); recorded data is never read from here.
+$script:FixturesPath = Join-Path $PSScriptRoot 'data'
 . (Join-Path $PSScriptRoot '../tools/Emulator.ps1')

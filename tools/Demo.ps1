@@ -15,9 +15,8 @@ function Show-Step([string] $Title, [string] $Command) {
     Write-Host "PS> $Command" -ForegroundColor DarkGray
 }
 
-# A real recorded users/show answer (a byte-identical copy of ../shared/fixtures/users-show.json, kept in the repository
-# so that a fresh clone runs the demo on its own).
-$userJson = Join-Path $root 'tests/fixtures/users-show.json'
+# The project's own users/show answer, written by hand in the documented shape (tests/data/README.md).
+$userJson = Join-Path $root 'tests/data/users-show.json'
 
 Show-Step 'Every size of a profile image, from a user object' "Get-Content users-show.json | ConvertFrom-Json | Get-ProfileImageVariant"
 Get-Content -LiteralPath $userJson -Raw | ConvertFrom-Json | Get-ProfileImageVariant | Show-Table

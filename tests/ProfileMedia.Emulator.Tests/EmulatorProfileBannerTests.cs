@@ -1,22 +1,23 @@
 using System.Linq;
 using System.Threading.Tasks;
+using ProfileMedia.TestSupport;
 
 namespace ProfileMedia.Emulator.Tests;
 
 public sealed class EmulatorProfileBannerTests
 {
     [Fact]
-    public async Task Profile_banner_lists_the_nine_recorded_sizes_with_h_w_and_url()
+    public async Task Profile_banner_lists_the_nine_documented_sizes_with_h_w_and_url()
     {
         await using var emulator = await EmulatorHarness.StartAsync();
-        var recorded = RecordedFixtures.Load("users-profile-banner.json").GetProperty("sizes");
+        var documented = HandWritten.Load("users-profile-banner.json").GetProperty("sizes");
 
         using var response = await emulator.GetAsync("users/profile_banner.json?screen_name=EmulatedUser");
         var sizes = (await ResponseJson.ReadAsync(response)).GetProperty("sizes");
 
         Assert.Equal(200, (int)response.StatusCode);
-        Assert.Equal(recorded.EnumerateObject().Select(p => p.Name), sizes.EnumerateObject().Select(p => p.Name));
-        foreach (var size in recorded.EnumerateObject())
+        Assert.Equal(documented.EnumerateObject().Select(p => p.Name), sizes.EnumerateObject().Select(p => p.Name));
+        foreach (var size in documented.EnumerateObject())
         {
             var ours = sizes.GetProperty(size.Name);
             Assert.Equal(new[] { "h", "w", "url" }, ours.EnumerateObject().Select(p => p.Name));
@@ -30,12 +31,12 @@ public sealed class EmulatorProfileBannerTests
     public async Task An_older_account_lists_six_sizes_with_w_before_h()
     {
         await using var emulator = await EmulatorHarness.StartAsync();
-        var recorded = RecordedFixtures.Load("users-profile-banner-six-sizes.json").GetProperty("sizes");
+        var documented = HandWritten.Load("users-profile-banner-six-sizes.json").GetProperty("sizes");
 
         using var response = await emulator.GetAsync("users/profile_banner.json?screen_name=VeteranUser");
         var sizes = (await ResponseJson.ReadAsync(response)).GetProperty("sizes");
 
-        Assert.Equal(recorded.EnumerateObject().Select(p => p.Name), sizes.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(documented.EnumerateObject().Select(p => p.Name), sizes.EnumerateObject().Select(p => p.Name));
         Assert.All(sizes.EnumerateObject(), size => Assert.Equal(new[] { "w", "url", "h" }, size.Value.EnumerateObject().Select(p => p.Name)));
     }
 

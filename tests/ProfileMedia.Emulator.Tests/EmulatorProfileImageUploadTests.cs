@@ -4,6 +4,7 @@ using System.Diagnostics;
 using System.Net.Http;
 using System.Threading.Tasks;
 using ProfileMedia.Emulator;
+using ProfileMedia.TestSupport;
 
 namespace ProfileMedia.Emulator.Tests;
 

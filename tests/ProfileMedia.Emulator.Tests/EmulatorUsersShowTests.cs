@@ -2,29 +2,30 @@ using System.Linq;
 using System.Net.Http;
 using System.Text.Json;
 using System.Threading.Tasks;
+using ProfileMedia.TestSupport;
 
 namespace ProfileMedia.Emulator.Tests;
 
 public sealed class EmulatorUsersShowTests
 {
     [Fact]
-    public async Task Users_show_has_the_same_top_level_keys_and_value_kinds_as_the_recorded_body()
+    public async Task Users_show_has_the_same_top_level_keys_and_value_kinds_as_the_documented_body()
     {
         await using var emulator = await EmulatorHarness.StartAsync();
-        var recorded = RecordedFixtures.Load("users-show.json");
+        var documented = HandWritten.Load("users-show.json");
 
         var user = await emulator.UserAsync("EmulatedUser");
 
         Assert.Equal(
-            recorded.EnumerateObject().Select(p => p.Name).Order(),
+            documented.EnumerateObject().Select(p => p.Name).Order(),
             user.EnumerateObject().Select(p => p.Name).Order());
-        foreach (var property in recorded.EnumerateObject().Where(p => p.Value.ValueKind != JsonValueKind.Null))
+        foreach (var property in documented.EnumerateObject().Where(p => p.Value.ValueKind != JsonValueKind.Null))
         {
             var kind = user.GetProperty(property.Name).ValueKind;
             Assert.True(
                 kind == property.Value.ValueKind || kind == JsonValueKind.Null
                 || (kind is JsonValueKind.True or JsonValueKind.False && property.Value.ValueKind is JsonValueKind.True or JsonValueKind.False),
-                $"{property.Name}: {kind} where the recording has {property.Value.ValueKind}");
+                $"{property.Name}: {kind} where the documented body has {property.Value.ValueKind}");
         }
     }
 
@@ -91,7 +92,7 @@ public sealed class EmulatorUsersShowTests
         using var response = await emulator.GetAsync("users/show.json?screen_name=nobody_here");
 
         Assert.Equal(404, (int)response.StatusCode);
-        Assert.Equal(RecordedFixtures.Load("error-user-not-found.json").GetRawText(), await response.Content.ReadAsStringAsync());
+        Assert.Equal(HandWritten.ErrorOf("error-user-not-found.json"), await ResponseJson.ErrorAsync(response));
     }
 
     [Theory]
@@ -111,13 +112,13 @@ public sealed class EmulatorUsersShowTests
     [InlineData("users/lookup.json?screen_name=EmulatedUser")]
     [InlineData("users/show?screen_name=EmulatedUser")]
     [InlineData("account/update_profile_image.json")]
-    public async Task An_unknown_endpoint_or_wrong_method_gets_the_recorded_404_code_34_body(string relative)
+    public async Task An_unknown_endpoint_or_wrong_method_gets_the_documented_404_code_34_body(string relative)
     {
         await using var emulator = await EmulatorHarness.StartAsync();
 
         using var response = await emulator.GetAsync(relative);
 
         Assert.Equal(404, (int)response.StatusCode);
-        Assert.Equal(RecordedFixtures.Load("error-page-does-not-exist.json").GetRawText(), await response.Content.ReadAsStringAsync());
+        Assert.Equal(HandWritten.ErrorOf("error-page-does-not-exist.json"), await ResponseJson.ErrorAsync(response));
     }
 }

@@ -6,6 +6,7 @@ using System.Threading.Tasks;
 using ProfileMedia.Core.Api;
 using ProfileMedia.Core.Uploads;
 using ProfileMedia.Emulator;
+using ProfileMedia.TestSupport;
 
 namespace ProfileMedia.Core.Tests.Api;
 
@@ -22,7 +23,7 @@ public sealed class XApiClientUploadTests : IClassFixture<ClientHarness>
 
     private static ImageFile Image(byte[] bytes, long limit = ImageFile.MaxProfileImageBytes)
     {
-        Assert.Equal(ImageFileProblem.None, ImageFile.Inspect(SampleImages.WriteTemp(bytes), limit, out ImageFile? file, out _));
+        Assert.Equal(ImageFileProblem.None, ImageFile.Inspect(TestImages.WriteTemp(bytes), limit, out ImageFile? file, out _));
         return file!;
     }
 
@@ -35,7 +36,7 @@ public sealed class XApiClientUploadTests : IClassFixture<ClientHarness>
         ProfileUser before = await client.GetUserAsync(Uploader, ApiCallOptions.Quiet, CancellationToken.None);
         _harness.Server.ClearRequests();
 
-        byte[] bytes = SampleImages.PngOfSize(200_000);
+        byte[] bytes = TestImages.PngOfSize(200_000);
         ProfileUser updated = await client.UpdateProfileImageAsync(Image(bytes), false, true, ApiCallOptions.Quiet, CancellationToken.None);
 
         Assert.NotEqual(before.ProfileImageUrlHttps, updated.ProfileImageUrlHttps);
@@ -53,7 +54,7 @@ public sealed class XApiClientUploadTests : IClassFixture<ClientHarness>
     {
         using XApiClient client = _harness.Client();
         ProfileUser before = await client.GetUserAsync(Uploader, ApiCallOptions.Quiet, CancellationToken.None);
-        await client.UpdateProfileBannerAsync(Image(SampleImages.PngOfSize(3_000_000), ImageFile.MaxBannerBytes), new BannerRegion(1500, 500, 0, 10), ApiCallOptions.Quiet, CancellationToken.None);
+        await client.UpdateProfileBannerAsync(Image(TestImages.PngOfSize(3_000_000), ImageFile.MaxBannerBytes), new BannerRegion(1500, 500, 0, 10), ApiCallOptions.Quiet, CancellationToken.None);
         ProfileUser after = await client.GetUserAsync(Uploader, ApiCallOptions.Quiet, CancellationToken.None);
 
         Assert.NotEqual(before.ProfileBannerUrl, after.ProfileBannerUrl);
@@ -85,7 +86,7 @@ public sealed class XApiClientUploadTests : IClassFixture<ClientHarness>
         _harness.Server.ClearRequests();
         _harness.Server.InjectFault(new FaultSpec { PathPrefix = "/1.1/account/", Kind = FaultKind.Drop, Count = 5 });
 
-        var error = await Assert.ThrowsAsync<XApiException>(() => client.UpdateProfileImageAsync(Image(SampleImages.TinyPng), false, false, ApiCallOptions.Quiet, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<XApiException>(() => client.UpdateProfileImageAsync(Image(TestImages.Png), false, false, ApiCallOptions.Quiet, CancellationToken.None));
         Assert.Equal("ConnectionFailed", error.ErrorId);
         Assert.Contains("Get-ProfileUser", error.Message, StringComparison.Ordinal);
         Assert.Single(_harness.Server.Requests, r => r.PathAndQuery.StartsWith("/1.1/account/", StringComparison.Ordinal));
@@ -97,7 +98,7 @@ public sealed class XApiClientUploadTests : IClassFixture<ClientHarness>
         // Past the local check (its limit raised here) so that the emulator's own limit answers.
         using XApiClient client = _harness.Client();
         var error = await Assert.ThrowsAsync<XApiException>(() =>
-            client.UpdateProfileImageAsync(Image(SampleImages.PngOfSize(800_000), limit: 1_000_000), false, false, ApiCallOptions.Quiet, CancellationToken.None));
+            client.UpdateProfileImageAsync(Image(TestImages.PngOfSize(800_000), limit: 1_000_000), false, false, ApiCallOptions.Quiet, CancellationToken.None));
         Assert.Equal("ImageTooLarge", error.ErrorId);
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, error.StatusCode);
     }

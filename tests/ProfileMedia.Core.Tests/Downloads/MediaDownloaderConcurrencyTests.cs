@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using ProfileMedia.Core.Downloads;
+using ProfileMedia.TestSupport;
 
 namespace ProfileMedia.Core.Tests.Downloads;
 
@@ -13,7 +14,7 @@ public sealed class MediaDownloaderConcurrencyTests
     public async Task Two_hundred_concurrent_downloads_are_all_saved_correctly()
     {
         const int count = 200;
-        byte[][] images = Enumerable.Range(0, count).Select(i => i % 2 == 0 ? DownloadTestData.Png(1_000 + (i * 397), i) : DownloadTestData.Jpeg(1_000 + (i * 397), i)).ToArray();
+        byte[][] images = Enumerable.Range(0, count).Select(i => i % 2 == 0 ? TestImages.PngLike(1_000 + (i * 397), i) : TestImages.JpegLike(1_000 + (i * 397), i)).ToArray();
         using var server = new TestMediaServer((context, _) =>
         {
             int index = int.Parse(context.Request.Url!.Segments[^1], System.Globalization.CultureInfo.InvariantCulture);
@@ -34,14 +35,14 @@ public sealed class MediaDownloaderConcurrencyTests
             Assert.Equal(images[i], await File.ReadAllBytesAsync(expected));
         }
 
-        Assert.Equal(count, DownloadTestData.FilesIn(folder.Path).Length);
+        Assert.Equal(count, DownloadFolder.FilesIn(folder.Path).Length);
         Assert.Equal(images.Sum(image => (long)image.Length), total);
     }
 
     [Fact]
     public async Task Concurrent_downloads_of_one_name_save_it_once_and_the_rest_find_it()
     {
-        byte[] image = DownloadTestData.Png(50_000);
+        byte[] image = TestImages.PngLike(50_000);
         using var server = new TestMediaServer((context, _) => TestMediaServer.SendAsync(context, image));
         using var folder = new TempFolder();
         using var downloader = new MediaDownloader(new MediaDownloaderOptions());
@@ -51,14 +52,14 @@ public sealed class MediaDownloaderConcurrencyTests
 
         Assert.All(outcomes, outcome => Assert.Contains(outcome.Status, new[] { DownloadStatus.Saved, DownloadStatus.Exists }));
         Assert.Single(outcomes, outcome => outcome.Status == DownloadStatus.Saved);
-        Assert.Equal(["Twitter_banner_web.png"], DownloadTestData.FilesIn(folder.Path));
+        Assert.Equal(["Twitter_banner_web.png"], DownloadFolder.FilesIn(folder.Path));
         Assert.Equal(image, await File.ReadAllBytesAsync(Path.Combine(folder.Path, "Twitter_banner_web.png")));
     }
 
     [Fact]
     public async Task Concurrent_overwrites_of_one_name_leave_one_whole_file()
     {
-        byte[] image = DownloadTestData.Png(50_000);
+        byte[] image = TestImages.PngLike(50_000);
         using var server = new TestMediaServer((context, _) => TestMediaServer.SendAsync(context, image));
         using var folder = new TempFolder();
         using var downloader = new MediaDownloader(new MediaDownloaderOptions());
@@ -67,7 +68,7 @@ public sealed class MediaDownloaderConcurrencyTests
             downloader.DownloadAsync(new DownloadRequest(server.Url("a.png"), new DestinationFolder(folder.Path), "Twitter_normal", ".png") { Overwrite = true }, CancellationToken.None))));
 
         Assert.All(outcomes, outcome => Assert.Equal(DownloadStatus.Saved, outcome.Status));
-        Assert.Equal(["Twitter_normal.png"], DownloadTestData.FilesIn(folder.Path));
+        Assert.Equal(["Twitter_normal.png"], DownloadFolder.FilesIn(folder.Path));
         Assert.Equal(image, await File.ReadAllBytesAsync(Path.Combine(folder.Path, "Twitter_normal.png")));
     }
 }

@@ -6,6 +6,7 @@ using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using ProfileMedia.Core.Downloads;
+using ProfileMedia.TestSupport;
 
 namespace ProfileMedia.Core.Tests.Downloads;
 
@@ -32,13 +33,13 @@ public sealed class MediaDownloaderFailureTests
         Assert.Equal(1, server.TotalRequests);
         Assert.Null(outcome.Path);
         Assert.Contains("refresh the URL", outcome.Message, StringComparison.Ordinal);
-        Assert.Empty(DownloadTestData.FilesIn(folder.Path));
+        Assert.Empty(DownloadFolder.FilesIn(folder.Path));
     }
 
     [Fact]
     public async Task Two_500s_then_a_200_is_saved_on_the_third_attempt()
     {
-        byte[] image = DownloadTestData.Png(2_000);
+        byte[] image = TestImages.PngLike(2_000);
         using var server = new TestMediaServer((context, count) =>
             count <= 2 ? TestMediaServer.SendAsync(context, Encoding.ASCII.GetBytes("busy"), 500) : TestMediaServer.SendAsync(context, image));
         using var folder = new TempFolder();
@@ -53,7 +54,7 @@ public sealed class MediaDownloaderFailureTests
         Assert.Equal(image, await File.ReadAllBytesAsync(outcome.Path!));
         Assert.Contains(lines, line => line.StartsWith("Retry 1 of 3", StringComparison.Ordinal) && line.Contains("500", StringComparison.Ordinal));
         Assert.Contains(lines, line => line.StartsWith("Retry 2 of 3", StringComparison.Ordinal));
-        Assert.Equal(["Twitter_normal.png"], DownloadTestData.FilesIn(folder.Path));
+        Assert.Equal(["Twitter_normal.png"], DownloadFolder.FilesIn(folder.Path));
     }
 
     [Fact]
@@ -70,7 +71,7 @@ public sealed class MediaDownloaderFailureTests
         Assert.Equal(3, outcome.Attempts);
         Assert.Equal(3, server.TotalRequests);
         Assert.Contains("after 3 attempts", outcome.Message, StringComparison.Ordinal);
-        Assert.Empty(DownloadTestData.FilesIn(folder.Path));
+        Assert.Empty(DownloadFolder.FilesIn(folder.Path));
     }
 
     [Theory]
@@ -102,13 +103,13 @@ public sealed class MediaDownloaderFailureTests
         Assert.Equal(DownloadStatus.Failed, outcome.Status);
         Assert.Contains("not a PNG, JPEG, GIF or WebP", outcome.Message, StringComparison.Ordinal);
         Assert.Equal(1, server.TotalRequests);
-        Assert.Empty(DownloadTestData.FilesIn(folder.Path));
+        Assert.Empty(DownloadFolder.FilesIn(folder.Path));
     }
 
     [Fact]
     public async Task A_body_over_the_size_limit_is_not_saved()
     {
-        using var server = new TestMediaServer((context, _) => TestMediaServer.SendAsync(context, DownloadTestData.Png(5_000)));
+        using var server = new TestMediaServer((context, _) => TestMediaServer.SendAsync(context, TestImages.PngLike(5_000)));
         using var folder = new TempFolder();
         using var downloader = new MediaDownloader(new MediaDownloaderOptions { MaxFileBytes = 4_000 });
 
@@ -116,7 +117,7 @@ public sealed class MediaDownloaderFailureTests
 
         Assert.Equal(DownloadStatus.Failed, outcome.Status);
         Assert.Contains("larger than the limit", outcome.Message, StringComparison.Ordinal);
-        Assert.Empty(DownloadTestData.FilesIn(folder.Path));
+        Assert.Empty(DownloadFolder.FilesIn(folder.Path));
     }
 
     [Fact]
@@ -125,7 +126,7 @@ public sealed class MediaDownloaderFailureTests
         using var server = new RawHttpServer(async (stream, _, stop) =>
         {
             await RawHttpServer.WriteHeadAsync(stream, 1000, stop);
-            await stream.WriteAsync(DownloadTestData.Png(10), stop);
+            await stream.WriteAsync(TestImages.PngLike(10), stop);
         });
         using var folder = new TempFolder();
         using var downloader = NewDownloader(maxRetries: 2);
@@ -138,7 +139,7 @@ public sealed class MediaDownloaderFailureTests
         Assert.Equal(3, server.Connections);
         Assert.Null(outcome.Path);
         Assert.Equal(0, total);
-        Assert.Empty(DownloadTestData.FilesIn(folder.Path));
+        Assert.Empty(DownloadFolder.FilesIn(folder.Path));
     }
 
     [Fact]
@@ -147,7 +148,7 @@ public sealed class MediaDownloaderFailureTests
         using var server = new RawHttpServer(async (stream, _, stop) =>
         {
             await RawHttpServer.WriteHeadAsync(stream, 1000, stop);
-            await stream.WriteAsync(DownloadTestData.Png(10), stop);
+            await stream.WriteAsync(TestImages.PngLike(10), stop);
         });
         using var folder = new TempFolder();
         using var downloader = NewDownloader(maxRetries: 0);
@@ -158,13 +159,13 @@ public sealed class MediaDownloaderFailureTests
 
         Assert.Equal(DownloadStatus.Failed, outcome.Status);
         Assert.Equal("old", await File.ReadAllTextAsync(existing));
-        Assert.Equal(["Twitter_normal.png"], DownloadTestData.FilesIn(folder.Path));
+        Assert.Equal(["Twitter_normal.png"], DownloadFolder.FilesIn(folder.Path));
     }
 
     [Fact]
     public async Task A_truncated_body_is_retried_and_the_byte_count_forgets_the_failed_attempt()
     {
-        byte[] image = DownloadTestData.Png(200_000);
+        byte[] image = TestImages.PngLike(200_000);
         using var server = new RawHttpServer(async (stream, connection, stop) =>
         {
             await RawHttpServer.WriteHeadAsync(stream, image.Length, stop);
@@ -180,7 +181,7 @@ public sealed class MediaDownloaderFailureTests
         Assert.Equal(2, outcome.Attempts);
         Assert.Equal(image.Length, total);
         Assert.Equal(image, await File.ReadAllBytesAsync(outcome.Path!));
-        Assert.Equal(["Twitter_banner_web.png"], DownloadTestData.FilesIn(folder.Path));
+        Assert.Equal(["Twitter_banner_web.png"], DownloadFolder.FilesIn(folder.Path));
     }
 
     [Fact]
@@ -189,7 +190,7 @@ public sealed class MediaDownloaderFailureTests
         using var server = new RawHttpServer(async (stream, _, stop) =>
         {
             await RawHttpServer.WriteHeadAsync(stream, 1000, stop);
-            await stream.WriteAsync(DownloadTestData.Png(20), stop);
+            await stream.WriteAsync(TestImages.PngLike(20), stop);
             await Task.Delay(Timeout.Infinite, stop);
         });
         using var folder = new TempFolder();
@@ -200,7 +201,7 @@ public sealed class MediaDownloaderFailureTests
         Assert.Equal(DownloadStatus.Failed, outcome.Status);
         Assert.Equal(2, outcome.Attempts);
         Assert.Contains("no data within 0.3 s", outcome.Message, StringComparison.Ordinal);
-        Assert.Empty(DownloadTestData.FilesIn(folder.Path));
+        Assert.Empty(DownloadFolder.FilesIn(folder.Path));
     }
 
     [Fact]
@@ -230,7 +231,7 @@ public sealed class MediaDownloaderFailureTests
         using var server = new RawHttpServer(async (stream, _, stop) =>
         {
             await RawHttpServer.WriteHeadAsync(stream, 100_000, stop);
-            await stream.WriteAsync(DownloadTestData.Png(20), stop);
+            await stream.WriteAsync(TestImages.PngLike(20), stop);
             await Task.Delay(Timeout.Infinite, stop);
         });
         using var folder = new TempFolder();
@@ -248,7 +249,7 @@ public sealed class MediaDownloaderFailureTests
 
         Assert.Equal(0, total);
         Assert.Equal("old", await File.ReadAllTextAsync(existing));
-        Assert.Equal(["Twitter_normal.png"], DownloadTestData.FilesIn(folder.Path));
+        Assert.Equal(["Twitter_normal.png"], DownloadFolder.FilesIn(folder.Path));
     }
 
     [Fact]
@@ -262,19 +263,19 @@ public sealed class MediaDownloaderFailureTests
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => downloader.DownloadAsync(new DownloadRequest(server.Url("a.png"), new DestinationFolder(folder.Path), "Twitter_normal", ".png") { Verbose = line => cancel.CancelAfter(50) }, cancel.Token));
 
         Assert.Equal(1, server.TotalRequests);
-        Assert.Empty(DownloadTestData.FilesIn(folder.Path));
+        Assert.Empty(DownloadFolder.FilesIn(folder.Path));
     }
 
     [Fact]
     public async Task An_already_cancelled_token_makes_no_request()
     {
-        using var server = new TestMediaServer((context, _) => TestMediaServer.SendAsync(context, DownloadTestData.Png(100)));
+        using var server = new TestMediaServer((context, _) => TestMediaServer.SendAsync(context, TestImages.PngLike(100)));
         using var folder = new TempFolder();
         using var downloader = NewDownloader();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => downloader.DownloadAsync(new DownloadRequest(server.Url("a.png"), new DestinationFolder(folder.Path), "Twitter_normal", ".png"), new CancellationToken(canceled: true)));
 
         Assert.Equal(0, server.TotalRequests);
-        Assert.Empty(DownloadTestData.FilesIn(folder.Path));
+        Assert.Empty(DownloadFolder.FilesIn(folder.Path));
     }
 }

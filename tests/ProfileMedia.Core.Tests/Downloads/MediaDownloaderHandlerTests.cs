@@ -5,6 +5,7 @@ using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 using ProfileMedia.Core.Downloads;
+using ProfileMedia.TestSupport;
 
 namespace ProfileMedia.Core.Tests.Downloads;
 
@@ -15,7 +16,7 @@ public sealed class MediaDownloaderHandlerTests
     {
         var handler = new StubHandler(_ =>
         {
-            var content = new ByteArrayContent(DownloadTestData.Png(10));
+            var content = new ByteArrayContent(TestImages.PngLike(10));
             content.Headers.ContentLength = 1000;
             return new HttpResponseMessage(HttpStatusCode.OK) { Content = content };
         });
@@ -27,13 +28,13 @@ public sealed class MediaDownloaderHandlerTests
         Assert.Equal(DownloadStatus.Failed, outcome.Status);
         Assert.Equal(2, outcome.Attempts);
         Assert.Contains("the body ended after 10 of 1000 bytes", outcome.Message, StringComparison.Ordinal);
-        Assert.Empty(DownloadTestData.FilesIn(folder.Path));
+        Assert.Empty(DownloadFolder.FilesIn(folder.Path));
     }
 
     [Fact]
     public async Task Requests_carry_no_credentials_and_name_the_module()
     {
-        var handler = new StubHandler(_ => new HttpResponseMessage(HttpStatusCode.OK) { Content = new ByteArrayContent(DownloadTestData.Png(10)) });
+        var handler = new StubHandler(_ => new HttpResponseMessage(HttpStatusCode.OK) { Content = new ByteArrayContent(TestImages.PngLike(10)) });
         using var folder = new TempFolder();
         using (var downloader = new MediaDownloader(new MediaDownloaderOptions { Handler = handler }))
         {
@@ -53,7 +54,7 @@ public sealed class MediaDownloaderHandlerTests
         int calls = 0;
         var handler = new StubHandler(_ => Interlocked.Increment(ref calls) == 1
             ? new HttpResponseMessage((HttpStatusCode)429)
-            : new HttpResponseMessage(HttpStatusCode.OK) { Content = new ByteArrayContent(DownloadTestData.Png(10)) });
+            : new HttpResponseMessage(HttpStatusCode.OK) { Content = new ByteArrayContent(TestImages.PngLike(10)) });
         using var folder = new TempFolder();
         using var downloader = new MediaDownloader(new MediaDownloaderOptions { Handler = handler, RetryBaseDelay = TimeSpan.Zero });
 

@@ -4,6 +4,7 @@ using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
 using ProfileMedia.Core.Downloads;
+using ProfileMedia.TestSupport;
 
 namespace ProfileMedia.Core.Tests.Downloads;
 
@@ -19,7 +20,7 @@ public sealed class MediaDownloaderTests
     [Fact]
     public async Task The_saved_file_holds_exactly_the_served_bytes()
     {
-        byte[] image = DownloadTestData.Png(300_000);
+        byte[] image = TestImages.PngLike(300_000);
         using var server = new TestMediaServer((context, _) => TestMediaServer.SendAsync(context, image, contentType: "image/png"));
         using var folder = new TempFolder();
         using var downloader = NewDownloader();
@@ -36,13 +37,13 @@ public sealed class MediaDownloaderTests
         Assert.Equal(200, outcome.HttpStatus);
         Assert.Equal(1, outcome.Attempts);
         Assert.Contains(url, outcome.Message, StringComparison.Ordinal);
-        Assert.Equal(["Twitter_400x400.png"], DownloadTestData.FilesIn(folder.Path));
+        Assert.Equal(["Twitter_400x400.png"], DownloadFolder.FilesIn(folder.Path));
     }
 
     [Fact]
     public async Task An_extensionless_banner_gets_the_extension_its_bytes_show()
     {
-        byte[] banner = DownloadTestData.Jpeg(5_000);
+        byte[] banner = TestImages.JpegLike(5_000);
         using var server = new TestMediaServer((context, _) => TestMediaServer.SendAsync(context, banner));
         using var folder = new TempFolder();
         using var downloader = NewDownloader();
@@ -50,14 +51,14 @@ public sealed class MediaDownloaderTests
         var outcome = await DownloadAsync(downloader, server.Url("profile_banners/783214/1600000000/1500x500"), folder.Path, MediaFileName.ForBanner("Twitter", null, "1500x500"));
 
         Assert.Equal(DownloadStatus.Saved, outcome.Status);
-        Assert.Equal(["Twitter_banner_1500x500.jpg"], DownloadTestData.FilesIn(folder.Path));
+        Assert.Equal(["Twitter_banner_1500x500.jpg"], DownloadFolder.FilesIn(folder.Path));
         Assert.Equal(banner, await File.ReadAllBytesAsync(outcome.Path!));
     }
 
     [Fact]
     public async Task When_the_url_extension_and_the_bytes_disagree_the_bytes_win()
     {
-        using var server = new TestMediaServer((context, _) => TestMediaServer.SendAsync(context, DownloadTestData.Png(100)));
+        using var server = new TestMediaServer((context, _) => TestMediaServer.SendAsync(context, TestImages.PngLike(100)));
         using var folder = new TempFolder();
         using var downloader = NewDownloader();
         var lines = new ConcurrentQueue<string>();
@@ -71,7 +72,7 @@ public sealed class MediaDownloaderTests
     [Fact]
     public async Task An_existing_file_is_left_alone_without_a_request()
     {
-        using var server = new TestMediaServer((context, _) => TestMediaServer.SendAsync(context, DownloadTestData.Png(100)));
+        using var server = new TestMediaServer((context, _) => TestMediaServer.SendAsync(context, TestImages.PngLike(100)));
         using var folder = new TempFolder();
         using var downloader = NewDownloader();
         string existing = Path.Combine(folder.Path, "Twitter_400x400.jpg");
@@ -91,7 +92,7 @@ public sealed class MediaDownloaderTests
     [Fact]
     public async Task A_banner_saved_earlier_with_any_image_extension_is_left_alone_without_a_request()
     {
-        using var server = new TestMediaServer((context, _) => TestMediaServer.SendAsync(context, DownloadTestData.Jpeg(100)));
+        using var server = new TestMediaServer((context, _) => TestMediaServer.SendAsync(context, TestImages.JpegLike(100)));
         using var folder = new TempFolder();
         using var downloader = NewDownloader();
         await File.WriteAllTextAsync(Path.Combine(folder.Path, "Twitter_banner_web.png"), "old");
@@ -105,7 +106,7 @@ public sealed class MediaDownloaderTests
     [Fact]
     public async Task A_file_found_only_after_sniffing_is_left_alone_and_the_download_discarded()
     {
-        using var server = new TestMediaServer((context, _) => TestMediaServer.SendAsync(context, DownloadTestData.Png(100)));
+        using var server = new TestMediaServer((context, _) => TestMediaServer.SendAsync(context, TestImages.PngLike(100)));
         using var folder = new TempFolder();
         using var downloader = NewDownloader();
         await File.WriteAllTextAsync(Path.Combine(folder.Path, "Twitter_normal.png"), "old");
@@ -117,13 +118,13 @@ public sealed class MediaDownloaderTests
         Assert.Equal(1, server.TotalRequests);
         Assert.Equal(0, total);
         Assert.Equal("old", await File.ReadAllTextAsync(Path.Combine(folder.Path, "Twitter_normal.png")));
-        Assert.Equal(["Twitter_normal.png"], DownloadTestData.FilesIn(folder.Path));
+        Assert.Equal(["Twitter_normal.png"], DownloadFolder.FilesIn(folder.Path));
     }
 
     [Fact]
     public async Task Overwrite_replaces_an_existing_file()
     {
-        byte[] image = DownloadTestData.Png(70_000);
+        byte[] image = TestImages.PngLike(70_000);
         using var server = new TestMediaServer((context, _) => TestMediaServer.SendAsync(context, image));
         using var folder = new TempFolder();
         using var downloader = NewDownloader();
@@ -134,13 +135,13 @@ public sealed class MediaDownloaderTests
 
         Assert.Equal(DownloadStatus.Saved, outcome.Status);
         Assert.Equal(image, await File.ReadAllBytesAsync(existing));
-        Assert.Equal(["Twitter_400x400.png"], DownloadTestData.FilesIn(folder.Path));
+        Assert.Equal(["Twitter_400x400.png"], DownloadFolder.FilesIn(folder.Path));
     }
 
     [Fact]
     public async Task A_missing_destination_folder_is_created()
     {
-        using var server = new TestMediaServer((context, _) => TestMediaServer.SendAsync(context, DownloadTestData.Png(100)));
+        using var server = new TestMediaServer((context, _) => TestMediaServer.SendAsync(context, TestImages.PngLike(100)));
         using var folder = new TempFolder();
         using var downloader = NewDownloader();
         string nested = Path.Combine(folder.Path, "a", "b");
@@ -153,7 +154,7 @@ public sealed class MediaDownloaderTests
     [Fact]
     public async Task A_hostile_screen_name_still_saves_inside_the_folder()
     {
-        using var server = new TestMediaServer((context, _) => TestMediaServer.SendAsync(context, DownloadTestData.Png(100)));
+        using var server = new TestMediaServer((context, _) => TestMediaServer.SendAsync(context, TestImages.PngLike(100)));
         using var folder = new TempFolder();
         string inner = Path.Combine(folder.Path, "inner");
         using var downloader = NewDownloader();
@@ -162,13 +163,13 @@ public sealed class MediaDownloaderTests
 
         Assert.Equal(DownloadStatus.Saved, outcome.Status);
         Assert.Equal(inner, Path.GetDirectoryName(outcome.Path));
-        Assert.Equal(["_________evil_x_____.png"], DownloadTestData.FilesIn(folder.Path));
+        Assert.Equal(["_________evil_x_____.png"], DownloadFolder.FilesIn(folder.Path));
     }
 
     [Fact]
     public async Task Following_a_redirect_is_allowed()
     {
-        byte[] image = DownloadTestData.Png(1_000);
+        byte[] image = TestImages.PngLike(1_000);
         using var server = new TestMediaServer((context, _) =>
         {
             if (context.Request.Url!.AbsolutePath == "/old.png")
@@ -206,7 +207,7 @@ public sealed class MediaDownloaderTests
         Assert.Equal(0, outcome.Attempts);
         Assert.Null(outcome.HttpStatus);
         Assert.Contains("not an absolute http or https URL", outcome.Message, StringComparison.Ordinal);
-        Assert.Empty(DownloadTestData.FilesIn(folder.Path));
+        Assert.Empty(DownloadFolder.FilesIn(folder.Path));
     }
 
     [Theory]

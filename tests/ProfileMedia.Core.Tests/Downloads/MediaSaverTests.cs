@@ -8,6 +8,7 @@ using ProfileMedia.Core.Downloads;
 using ProfileMedia.Core.Tests.Api;
 using ProfileMedia.Core.Uploads;
 using ProfileMedia.Emulator;
+using ProfileMedia.TestSupport;
 
 namespace ProfileMedia.Core.Tests.Downloads;
 
@@ -41,7 +42,7 @@ public sealed class MediaSaverTests : IClassFixture<ClientHarness>, IDisposable
 
     private static async Task<ProfileUser> ReplaceImageAsync(XApiClient client)
     {
-        string path = SampleImages.WriteTemp(SampleImages.TinyPng);
+        string path = TestImages.WriteTemp(TestImages.Png);
         ImageFile.Inspect(path, ImageFile.MaxProfileImageBytes, out ImageFile? image, out _);
         ProfileUser updated = await client.UpdateProfileImageAsync(image!, false, false, ApiCallOptions.Quiet, CancellationToken.None);
         await client.WaitForProfileImageAsync(Uploader, updated.ProfileImageUrlHttps!, TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(100), ApiCallOptions.Quiet, CancellationToken.None);

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text;
 using ProfileMedia.Core.Json;
+using ProfileMedia.TestSupport;
 
 namespace ProfileMedia.Core.Tests.Json;
 
@@ -10,7 +11,7 @@ public sealed class JsonFixtureTests
     public static TheoryData<string> FixtureNames()
     {
         var data = new TheoryData<string>();
-        foreach (string name in Fixtures.AllJsonFileNames())
+        foreach (string name in TestData.AllJsonFileNames())
         {
             data.Add(name);
         }
@@ -22,8 +23,8 @@ public sealed class JsonFixtureTests
     [MemberData(nameof(FixtureNames))]
     public void Every_fixture_parses_from_text_and_from_bytes_alike(string fileName)
     {
-        JsonValue fromText = JsonText.Parse(Fixtures.ReadText(fileName));
-        byte[] bytes = Fixtures.ReadBytes(fileName);
+        JsonValue fromText = JsonText.Parse(TestData.ReadText(fileName));
+        byte[] bytes = TestData.ReadBytes(fileName);
         JsonValue fromBytes = JsonReader.Parse(bytes, 0, bytes.Length);
 
         Assert.Equal(JsonKind.Object, fromText.Kind);
@@ -33,7 +34,7 @@ public sealed class JsonFixtureTests
     [Fact]
     public void Users_show_values_are_read()
     {
-        JsonValue user = JsonText.Parse(Fixtures.ReadText("users-show.json"));
+        JsonValue user = JsonText.Parse(TestData.ReadText("users-show.json"));
 
         Assert.True(user["id"]!.TryGetInt64(out long id));
         Assert.Equal(783214L, id);
@@ -41,19 +42,19 @@ public sealed class JsonFixtureTests
         Assert.Equal("Twitter", user["screen_name"]!.GetString());
         Assert.Equal("https://pbs.twimg.com/profile_images/1354479643882004483/Btnfm47p_normal.jpg", user["profile_image_url_https"]!.GetString());
         Assert.Equal("https://pbs.twimg.com/profile_banners/783214/1611950530", user["profile_banner_url"]!.GetString());
-        Assert.Equal("What's happening?!", user["description"]!.GetString());
+        Assert.Equal("Written by hand for ProfileMedia's tests: every key of a v1.1 user.", user["description"]!.GetString());
         Assert.Equal(JsonKind.Null, user["profile_location"]!.Kind);
         Assert.False(user["protected"]!.GetBoolean());
         Assert.True(user["verified"]!.GetBoolean());
         Assert.Null(user["no_such_member"]);
 
         JsonValue status = user["status"]!;
-        Assert.Equal("1358867490210734088", status["id"]!.RawNumber);
+        Assert.Equal("1876000000000000001", status["id"]!.RawNumber);
         Assert.True(status["id"]!.TryGetInt64(out long statusId));
-        Assert.Equal(1358867490210734088L, statusId);
-        Assert.Equal("1358867490210734088", status["id_str"]!.GetString());
+        Assert.Equal(1876000000000000001L, statusId);
+        Assert.Equal("1876000000000000001", status["id_str"]!.GetString());
         Assert.Equal(
-            "<a href=\"https://www.sprinklr.com\" rel=\"nofollow\">Sprinklr</a>",
+            "<a href=\"https://example.com/client\" rel=\"nofollow\">Example Client</a>",
             status["source"]!.GetString());
 
         JsonValue indices = user["entities"]!["url"]!["urls"]!.Items[0]["indices"]!;
@@ -64,7 +65,7 @@ public sealed class JsonFixtureTests
     [Fact]
     public void Banner_sizes_are_read_in_document_order()
     {
-        JsonValue sizes = JsonText.Parse(Fixtures.ReadText("users-profile-banner.json"))["sizes"]!;
+        JsonValue sizes = JsonText.Parse(TestData.ReadText("users-profile-banner.json"))["sizes"]!;
 
         Assert.Equal(
             new[] { "ipad", "ipad_retina", "web", "web_retina", "mobile", "mobile_retina", "300x100", "600x200", "1500x500" },
@@ -73,16 +74,16 @@ public sealed class JsonFixtureTests
         Assert.True(large["w"]!.TryGetInt64(out long width));
         Assert.True(large["h"]!.TryGetInt64(out long height));
         Assert.Equal((1500L, 500L), (width, height));
-        Assert.Equal("https://pbs.twimg.com/profile_banners/6253282/1347394302/1500x500", large["url"]!.GetString());
+        Assert.Equal("https://pbs.twimg.com/profile_banners/783214/1611950530/1500x500", large["url"]!.GetString());
     }
 
     [Fact]
     public void Older_banner_sizes_with_escaped_slashes_are_read()
     {
-        JsonValue sizes = JsonText.Parse(Fixtures.ReadText("users-profile-banner-six-sizes.json"))["sizes"]!;
+        JsonValue sizes = JsonText.Parse(TestData.ReadText("users-profile-banner-six-sizes.json"))["sizes"]!;
 
         Assert.Equal(6, sizes.Properties.Count);
-        Assert.Equal("https://si0.twimg.com/profile_banners/16761255/1355801341/ipad_retina", sizes["ipad_retina"]!["url"]!.GetString());
+        Assert.Equal("https://si0.twimg.com/profile_banners/783214/1355000000/ipad_retina", sizes["ipad_retina"]!["url"]!.GetString());
         Assert.True(sizes["ipad_retina"]!["w"]!.TryGetInt64(out long width));
         Assert.Equal(1252L, width);
     }
@@ -92,7 +93,7 @@ public sealed class JsonFixtureTests
     [InlineData("error-page-does-not-exist.json", 34L, "Sorry, that page does not exist")]
     public void Error_bodies_are_read(string fileName, long code, string message)
     {
-        JsonValue error = JsonText.Parse(Fixtures.ReadText(fileName))["errors"]!.Items.Single();
+        JsonValue error = JsonText.Parse(TestData.ReadText(fileName))["errors"]!.Items.Single();
 
         Assert.True(error["code"]!.TryGetInt64(out long actualCode));
         Assert.Equal(code, actualCode);
@@ -102,7 +103,7 @@ public sealed class JsonFixtureTests
     [Fact]
     public void Every_truncated_prefix_of_users_show_is_refused_with_JsonFormatException()
     {
-        byte[] bytes = Encoding.UTF8.GetBytes(Fixtures.ReadText("users-show.json").TrimEnd());
+        byte[] bytes = Encoding.UTF8.GetBytes(TestData.ReadText("users-show.json").TrimEnd());
 
         for (int length = 0; length < bytes.Length; length++)
         {
@@ -114,7 +115,7 @@ public sealed class JsonFixtureTests
     [Fact]
     public void Random_corruptions_of_users_show_parse_or_throw_only_JsonFormatException()
     {
-        string json = Fixtures.ReadText("users-show.json");
+        string json = TestData.ReadText("users-show.json");
         const string Noise = "{}[]\",:\\u0123456789-+.eEtrufalsn \t\n\u0001\uD800\u00E9";
         var random = new System.Random(20210208);
 

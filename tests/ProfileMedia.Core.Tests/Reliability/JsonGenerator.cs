@@ -2,18 +2,19 @@ using System;
 using System.Collections.Generic;
 using System.Text;
 using ProfileMedia.Core.Urls;
+using ProfileMedia.TestSupport;
 
 namespace ProfileMedia.Core.Tests.Reliability;
 
 /// <summary>
-/// Generates response bodies: the recorded fixtures, and user, banner and error objects whose fields have the right
+/// Generates response bodies: the hand-written bodies of tests/data, and user, banner and error objects whose fields have the right
 /// type or a wrong one (numbers as strings, arrays for objects, null, huge numbers), unknown fields, random JSON, deep
 /// nesting and random bytes; then, for about half of them, byte-level mutations: truncation, bit flips, invalid UTF-8,
 /// deleted and duplicated ranges, stray tokens.
 /// </summary>
 internal sealed class JsonGenerator
 {
-    private static readonly byte[][] FixtureBodies = LoadFixtures();
+    private static readonly byte[][] FixtureBodies = LoadHandWrittenBodies();
 
     private static readonly string[] Numbers =
     {
@@ -122,12 +123,12 @@ internal sealed class JsonGenerator
         return bytes.ToArray();
     }
 
-    private static byte[][] LoadFixtures()
+    private static byte[][] LoadHandWrittenBodies()
     {
         var bodies = new List<byte[]>();
-        foreach (string name in Fixtures.AllJsonFileNames())
+        foreach (string name in TestData.AllJsonFileNames())
         {
-            bodies.Add(Fixtures.ReadBytes(name));
+            bodies.Add(TestData.ReadBytes(name));
         }
 
         return bodies.ToArray();

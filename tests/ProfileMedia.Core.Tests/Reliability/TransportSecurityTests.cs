@@ -12,6 +12,7 @@ using ProfileMedia.Core.Downloads;
 using ProfileMedia.Core.OAuth;
 using ProfileMedia.Core.Tests.Api;
 using ProfileMedia.Core.Tests.Downloads;
+using ProfileMedia.TestSupport;
 
 namespace ProfileMedia.Core.Tests.Reliability;
 
@@ -103,7 +104,7 @@ public sealed class TransportSecurityTests
     [Fact]
     public async Task An_untrusted_certificate_fails_the_download_before_any_request_is_sent()
     {
-        using var server = new SelfSignedTlsServer(DownloadTestData.Png(200));
+        using var server = new SelfSignedTlsServer(TestImages.PngLike(200));
         using var folder = new TempFolder();
         using MediaDownloader downloader = Downloader();
 
@@ -213,7 +214,7 @@ public sealed class TransportSecurityTests
     [InlineData(307, "localhost", true)]
     public async Task A_download_redirect_to_another_host_carries_no_Authorization_header(int status, string otherHost, bool userInfoInUrl)
     {
-        byte[] png = DownloadTestData.Png(300);
+        byte[] png = TestImages.PngLike(300);
         using var other = new RecordingHttpServer(_ => RecordingHttpServer.Answer(200, "OK", "Content-Type: image/png\r\n", png));
         string location = "http://" + otherHost + ":" + other.Port + "/profile_images/1/a_400x400.png";
         using var media = new RecordingHttpServer(_ => RecordingHttpServer.Answer(status, "Moved", "Location: " + location + "\r\n", Array.Empty<byte>()));

@@ -3,6 +3,7 @@ using ProfileMedia.Core.Json;
 using ProfileMedia.Core.Urls;
 
 using ProfileMedia.Core.Tests.Json;
+using ProfileMedia.TestSupport;
 
 namespace ProfileMedia.Core.Tests.Urls;
 
@@ -16,20 +17,20 @@ public class ProfileBannerUrlTests
     }
 
     [Theory]
-    [InlineData("https://pbs.twimg.com/profile_banners/6253282/1347394302")]
-    [InlineData("https://pbs.twimg.com/profile_banners/6253282/1347394302/")]
-    [InlineData("https://pbs.twimg.com/profile_banners/6253282/1347394302/ipad_retina")]
-    [InlineData("https://pbs.twimg.com/profile_banners/6253282/1347394302/WEB/")]
-    public void Every_recorded_size_is_derived_from_the_bare_or_sized_url(string input)
+    [InlineData("https://pbs.twimg.com/profile_banners/783214/1611950530")]
+    [InlineData("https://pbs.twimg.com/profile_banners/783214/1611950530/")]
+    [InlineData("https://pbs.twimg.com/profile_banners/783214/1611950530/ipad_retina")]
+    [InlineData("https://pbs.twimg.com/profile_banners/783214/1611950530/WEB/")]
+    public void Every_documented_size_is_derived_from_the_bare_or_sized_url(string input)
     {
-        JsonValue sizes = JsonText.Parse(System.IO.File.ReadAllText(Fixtures.PathOf("users-profile-banner.json")))["sizes"]!;
+        JsonValue sizes = JsonText.Parse(System.IO.File.ReadAllText(TestData.PathOf("users-profile-banner.json")))["sizes"]!;
         Assert.Equal(9, sizes.Properties.Count);
-        foreach (var recorded in sizes.Properties)
+        foreach (var documented in sizes.Properties)
         {
-            Assert.Equal(recorded.Value["url"]!.GetString(), Variant(input, recorded.Key));
-            Assert.True(BannerSize.TryParse(recorded.Key, out BannerSize size));
-            Assert.True(recorded.Value["w"]!.TryGetInt64(out long width) && width == size.Width);
-            Assert.True(recorded.Value["h"]!.TryGetInt64(out long height) && height == size.Height);
+            Assert.Equal(documented.Value["url"]!.GetString(), Variant(input, documented.Key));
+            Assert.True(BannerSize.TryParse(documented.Key, out BannerSize size));
+            Assert.True(documented.Value["w"]!.TryGetInt64(out long width) && width == size.Width);
+            Assert.True(documented.Value["h"]!.TryGetInt64(out long height) && height == size.Height);
         }
     }
 
