@@ -9,12 +9,16 @@
     Demo     builds, then runs a tour of the module in a fresh pwsh.
     Package  builds, then makes the Gallery's .nupkg with Publish-PSResource into the local repository out/repository.
     Bench    builds, then runs every benchmark in bench/ and writes bench/RESULTS.md (never fails on time).
+    ReliabilityReport  runs Test with the full fuzz count and copies its report over the committed tests/RELIABILITY.md
+             (Test alone writes the report to out/test-results/RELIABILITY.md and leaves every tracked file as it was).
     Clean    removes out/.
+    The PROFILEMEDIA_* environment variables it sets for the tests, and the ones it passes through, are listed in
+    tests/ENVIRONMENT.md.
 #>
 [CmdletBinding()]
 param(
     [Parameter(Position = 0)]
-    [ValidateSet('Build', 'Test', 'Demo', 'Package', 'Bench', 'Clean')]
+    [ValidateSet('Build', 'Test', 'Demo', 'Package', 'Bench', 'ReliabilityReport', 'Clean')]
     [string[]] $Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]
@@ -33,6 +37,11 @@ $artifacts = Join-Path $out 'artifacts'
 $moduleDir = Join-Path $out "ProfileMedia/$version"
 $repository = Join-Path $out 'repository'
 $config = $Configuration.ToLowerInvariant()
+$emulatorDll = Join-Path $artifacts "bin/ProfileMedia.Emulator/$config/ProfileMedia.Emulator.dll"
+$testResults = Join-Path $out 'test-results'
+# The fuzz tests run PROFILEMEDIA_FUZZ_CASES cases per target (a small default for the inner loop); CI and the
+# committed reliability report use the full million.
+$fullFuzzCases = 1000000
 
 # Everything that ships, and nothing else: a file missing here fails the build, and so does an assembly in the build
 # output that is not listed (a dependency would otherwise be silently left out of the module, or shipped by accident).
@@ -97,43 +106,64 @@ function Build-Module {
 function Get-XunitCounts([string] $TrxPath) {
     [xml] $trx = Get-Content -LiteralPath $TrxPath -Raw
     $counters = $trx.TestRun.ResultSummary.Counters
-    [pscustomobject]@{ Passed = [int] $counters.passed; Failed = [int] $counters.failed + [int] $counters.error + [int] $counters.timeout }
+    [pscustomobject]@{
+        Passed  = [int] $counters.passed
+        Failed  = [int] $counters.failed + [int] $counters.error + [int] $counters.timeout
+        Skipped = [int] $counters.notExecuted
+    }
+}
+
+# The environment every test process gets (tests/ENVIRONMENT.md): the module, the emulator and the package repository
+# as this build made them, for this -Configuration.
+function Set-TestEnvironment {
+    $env:PROFILEMEDIA_MODULE = Join-Path $moduleDir 'ProfileMedia.psd1'
+    $env:PROFILEMEDIA_EMULATOR = $emulatorDll
+    $env:PROFILEMEDIA_REPOSITORY = $repository
 }
 
 function Test-Module {
-    $results = Join-Path $out 'test-results'
-    if (Test-Path -LiteralPath $results) { Remove-Item -LiteralPath $results -Recurse -Force }
-    # The reliability suites leave their figures here; tests/RELIABILITY.md is written from them at the end.
-    $env:PROFILEMEDIA_RELIABILITY_DIR = New-Item -ItemType Directory -Path (Join-Path $results 'reliability') -Force
+    if (Test-Path -LiteralPath $testResults) { Remove-Item -LiteralPath $testResults -Recurse -Force }
+    # The reliability suites leave their figures here; out/test-results/RELIABILITY.md is written from them at the end.
+    $env:PROFILEMEDIA_RELIABILITY_DIR = New-Item -ItemType Directory -Path (Join-Path $testResults 'reliability') -Force
+    Set-TestEnvironment
+    $fuzzCases = if ($env:PROFILEMEDIA_FUZZ_CASES) { $env:PROFILEMEDIA_FUZZ_CASES } else { 'the default' }
+    Write-Host "Fuzzing with $fuzzCases cases per target (PROFILEMEDIA_FUZZ_CASES; CI runs $fullFuzzCases)."
 
     # One run per test project, each with its own trx: a project that wrote no trx (it did not build or crashed)
     # counts as a failure instead of vanishing from the total.
-    $xunit = [pscustomobject]@{ Passed = 0; Failed = 0 }
+    $xunit = [pscustomobject]@{ Passed = 0; Failed = 0; Skipped = 0 }
     foreach ($project in $xunitProjects) {
         Write-Host "== xunit: $project" -ForegroundColor Cyan
-        $trxPath = Join-Path $results "$project.trx"
+        $trxPath = Join-Path $testResults "$project.trx"
         & dotnet test (Join-Path $root "tests/$project/$project.csproj") -c $Configuration --artifacts-path $artifacts --no-build --nologo `
-            --logger "trx;LogFileName=$trxPath" --logger 'console;verbosity=minimal' --results-directory $results
-        $counts = if (Test-Path -LiteralPath $trxPath) { Get-XunitCounts $trxPath } else { [pscustomobject]@{ Passed = 0; Failed = 1 } }
+            --logger "trx;LogFileName=$trxPath" --logger 'console;verbosity=minimal' --results-directory $testResults
+        $counts = if (Test-Path -LiteralPath $trxPath) { Get-XunitCounts $trxPath } else { [pscustomobject]@{ Passed = 0; Failed = 1; Skipped = 0 } }
         $xunit.Passed += $counts.Passed
         $xunit.Failed += $counts.Failed
+        $xunit.Skipped += $counts.Skipped
     }
 
     Write-Host "== Pester (fresh pwsh, built module)" -ForegroundColor Cyan
-    $pesterResult = Join-Path $results 'pester.json'
-    $env:PROFILEMEDIA_MODULE = Join-Path $moduleDir 'ProfileMedia.psd1'
-    $env:PROFILEMEDIA_ARTIFACTS = $artifacts
-    $env:PROFILEMEDIA_REPOSITORY = $repository
+    $pesterResult = Join-Path $testResults 'pester.json'
     $null = Invoke-FreshPwsh -Script (Join-Path $root 'tools/RunPester.ps1') -Arguments @($pesterResult)
-    $pester = if (Test-Path -LiteralPath $pesterResult) { Get-Content -LiteralPath $pesterResult -Raw | ConvertFrom-Json } else { [pscustomobject]@{ Passed = 0; Failed = 1 } }
+    $pester = if (Test-Path -LiteralPath $pesterResult) { Get-Content -LiteralPath $pesterResult -Raw | ConvertFrom-Json } else { [pscustomobject]@{ Passed = 0; Failed = 1; Skipped = 0; Containers = @() } }
 
-    $null = Invoke-FreshPwsh -Script (Join-Path $root 'tools/Write-ReliabilityReport.ps1') -Arguments @('-FiguresPath', $env:PROFILEMEDIA_RELIABILITY_DIR, '-OutputPath', (Join-Path $root 'tests/RELIABILITY.md'))
+    $null = Invoke-FreshPwsh -Script (Join-Path $root 'tools/Write-ReliabilityReport.ps1') -Arguments @(
+        '-FiguresPath', $env:PROFILEMEDIA_RELIABILITY_DIR, '-PesterResultPath', $pesterResult, '-OutputPath', (Join-Path $testResults 'RELIABILITY.md'))
 
     $passed = $xunit.Passed + $pester.Passed
     $failed = $xunit.Failed + $pester.Failed
-    Write-Host "xunit: $($xunit.Passed) passed, $($xunit.Failed) failed; Pester: $($pester.Passed) passed, $($pester.Failed) failed"
+    Write-Host "xunit: $($xunit.Passed) passed, $($xunit.Failed) failed, $($xunit.Skipped) skipped; Pester: $($pester.Passed) passed, $($pester.Failed) failed, $($pester.Skipped) skipped"
     Write-Output "total: $passed passed, $failed failed"
     if ($failed -gt 0 -or $passed -eq 0) { exit 1 }
+}
+
+# The committed tests/RELIABILITY.md changes only here, on purpose: a full Test with the full fuzz count, then a copy.
+function Update-ReliabilityReport {
+    if (-not $env:PROFILEMEDIA_FUZZ_CASES) { $env:PROFILEMEDIA_FUZZ_CASES = $fullFuzzCases }
+    Test-Module
+    Copy-Item -LiteralPath (Join-Path $testResults 'RELIABILITY.md') -Destination (Join-Path $root 'tests/RELIABILITY.md')
+    Write-Host 'Updated tests/RELIABILITY.md from this run.'
 }
 
 function Publish-ModuleLocally {
@@ -143,15 +173,13 @@ function Publish-ModuleLocally {
 }
 
 function Measure-Module {
-    $env:PROFILEMEDIA_ARTIFACTS = $artifacts
     & (Join-Path $root 'bench/Invoke-Benchmarks.ps1') -ModulePath (Join-Path $moduleDir 'ProfileMedia.psd1') -ArtifactsPath (Join-Path $out 'bench') `
-        -EmulatorPath (Join-Path $artifacts "bin/ProfileMedia.Emulator/$config/ProfileMedia.Emulator.dll")
+        -EmulatorPath $emulatorDll
     if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
 }
 
 function Show-ModuleDemo {
-    $env:PROFILEMEDIA_MODULE = Join-Path $moduleDir 'ProfileMedia.psd1'
-    $env:PROFILEMEDIA_ARTIFACTS = $artifacts
+    Set-TestEnvironment
     $code = Invoke-FreshPwsh -Script (Join-Path $root 'tools/Demo.ps1')
     if ($code -ne 0) { exit $code }
 }
@@ -164,5 +192,6 @@ foreach ($name in $Task) {
         'Package' { Build-Module; Publish-ModuleLocally }
         'Bench' { Build-Module; Measure-Module }
         'Demo' { Build-Module; Show-ModuleDemo }
+        'ReliabilityReport' { Build-Module; Publish-ModuleLocally; Update-ReliabilityReport }
     }
 }

@@ -111,20 +111,15 @@ function Get-PwshLaunch {
 }
 
 <#
-Points tools/Emulator.ps1 at the emulator the driver was given. Start-ProfileMediaEmulator finds the emulator under
-$env:PROFILEMEDIA_ARTIFACTS as bin/ProfileMedia.Emulator/release/ProfileMedia.Emulator.dll, the layout build.ps1 makes;
-this sets that variable from -EmulatorPath and returns the path of tools/Emulator.ps1, for the caller to dot-source at
-script scope (dot-sourced inside a function, its functions would vanish when the function returns):
+Points tools/Emulator.ps1 at the emulator the driver was given (PROFILEMEDIA_EMULATOR, tests/ENVIRONMENT.md) and
+returns the path of tools/Emulator.ps1, for the caller to dot-source at script scope (dot-sourced inside a function,
+its functions would vanish when the function returns):
     . (Initialize-BenchEmulator -EmulatorPath $EmulatorPath)
 #>
 function Initialize-BenchEmulator {
     param([Parameter(Mandatory)] [string] $EmulatorPath)
     if (-not (Test-Path -LiteralPath $EmulatorPath -PathType Leaf)) { throw "No emulator at '$EmulatorPath': run build.ps1 Build first." }
-    $dll = (Resolve-Path -LiteralPath $EmulatorPath).ProviderPath
-    $artifacts = Split-Path (Split-Path (Split-Path (Split-Path $dll)))
-    $expected = Join-Path $artifacts 'bin/ProfileMedia.Emulator/release/ProfileMedia.Emulator.dll'
-    if ($expected -ne $dll) { throw "The emulator '$dll' is not where tools/Emulator.ps1 looks (<artifacts>/bin/ProfileMedia.Emulator/release/ProfileMedia.Emulator.dll)." }
-    $env:PROFILEMEDIA_ARTIFACTS = $artifacts
+    $env:PROFILEMEDIA_EMULATOR = (Resolve-Path -LiteralPath $EmulatorPath).ProviderPath
     return Join-Path (Split-Path $PSScriptRoot) 'tools/Emulator.ps1'
 }
 

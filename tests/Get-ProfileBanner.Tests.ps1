@@ -49,3 +49,33 @@ Describe 'Get-ProfileBanner from URLs' {
         (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Contain 'web_retina'
     }
 }
+
+Describe 'Get-ProfileBanner through the API (-ScreenName, -UserId)' {
+    BeforeAll {
+        $emulator = Start-ProfileMediaEmulator
+        $null = Connect-EmulatorAccount $emulator
+    }
+    AfterAll {
+        Disconnect-ProfileMedia
+        Stop-ProfileMediaEmulator $emulator
+    }
+
+    It 'lists the banner sizes through the API, filtered by -Size' {
+        $sizes = Get-ProfileBanner -ScreenName EmulatedUser
+        $sizes | Should -HaveCount 9
+        $sizes[0].Name | Should -Be '300x100'
+        (Get-ProfileBanner -ScreenName EmulatedUser -Size web_retina).Width | Should -Be 1040
+        (Get-ProfileBanner -ScreenName EmulatedUser -Size mobile, 1500x500).Name | Should -Be @('mobile', '1500x500')
+        (Get-ProfileBanner -ScreenName EmulatedUser -Size web -Https).Url | Should -BeLike 'https://127.0.0.1:*/web'
+    }
+
+    It 'writes NoProfileBanner for a user without one and goes on' {
+        Get-ProfileBanner -ScreenName DefaultUser, EmulatedUser -Size web -ErrorVariable problems -ErrorAction SilentlyContinue | Should -HaveCount 1
+        $problems[0].FullyQualifiedErrorId | Should -Be 'NoProfileBanner,ProfileMedia.Commands.GetProfileBannerCommand'
+    }
+
+    It 'finds the same banner by -UserId as by -ScreenName' {
+        (Get-ProfileBanner -UserId 1000001 -Size web).Url | Should -Be (Get-ProfileBanner -ScreenName EmulatedUser -Size web).Url
+        (Get-ProfileBanner -UserId 1000001 -Size web).UserId | Should -Be '1000001'
+    }
+}

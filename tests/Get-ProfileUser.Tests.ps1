@@ -87,17 +87,10 @@ Describe 'Get-ProfileUser' {
         (Get-ProfileUser EmulatedUser -RateLimitAction Wait).ScreenName | Should -Be 'EmulatedUser'
     }
 
-    It 'stops promptly on Ctrl+C during a slow answer' {
+    It 'stops promptly on Ctrl+C while the emulator holds its request' {
         Add-EmulatorFault $emulator @{ pathPrefix = '/1.1/users/show.json'; kind = 'slow'; delayMs = 30000 }
-        $shell = [powershell]::Create()
-        $null = $shell.AddScript({ param($manifest, $connection) Import-Module $manifest; Get-ProfileUser EmulatedUser -Connection $connection }).
-            AddArgument($ModuleManifest).AddArgument((Connect-EmulatorAccount $emulator))
-        $running = $shell.BeginInvoke()
-        Start-Sleep -Milliseconds 700
-        $clock = [Diagnostics.Stopwatch]::StartNew()
-        $shell.Stop()
-        $clock.Elapsed.TotalSeconds | Should -BeLessThan 3
-        $running.IsCompleted | Should -BeTrue
-        $shell.Dispose()
+        $stopped = Stop-WhileEmulatorHoldsRequest $emulator { param($connection) Get-ProfileUser EmulatedUser -Connection $connection } @(Connect-EmulatorAccount $emulator)
+        $stopped.Elapsed.TotalSeconds | Should -BeLessThan 3
+        $stopped.State | Should -Be 'Stopped'
     }
 }

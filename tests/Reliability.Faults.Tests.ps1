@@ -144,33 +144,6 @@ Describe 'Stopping a cmdlet that waits on a fault' {
         $patient = Connect-EmulatorAccount $emulator -Options @{ RetryBaseDelay = [timespan] '00:00:00.010'; MaxRetries = 2 }
         $null = Connect-EmulatorAccount $emulator -Options $options
 
-        function Get-PendingFaultCount {
-            $pending = Invoke-RestMethod -Uri ([uri]::new($emulator.ControlUri, 'faults'))
-            @($pending).Count
-        }
-
-        function Measure-Stop([scriptblock] $Script, [object[]] $Arguments) {
-            # One script in a runspace of its own, stopped as Ctrl+C stops a script, once its request has met the fault.
-            $ps = [powershell]::Create()
-            try {
-                $null = $ps.AddScript('param($Manifest, $Body, $Arguments) Import-Module $Manifest; & ([scriptblock]::Create($Body)) @Arguments')
-                $null = $ps.AddArgument($script:ModuleManifest).AddArgument($Script.ToString()).AddArgument($Arguments)
-                $async = $ps.BeginInvoke()
-                # The fault is used up when the request arrives (a slow answer is logged only when it starts).
-                $deadline = [DateTime]::UtcNow.AddSeconds(20)
-                while ((Get-PendingFaultCount) -gt 0 -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 50 }
-                Get-PendingFaultCount | Should -Be 0 -Because 'the call met the fault before it was stopped'
-                Start-Sleep -Milliseconds 500
-                $async.IsCompleted | Should -BeFalse -Because 'the call is still waiting when it is stopped'
-                $clock = [Diagnostics.Stopwatch]::StartNew()
-                $ps.Stop()
-                $clock.Stop()
-                $null = $async.AsyncWaitHandle.WaitOne(5000)
-                [pscustomobject]@{ Elapsed = $clock.Elapsed; State = $ps.InvocationStateInfo.State }
-            }
-            finally { $ps.Dispose() }
-        }
-
         function Wait-EndpointRequest([string] $Prefix, [int] $Count) {
             # A request the client left is logged when the emulator gives up on it: wait a little for it.
             $deadline = [DateTime]::UtcNow.AddSeconds(3)
@@ -187,7 +160,7 @@ Describe 'Stopping a cmdlet that waits on a fault' {
     It 'stops a rate-limit wait within 5 s and sends nothing more' {
         Start-ReliabilityCase $figures 'stops a rate-limit wait within 5 s and sends nothing more'
         Add-EmulatorFault $emulator @{ pathPrefix = '/1.1/users/show.json'; kind = 'status'; status = 429; rateLimitReset = $true; rateLimitResetSeconds = 60 }
-        $stopped = Measure-Stop { param($c) Get-ProfileUser EmulatedUser -Connection $c -RateLimitAction Wait } @($patient)
+        $stopped = Stop-WhileEmulatorHoldsRequest $emulator { param($c) Get-ProfileUser EmulatedUser -Connection $c -RateLimitAction Wait } @($patient)
         $figures.faultsInjected++
         $stopped.Elapsed | Should -BeLessThan ([timespan]::FromSeconds(5))
         $stopped.State | Should -Be 'Stopped'
@@ -198,7 +171,7 @@ Describe 'Stopping a cmdlet that waits on a fault' {
     It 'stops an upload stuck on a slow answer within 5 s, having sent it once' {
         Start-ReliabilityCase $figures 'stops an upload stuck on a slow answer within 5 s, having sent it once'
         Add-EmulatorFault $emulator @{ pathPrefix = '/1.1/account/update_profile_image.json'; kind = 'slow'; delayMs = 20000 }
-        $stopped = Measure-Stop { param($c, $p) Set-ProfileImage -LiteralPath $p -Connection $c } @($patient, $png.FullName)
+        $stopped = Stop-WhileEmulatorHoldsRequest $emulator { param($c, $p) Set-ProfileImage -LiteralPath $p -Connection $c } @($patient, $png.FullName)
         $figures.faultsInjected++
         $stopped.Elapsed | Should -BeLessThan ([timespan]::FromSeconds(5))
         Wait-EndpointRequest '/1.1/account/update_profile_image.json' 1 | Should -HaveCount 1 -Because 'the upload was sent once and not again'
@@ -211,7 +184,7 @@ Describe 'Stopping a cmdlet that waits on a fault' {
         Clear-EmulatorRequest $emulator
         $target = Join-Path $folder 'stopped-download'
         Add-EmulatorFault $emulator @{ pathPrefix = '/profile_images/'; kind = 'slow'; delayMs = 20000 }
-        $stopped = Measure-Stop { param($c, $v, $d) $v | Save-ProfileMedia -Destination $d -Connection $c } @($patient, $variant, $target)
+        $stopped = Stop-WhileEmulatorHoldsRequest $emulator { param($c, $v, $d) $v | Save-ProfileMedia -Destination $d -Connection $c } @($patient, $variant, $target)
         $figures.faultsInjected++
         $stopped.Elapsed | Should -BeLessThan ([timespan]::FromSeconds(5))
         @(Get-ChildItem -LiteralPath $target -Force -ErrorAction SilentlyContinue) | Should -HaveCount 0

@@ -186,20 +186,15 @@ Describe 'Save-ProfileMedia' {
         $shell.Dispose()
     }
 
-    It 'stops promptly on Ctrl+C and leaves no partial file' {
+    It 'stops promptly on Ctrl+C while the media host holds every download, and leaves no partial file' {
         $destination = New-Destination
-        Add-EmulatorFault $emulator @{ pathPrefix = '/profile_images/'; kind = 'slow'; delayMs = 30000; count = 20 }
-        $shell = [powershell]::Create()
-        $null = $shell.AddScript({ param($manifest, $connection, $destination) Import-Module $manifest
-            Get-ProfileUser EmulatedUser -Connection $connection | Get-ProfileImageVariant | Save-ProfileMedia -Destination $destination }).
-            AddArgument($ModuleManifest).AddArgument((Connect-EmulatorAccount $emulator)).AddArgument($destination)
-        $running = $shell.BeginInvoke()
-        Start-Sleep -Milliseconds 800
-        $clock = [Diagnostics.Stopwatch]::StartNew()
-        $shell.Stop()
-        $clock.Elapsed.TotalSeconds | Should -BeLessThan 5
-        $running.IsCompleted | Should -BeTrue
+        $variants = Get-ProfileUser EmulatedUser | Get-ProfileImageVariant
+        # One slow answer per size: all six are requested at once (ThrottleLimit 8), and all are held.
+        Add-EmulatorFault $emulator @{ pathPrefix = '/profile_images/'; kind = 'slow'; delayMs = 30000; count = $variants.Count }
+        $stopped = Stop-WhileEmulatorHoldsRequest $emulator { param($connection, $variants, $destination)
+            $variants | Save-ProfileMedia -Destination $destination -Connection $connection } @((Connect-EmulatorAccount $emulator), $variants, $destination)
+        $stopped.Elapsed.TotalSeconds | Should -BeLessThan 5
+        $stopped.State | Should -Be 'Stopped'
         Get-SavedName $destination | Should -BeNullOrEmpty
-        $shell.Dispose()
     }
 }

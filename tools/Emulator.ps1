@@ -1,7 +1,8 @@
 <#
 .SYNOPSIS
     Starts and drives the loopback X API emulator from PowerShell: for the Pester tests, the demo and the benchmarks.
-    Dot-source it; it needs the emulator built (build.ps1 Build puts it under out/artifacts).
+    Dot-source it. It runs the emulator that build.ps1 built, for the configuration it built: build.ps1 passes that
+    path in PROFILEMEDIA_EMULATOR (tests/ENVIRONMENT.md); a caller can also give -EmulatorPath.
 #>
 
 function Start-ProfileMediaEmulator {
@@ -9,11 +10,12 @@ function Start-ProfileMediaEmulator {
     param(
         [int] $ProcessingDelayMs = 500,
         [int] $ExtraUsers = 0,
-        [int] $RateLimit = 900
+        [int] $RateLimit = 900,
+        [string] $EmulatorPath = $env:PROFILEMEDIA_EMULATOR
     )
-    $artifacts = if ($env:PROFILEMEDIA_ARTIFACTS) { $env:PROFILEMEDIA_ARTIFACTS } else { Join-Path (Split-Path $PSScriptRoot) 'out/artifacts' }
-    $dll = Join-Path $artifacts 'bin/ProfileMedia.Emulator/release/ProfileMedia.Emulator.dll'
-    if (-not (Test-Path -LiteralPath $dll)) { throw "The emulator is not built at ${dll}: run ./build.ps1 Build first." }
+    if (-not $EmulatorPath) { throw 'No emulator given: run through build.ps1 (it sets PROFILEMEDIA_EMULATOR), or pass -EmulatorPath.' }
+    $dll = $EmulatorPath
+    if (-not (Test-Path -LiteralPath $dll -PathType Leaf)) { throw "The emulator is not built at ${dll}: run ./build.ps1 Build first." }
 
     $start = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
     foreach ($argument in @($dll, '--port', '0', '--processing-delay-ms', $ProcessingDelayMs, '--extra-users', $ExtraUsers, '--rate-limit', $RateLimit)) {
@@ -73,6 +75,14 @@ function Add-EmulatorFault {
     Invoke-RestMethod -Method Post -Uri ([uri]::new($Emulator.ControlUri, 'faults')) -ContentType 'application/json' -Body ($Fault | ConvertTo-Json) | Out-Null
 }
 
+function Get-EmulatorFault {
+    <# The faults still queued, each with the count it has left: a fault is used up as requests meet it. #>
+    param([Parameter(Mandatory)] $Emulator)
+    # Invoke-RestMethod writes a JSON array as one object; assigning it first makes it enumerate, one fault each.
+    $pending = Invoke-RestMethod -Uri ([uri]::new($Emulator.ControlUri, 'faults'))
+    $pending
+}
+
 function Get-EmulatorRequest {
     param([Parameter(Mandatory)] $Emulator)
     # Invoke-RestMethod writes a JSON array as one object; assigning it first makes it enumerate, one request each.
@@ -91,8 +101,11 @@ function Set-EmulatorAccountState {
 }
 
 function New-TestImageFile {
-    <# Writes a complete PNG of exactly -Bytes bytes (padding in a private chunk before IEND) and returns its FileInfo. #>
-    param([Parameter(Mandatory)] [string] $Path, [int] $Bytes = 67)
+    <#
+    The tests' one image builder in PowerShell: writes a complete PNG of exactly -Bytes bytes (the 70-byte 1x1 PNG,
+    padded with a private chunk before IEND when larger; at least 82 bytes then) and returns its FileInfo.
+    #>
+    param([Parameter(Mandatory)] [string] $Path, [int] $Bytes = 70)
     $tiny = [Convert]::FromBase64String('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==')
     if ($Bytes -eq $tiny.Length) { $data = $tiny }
     else {

@@ -1,6 +1,7 @@
 <#
 .SYNOPSIS
-    Runs every tests/*.Tests.ps1 with the pinned Pester against the built module and writes the counts as JSON.
+    Runs every tests/*.Tests.ps1 with the pinned Pester against the built module and writes its result as JSON: the
+    counts, and each test file's counts (the reliability report is built from them).
     Started by build.ps1 in a fresh pwsh so the module under test is the only copy loaded.
 #>
 param([Parameter(Mandatory)] [string] $ResultPath)
@@ -20,5 +21,26 @@ $configuration.Run.PassThru = $true
 $configuration.Output.Verbosity = 'Normal'
 $result = Invoke-Pester -Configuration $configuration
 
-[pscustomobject]@{ Passed = $result.PassedCount; Failed = $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount } |
-    ConvertTo-Json | Set-Content -LiteralPath $ResultPath
+$containers = foreach ($container in $result.Containers) {
+    # Nested Describe/Context blocks hold their own tests: walk the whole tree.
+    $queue = [System.Collections.Generic.Queue[object]]::new()
+    foreach ($block in $container.Blocks) { $queue.Enqueue($block) }
+    $tests = [System.Collections.Generic.List[object]]::new()
+    while ($queue.Count) {
+        $block = $queue.Dequeue()
+        foreach ($test in $block.Tests) { $tests.Add($test) }
+        foreach ($child in $block.Blocks) { $queue.Enqueue($child) }
+    }
+    [pscustomobject]@{
+        File    = [IO.Path]::GetFileName([string] $container.Item)
+        Passed  = @($tests | Where-Object Result -EQ 'Passed').Count
+        Failed  = @($tests | Where-Object Result -EQ 'Failed').Count
+        Skipped = @($tests | Where-Object Result -EQ 'Skipped').Count
+    }
+}
+[pscustomobject]@{
+    Passed     = $result.PassedCount
+    Failed     = $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount
+    Skipped    = $result.SkippedCount
+    Containers = @($containers)
+} | ConvertTo-Json -Depth 4 | Set-Content -LiteralPath $ResultPath

@@ -7,7 +7,7 @@ function New-ReliabilityFigures {
 }
 
 function Write-ReliabilityFigures {
-    <# Writes <suite>.json into $env:PROFILEMEDIA_RELIABILITY_DIR, when that is set; failed is what did not hold. #>
+    <# Writes <suite>.json into $env:PROFILEMEDIA_RELIABILITY_DIR (tests/ENVIRONMENT.md), when set; failed is what did not hold. #>
     param([Parameter(Mandatory)] [hashtable] $Figures)
     $Figures.failed = $Figures.cases - $Figures.held
     if (-not $env:PROFILEMEDIA_RELIABILITY_DIR) { return }

@@ -17,7 +17,7 @@ public sealed class MediaDownloaderConcurrencyTests
         byte[][] images = Enumerable.Range(0, count).Select(i => i % 2 == 0 ? TestImages.PngLike(1_000 + (i * 397), i) : TestImages.JpegLike(1_000 + (i * 397), i)).ToArray();
         using var server = new TestMediaServer((context, _) =>
         {
-            int index = int.Parse(context.Request.Url!.Segments[^1], System.Globalization.CultureInfo.InvariantCulture);
+            int index = int.Parse(context.Request.Path.Value!.Split('/')[^1], System.Globalization.CultureInfo.InvariantCulture);
             return TestMediaServer.SendAsync(context, images[index]);
         });
         using var folder = new TempFolder();

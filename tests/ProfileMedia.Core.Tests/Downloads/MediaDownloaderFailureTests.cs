@@ -6,6 +6,7 @@ using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using ProfileMedia.Core.Downloads;
+using ProfileMedia.Core.Tests.Net;
 using ProfileMedia.TestSupport;
 
 namespace ProfileMedia.Core.Tests.Downloads;

@@ -172,7 +172,7 @@ public sealed class MediaDownloaderTests
         byte[] image = TestImages.PngLike(1_000);
         using var server = new TestMediaServer((context, _) =>
         {
-            if (context.Request.Url!.AbsolutePath == "/old.png")
+            if (context.Request.Path.Value == "/old.png")
             {
                 context.Response.Redirect("/new.png");
                 return Task.CompletedTask;

@@ -1,49 +1,43 @@
 using System;
 using System.Collections.Concurrent;
+using System.Linq;
 using System.Net;
-using System.Net.Sockets;
 using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace ProfileMedia.Core.Tests.Downloads;
 
 /// <summary>
-/// A tiny HTTP server on 127.0.0.1 for the downloader's tests, independent of the emulator. The handler gets each
+/// A tiny HTTP server on 127.0.0.1 for the downloader's tests, independent of the emulator: Kestrel bound to port 0,
+/// so the OS picks a free port at bind time and no other process can take it in between. The handler gets each
 /// request and how many times its path has been asked for (1 for the first), so a test can fail twice then succeed.
 /// </summary>
 internal sealed class TestMediaServer : IDisposable
 {
-    private readonly HttpListener _listener;
-    private readonly Func<HttpListenerContext, int, Task> _handler;
+    private readonly WebApplication _app;
+    private readonly Func<HttpContext, int, Task> _handler;
     private readonly ConcurrentDictionary<string, int> _counts = new(StringComparer.Ordinal);
     private int _total;
 
-    public TestMediaServer(Func<HttpListenerContext, int, Task> handler)
+    public TestMediaServer(Func<HttpContext, int, Task> handler)
     {
         _handler = handler;
-        for (int tries = 1; ; tries++)
-        {
-            // A free port from the OS, then listen on it: another process may take it in between, so try again.
-            var probe = new TcpListener(IPAddress.Loopback, 0);
-            probe.Start();
-            int port = ((IPEndPoint)probe.LocalEndpoint).Port;
-            probe.Stop();
-            var listener = new HttpListener();
-            listener.Prefixes.Add("http://127.0.0.1:" + port + "/");
-            try
-            {
-                listener.Start();
-                _listener = listener;
-                BaseUri = new Uri("http://127.0.0.1:" + port + "/");
-                break;
-            }
-            catch (HttpListenerException) when (tries < 5)
-            {
-                listener.Close();
-            }
-        }
-
-        _ = Task.Run(AcceptLoopAsync);
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        builder.Services.AddSingleton<IHostLifetime, NoHostLifetime>();
+        _app = builder.Build();
+        _app.Run(HandleAsync);
+        _app.StartAsync().GetAwaiter().GetResult();
+        string address = _app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        BaseUri = new Uri("http://127.0.0.1:" + new Uri(address).Port + "/");
     }
 
     public Uri BaseUri { get; }
@@ -56,47 +50,39 @@ internal sealed class TestMediaServer : IDisposable
     public int RequestsTo(string path) => _counts.TryGetValue(path, out int count) ? count : 0;
 
     /// <summary>Answers with <paramref name="body"/> and its Content-Length.</summary>
-    public static async Task SendAsync(HttpListenerContext context, byte[] body, int status = 200, string contentType = "application/octet-stream")
+    public static async Task SendAsync(HttpContext context, byte[] body, int status = 200, string contentType = "application/octet-stream")
     {
         context.Response.StatusCode = status;
         context.Response.ContentType = contentType;
-        context.Response.ContentLength64 = body.Length;
-        await context.Response.OutputStream.WriteAsync(body);
+        context.Response.ContentLength = body.Length;
+        await context.Response.Body.WriteAsync(body, context.RequestAborted);
     }
 
-    public void Dispose() => _listener.Close();
-
-    private async Task AcceptLoopAsync()
+    public void Dispose()
     {
-        while (true)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await _listener.GetContextAsync();
-            }
-            catch (Exception e) when (e is HttpListenerException || e is ObjectDisposedException || e is InvalidOperationException)
-            {
-                return;
-            }
-
-            _ = Task.Run(() => HandleAsync(context));
-        }
+        _app.StopAsync(TimeSpan.FromSeconds(1)).GetAwaiter().GetResult();
+        _app.DisposeAsync().AsTask().GetAwaiter().GetResult();
     }
 
-    private async Task HandleAsync(HttpListenerContext context)
+    private async Task HandleAsync(HttpContext context)
     {
-        int count = _counts.AddOrUpdate(context.Request.Url!.AbsolutePath, 1, (_, c) => c + 1);
+        int count = _counts.AddOrUpdate(context.Request.Path.Value ?? "/", 1, (_, c) => c + 1);
         Interlocked.Increment(ref _total);
         try
         {
             await _handler(context, count);
-            context.Response.Close();
         }
-        catch (Exception e) when (e is HttpListenerException || e is ObjectDisposedException || e is InvalidOperationException || e is System.IO.IOException)
+        catch (Exception e) when (e is OperationCanceledException || e is System.IO.IOException)
         {
             // The client went away or the test ended: nothing to answer.
-            context.Response.Abort();
         }
+    }
+
+    /// <summary>No console lifetime: a test server must not react to Ctrl+C or hold the process open.</summary>
+    private sealed class NoHostLifetime : IHostLifetime
+    {
+        public Task WaitForStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using ProfileMedia.TestSupport;
 
 namespace ProfileMedia.Core.Tests.Reliability;
 
@@ -16,8 +17,14 @@ internal sealed class FuzzRandom
     /// <summary>The run seed: PROFILEMEDIA_FUZZ_SEED when set (decimal), else a fixed one, so failures repeat.</summary>
     public static ulong RunSeed { get; } = ReadSeed();
 
-    /// <summary>Cases per target: PROFILEMEDIA_FUZZ_CASES when set, else one million.</summary>
+    /// <summary>
+    /// Cases per target: PROFILEMEDIA_FUZZ_CASES when set (CI sets one million), else a small count that keeps the
+    /// inner loop fast while still running every generator and mutation path.
+    /// </summary>
     public static int CasesPerTarget { get; } = ReadCases();
+
+    /// <summary>The inner loop's count when PROFILEMEDIA_FUZZ_CASES is not set.</summary>
+    public const int DefaultCasesPerTarget = 20_000;
 
     public static ulong SeedOf(ulong runSeed, long caseIndex) => Mix(runSeed ^ Mix(unchecked((ulong)caseIndex + 0x632BE59BD9B4E019UL)));
 
@@ -56,13 +63,13 @@ internal sealed class FuzzRandom
 
     private static ulong ReadSeed()
     {
-        string? text = Environment.GetEnvironmentVariable("PROFILEMEDIA_FUZZ_SEED");
+        string? text = Environment.GetEnvironmentVariable(HarnessEnvironment.FuzzSeed);
         return ulong.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out ulong seed) ? seed : 20260401UL;
     }
 
     private static int ReadCases()
     {
-        string? text = Environment.GetEnvironmentVariable("PROFILEMEDIA_FUZZ_CASES");
-        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int cases) && cases > 0 ? cases : 1_000_000;
+        string? text = Environment.GetEnvironmentVariable(HarnessEnvironment.FuzzCases);
+        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int cases) && cases > 0 ? cases : DefaultCasesPerTarget;
     }
 }

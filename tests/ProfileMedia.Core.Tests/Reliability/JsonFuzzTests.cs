@@ -21,7 +21,7 @@ public sealed class JsonReaderFuzzTests
     private long accepted;
 
     [Fact]
-    public void A_million_generated_bodies_parse_or_fail_with_a_JsonFormatException_only()
+    public void Every_generated_bodies_parse_or_fail_with_a_JsonFormatException_only()
     {
         var run = new FuzzRun("JsonReader");
         var generator = new JsonGenerator();
@@ -307,7 +307,7 @@ public sealed class ResponseParserFuzzTests
     private long errorDetails;
 
     [Fact]
-    public void A_million_generated_bodies_are_read_or_refused_as_UnexpectedResponse_and_ParseErrors_never_throws()
+    public void Every_generated_bodies_are_read_or_refused_as_UnexpectedResponse_and_ParseErrors_never_throws()
     {
         var run = new FuzzRun("ResponseParser");
         var generator = new JsonGenerator();

@@ -22,7 +22,7 @@ public sealed class PercentEncodingFuzzTests
     private readonly StringBuilder expected = new(256);
 
     [Fact]
-    public void A_million_generated_strings_encode_and_decode_without_an_undocumented_exception()
+    public void Every_generated_strings_encode_and_decode_without_an_undocumented_exception()
     {
         var run = new FuzzRun("PercentEncoding");
         long loneSurrogates = 0;

@@ -4,6 +4,7 @@ using System.IO;
 using System.Runtime.InteropServices;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using ProfileMedia.TestSupport;
 
 namespace ProfileMedia.Core.Tests.Reliability;
 
@@ -21,7 +22,7 @@ internal static class ReliabilityFigures
     private static readonly List<FuzzTargetFigure> FuzzTargets = new();
     private static readonly List<(string Name, bool Held, string Detail)> TransportChecks = new();
 
-    private static string? Folder => Environment.GetEnvironmentVariable("PROFILEMEDIA_RELIABILITY_DIR") is { Length: > 0 } folder ? folder : null;
+    private static string? Folder => Environment.GetEnvironmentVariable(HarnessEnvironment.ReliabilityDirectory) is { Length: > 0 } folder ? folder : null;
 
     public static void RecordFuzz(FuzzTargetFigure figure)
     {

@@ -12,6 +12,7 @@ using ProfileMedia.Core.Downloads;
 using ProfileMedia.Core.OAuth;
 using ProfileMedia.Core.Tests.Api;
 using ProfileMedia.Core.Tests.Downloads;
+using ProfileMedia.Core.Tests.Net;
 using ProfileMedia.TestSupport;
 
 namespace ProfileMedia.Core.Tests.Reliability;
@@ -186,9 +187,9 @@ public sealed class TransportSecurityTests
     [InlineData(308, "127.0.0.1")]
     public async Task The_api_client_follows_no_redirect_so_the_signature_stays_with_the_api_host(int status, string otherHost)
     {
-        using var other = new RecordingHttpServer(_ => RecordingHttpServer.Answer(200, "OK", "Content-Type: application/json\r\n", UserJson));
+        using var other = new RawHttpServer(_ => RawHttpServer.Answer(200, "OK", "Content-Type: application/json\r\n", UserJson));
         string location = "http://" + otherHost + ":" + other.Port + "/1.1/users/show.json?screen_name=fuzz";
-        using var api = new RecordingHttpServer(_ => RecordingHttpServer.Answer(status, "Moved", "Location: " + location + "\r\n", Array.Empty<byte>()));
+        using var api = new RawHttpServer(_ => RawHttpServer.Answer(status, "Moved", "Location: " + location + "\r\n", Array.Empty<byte>()));
         using OAuthCredentials credentials = Credentials();
         using XApiClient client = Client(credentials, new Uri(api.BaseUri, "1.1/"));
 
@@ -215,9 +216,9 @@ public sealed class TransportSecurityTests
     public async Task A_download_redirect_to_another_host_carries_no_Authorization_header(int status, string otherHost, bool userInfoInUrl)
     {
         byte[] png = TestImages.PngLike(300);
-        using var other = new RecordingHttpServer(_ => RecordingHttpServer.Answer(200, "OK", "Content-Type: image/png\r\n", png));
+        using var other = new RawHttpServer(_ => RawHttpServer.Answer(200, "OK", "Content-Type: image/png\r\n", png));
         string location = "http://" + otherHost + ":" + other.Port + "/profile_images/1/a_400x400.png";
-        using var media = new RecordingHttpServer(_ => RecordingHttpServer.Answer(status, "Moved", "Location: " + location + "\r\n", Array.Empty<byte>()));
+        using var media = new RawHttpServer(_ => RawHttpServer.Answer(status, "Moved", "Location: " + location + "\r\n", Array.Empty<byte>()));
         using var folder = new TempFolder();
         using MediaDownloader downloader = Downloader();
         string url = "http://" + (userInfoInUrl ? "user:secret@" : string.Empty) + "127.0.0.1:" + media.Port + "/profile_images/1/a_400x400.png";

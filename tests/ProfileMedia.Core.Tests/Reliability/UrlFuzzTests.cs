@@ -123,7 +123,7 @@ public sealed class ProfileImageUrlFuzzTests
     private static readonly ProfileImageSize[] Sizes = ProfileImageSize.All.ToArray();
 
     [Fact]
-    public void A_million_generated_strings_parse_without_an_undocumented_exception_and_every_variant_keeps_the_rules()
+    public void Every_generated_strings_parse_without_an_undocumented_exception_and_every_variant_keeps_the_rules()
     {
         var run = new FuzzRun("ProfileImageUrl");
         var generator = new UrlGenerator();
@@ -259,7 +259,7 @@ public sealed class ProfileBannerUrlFuzzTests
     private static readonly string[] Suffixes = Array.ConvertAll(Sizes, size => "/" + size.Name);
 
     [Fact]
-    public void A_million_generated_strings_parse_without_an_undocumented_exception_and_every_variant_keeps_the_rules()
+    public void Every_generated_strings_parse_without_an_undocumented_exception_and_every_variant_keeps_the_rules()
     {
         var run = new FuzzRun("ProfileBannerUrl");
         var generator = new UrlGenerator();
