@@ -180,7 +180,8 @@ function Measure-Module {
 
 function Show-ModuleDemo {
     Set-TestEnvironment
-    $code = Invoke-FreshPwsh -Script (Join-Path $root 'tools/Demo.ps1')
+    # The demo's output reaches this script through a pipe, so it cannot see where ours goes: tell it.
+    $code = Invoke-FreshPwsh -Script (Join-Path $root 'tools/Demo.ps1') -Arguments @("-PlainText:`$$([Console]::IsOutputRedirected)")
     if ($code -ne 0) { exit $code }
 }
 

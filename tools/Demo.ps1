@@ -2,30 +2,47 @@
 .SYNOPSIS
     A tour of ProfileMedia, run by `build.ps1 Demo` in a fresh pwsh against the module built into out/.
 #>
+param(
+    # Plain text, no colour escape sequences: the default when this script's output is redirected; build.ps1 passes
+    # it when its own output is (the demo's output always reaches build.ps1 through a pipe).
+    [switch] $PlainText = [Console]::IsOutputRedirected
+)
 $ErrorActionPreference = 'Stop'
 $root = Split-Path $PSScriptRoot
+if ($PlainText) { $PSStyle.OutputRendering = 'PlainText' }
 Import-Module $env:PROFILEMEDIA_MODULE -Force
 
 # The module's views fit 80 columns, which cuts long URLs; the demo prints wider so the size markers show.
 function Show-Table { $input | Format-Table -AutoSize | Out-String -Width 200 | Write-Host }
 
-function Show-Step([string] $Title, [string] $Command) {
-    Write-Host ''
-    Write-Host "## $Title" -ForegroundColor Cyan
-    Write-Host "PS> $Command" -ForegroundColor DarkGray
+function Write-Line([string] $Text, [ConsoleColor] $Color) {
+    if ($PlainText) { Write-Host $Text } else { Write-Host $Text -ForegroundColor $Color }
 }
+
+# Every command whose output follows is printed first: a step that runs several prints each of them.
+function Show-Command([string] $Command) { Write-Line "PS> $Command" DarkGray }
+
+function Show-Step([string] $Title, [string[]] $Command) {
+    Write-Host ''
+    Write-Line "## $Title" Cyan
+    foreach ($line in $Command) { Show-Command $line }
+}
+
+function Show-Problem($Problem) { Write-Line "error $($Problem.FullyQualifiedErrorId): $($Problem.Exception.Message)" Yellow }
 
 # The project's own users/show answer, written by hand in the documented shape (tests/data/README.md).
 $userJson = Join-Path $root 'tests/data/users-show.json'
 
-Show-Step 'Every size of a profile image, from a user object' "Get-Content users-show.json | ConvertFrom-Json | Get-ProfileImageVariant"
+Show-Step 'Every size of a profile image, from a user object' "Get-Content tests/data/users-show.json -Raw | ConvertFrom-Json | Get-ProfileImageVariant"
 Get-Content -LiteralPath $userJson -Raw | ConvertFrom-Json | Get-ProfileImageVariant | Show-Table
 
-Show-Step 'Just the 400x400 image, as https, from the plain http URL' "Get-ProfileImageVariant `$user.profile_image_url -Size 400x400 -Https"
+Show-Step 'Just the 400x400 image, as https, from the plain http URL' @(
+    '$user = Get-Content tests/data/users-show.json -Raw | ConvertFrom-Json'
+    'Get-ProfileImageVariant $user.profile_image_url -Size 400x400 -Https')
 $user = Get-Content -LiteralPath $userJson -Raw | ConvertFrom-Json
 Get-ProfileImageVariant $user.profile_image_url -Size 400x400 -Https | Show-Table
 
-Show-Step 'A default image follows the same rule' "Get-ProfileImageVariant https://abs.twimg.com/sticky/default_profile_images/default_profile_normal.png -Size bigger, original"
+Show-Step 'A default image follows the same rule' "Get-ProfileImageVariant https://abs.twimg.com/sticky/default_profile_images/default_profile_normal.png -Size bigger, original | Format-Table Size, IsDefaultImage, Url"
 Get-ProfileImageVariant 'https://abs.twimg.com/sticky/default_profile_images/default_profile_normal.png' -Size bigger, original |
     Format-Table Size, IsDefaultImage, Url | Out-Host
 
@@ -34,11 +51,11 @@ $user | Get-ProfileBanner | Show-Table
 
 Show-Step 'Bad input is reported and the pipeline goes on' "'not a url', `$user.profile_image_url_https | Get-ProfileImageVariant -Size mini"
 'not a url', $user.profile_image_url_https | Get-ProfileImageVariant -Size mini -ErrorAction Continue -ErrorVariable problems 2>$null | Show-Table
-foreach ($problem in $problems) { Write-Host "error $($problem.FullyQualifiedErrorId): $($problem.Exception.Message)" -ForegroundColor Yellow }
+foreach ($problem in $problems) { Show-Problem $problem }
 
 # --- The API half, against the loopback emulator ------------------------------------------------------------------
 . (Join-Path $PSScriptRoot 'Emulator.ps1')
-Show-Step 'Start the loopback X API emulator' 'dotnet run --project src/ProfileMedia.Emulator -- --port 0'
+Show-Step 'Start the loopback X API emulator (tools/Emulator.ps1 runs the built emulator the same way)' 'dotnet run --project src/ProfileMedia.Emulator -- --port 0'
 $emulator = Start-ProfileMediaEmulator -ProcessingDelayMs 1000
 try {
     Write-Host "Emulator at $($emulator.BaseUri) with accounts: $($emulator.Accounts.screenName -join ', ')"
@@ -61,12 +78,16 @@ try {
     Show-Step 'Upload a new profile image and wait until users/show has it' "Set-ProfileImage -Path $($avatar.Name) -Wait"
     Set-ProfileImage -Path $avatar.FullName -Wait | Show-Table
 
-    Show-Step 'Upload a banner, cropped to a region' "Set-ProfileBanner -Path banner.png -Width 1 -Height 1 -OffsetLeft 0 -OffsetTop 0"
+    Show-Step 'Upload a banner, cropped to a region (it outputs nothing)' "Set-ProfileBanner -Path banner.png -Width 1 -Height 1 -OffsetLeft 0 -OffsetTop 0"
     $banner = New-TestImageFile -Path (Join-Path $work 'banner.png') -Bytes 200000
     Set-ProfileBanner -Path $banner.FullName -Width 1 -Height 1 -OffsetLeft 0 -OffsetTop 0
+    Show-Step 'The new banner, through the API' 'Get-ProfileBanner -ScreenName EmulatedUser -Size 1500x500, mobile'
     Get-ProfileBanner -ScreenName EmulatedUser -Size 1500x500, mobile | Show-Table
 
-    Show-Step 'Save every image size and banner size of a user, in parallel, atomically' "Get-ProfileUser EmulatedUser | Get-ProfileImageVariant | Save-ProfileMedia -Destination ./media"
+    Show-Step 'Save every image size and banner size of a user, in parallel, atomically' @(
+        '$saved = @(Get-ProfileUser EmulatedUser | Get-ProfileImageVariant | Save-ProfileMedia -Destination ./media)'
+        '$saved += Get-ProfileBanner -ScreenName EmulatedUser | Save-ProfileMedia -Destination ./media'
+        '$saved | Sort-Object Name | Format-Table Name, Length, SavedSize')
     $media = Join-Path $work 'media'
     $saved = @(Get-ProfileUser EmulatedUser | Get-ProfileImageVariant | Save-ProfileMedia -Destination $media)
     $saved += Get-ProfileBanner -ScreenName EmulatedUser | Save-ProfileMedia -Destination $media
@@ -74,16 +95,17 @@ try {
 
     Show-Step 'Errors say what to do, and the pipeline goes on' "'no_such_user', 'DefaultUser' | Get-ProfileUser"
     'no_such_user', 'DefaultUser' | Get-ProfileUser -ErrorAction SilentlyContinue -ErrorVariable problems | Show-Table
-    foreach ($problem in $problems) { Write-Host "error $($problem.FullyQualifiedErrorId): $($problem.Exception.Message)" -ForegroundColor Yellow }
+    foreach ($problem in $problems) { Show-Problem $problem }
 
     Show-Step 'Remove the banner (high impact: -Confirm:$false to skip the prompt)' 'Remove-ProfileBanner -Confirm:$false'
     Remove-ProfileBanner -Confirm:$false
-    Write-Host "Banner URL now: '$((Get-ProfileUser EmulatedUser).ProfileBannerUrl)'"
+    Show-Command '(Get-ProfileUser EmulatedUser).ProfileBannerUrl    # empty now'
+    Write-Host "'$((Get-ProfileUser EmulatedUser).ProfileBannerUrl)'"
     Remove-Item -LiteralPath $work -Recurse -Force
 
-    Show-Step 'Disconnect: the session forgets the connection and its credentials' 'Disconnect-ProfileMedia'
+    Show-Step 'Disconnect: the session forgets the connection and its credentials' @('Disconnect-ProfileMedia', '$connection.IsClosed')
     Disconnect-ProfileMedia
-    Write-Host "Connection closed: $($connection.IsClosed)"
+    Write-Host $connection.IsClosed
 }
 finally {
     Disconnect-ProfileMedia
