@@ -47,11 +47,19 @@ foreach ($kind in @(
     $preParsed = $by["$($kind.Name)CorePreParsed"]
     $regex = $by["$($kind.Name)Regex"]
     $figure = "core, one $($kind.Label) variant (parse amortised over the $($kind.Sizes))"
-    $fast = $core.MedianNs -le 100
-    $faster = $core.MedianNs * 5 -le $regex.MedianNs
-    $rows.Add((New-BenchRow -Figure $figure -Value $core.MedianNs -Unit 'ns' -Target 'at most 100 ns per variant' -Met $fast))
-    $rows.Add((New-BenchRow -Figure $figure -Value $core.MedianNs -Unit 'ns' -Baseline 'Regex.Replace, same rule, same class' -BaselineValue $regex.MedianNs `
-                -Target 'at least 5x faster than the regex' -Met $faster))
+    # Banners: an absolute bar (bench/CHANGES.md): on a bare banner URL the regex finds nothing to replace and costs
+    # one scan and one concatenation, so "5x the regex" measured the baseline's luck, not what a user waits for.
+    $budgetNs = if ($kind.Name -eq 'Banner') { 25 } else { 100 }
+    $fast = $core.MedianNs -le $budgetNs
+    $faster = if ($kind.Name -eq 'Banner') { $true } else { $core.MedianNs * 5 -le $regex.MedianNs }
+    $rows.Add((New-BenchRow -Figure $figure -Value $core.MedianNs -Unit 'ns' -Target "at most $budgetNs ns per variant" -Met $fast))
+    if ($kind.Name -eq 'Banner') {
+        $rows.Add((New-BenchRow -Figure "$figure (informational)" -Value $core.MedianNs -Unit 'ns' -Baseline 'Regex.Replace, same rule, same class' -BaselineValue $regex.MedianNs))
+    }
+    else {
+        $rows.Add((New-BenchRow -Figure $figure -Value $core.MedianNs -Unit 'ns' -Baseline 'Regex.Replace, same rule, same class' -BaselineValue $regex.MedianNs `
+                    -Target 'at least 5x faster than the regex' -Met $faster))
+    }
     $extra = [double] $core.ExtraBytesPerVariant
     $oneAllocation = $extra -le 0 -and $core.NewStringsPerVariant -le 1
     $rows.Add((New-BenchRow -Figure "core, bytes allocated per $($kind.Label) variant" -Value $core.MeasuredBytesPerVariant -Unit 'B' `
@@ -66,12 +74,9 @@ foreach ($kind in @(
     $parsePerUrl = ($core.MedianNs - $preParsed.MedianNs) * $kind.SizeCount
     $bound = $regex.MedianNs / $preParsed.MedianNs
     if (-not $faster -or -not $fast) {
-        $text = '{0}: {1:0.0} ns per variant is {2:0.0}x faster than the regex ({3:0.0} ns); 5x needs {4:0.0} ns. The variant step alone (pre-parsed URL: one allocation and copy of the result) takes {5:0.0} ns, so even a free parse would reach only {6:0.0}x; parsing adds about {7:0} ns per URL ({8:0.0} ns per variant over {9} sizes).' -f `
-            $kind.Name, $core.MedianNs, ($regex.MedianNs / $core.MedianNs), $regex.MedianNs, ($regex.MedianNs / 5), $preParsed.MedianNs, $bound, $parsePerUrl, ($parsePerUrl / $kind.SizeCount), $kind.SizeCount
-        if ($kind.Name -eq 'Banner') {
-            $text += ' The baseline is cheap for banners: on a bare banner URL Regex.Replace finds no size name and returns its input, so the regex path costs one scan plus one concatenation.'
-        }
-        $text += ' To close: a cheaper parse (HttpUrlParts reads the whole URL twice, once for invalid characters and again for the authority and path ends, before the segment is scanned back for ''/'' and ''.''; one pass would do) with no allocation; beyond that the target is bounded by the cost of allocating the result string, and may need restating against it.'
+        $text = '{0}: {1:0.0} ns per variant (target {10} ns) is {2:0.0}x faster than the regex ({3:0.0} ns). The variant step alone (pre-parsed URL: one allocation and copy of the result) takes {5:0.0} ns, so even a free parse would reach only {6:0.0}x the regex; parsing adds about {7:0} ns per URL ({8:0.0} ns per variant over {9} sizes).' -f `
+            $kind.Name, $core.MedianNs, ($regex.MedianNs / $core.MedianNs), $regex.MedianNs, ($regex.MedianNs / 5), $preParsed.MedianNs, $bound, $parsePerUrl, ($parsePerUrl / $kind.SizeCount), $kind.SizeCount, $budgetNs
+        $text += ' To close: a cheaper parse (HttpUrlParts reads the URL once, finding the authority and path ends as it checks for invalid characters; what remains is the scan of the last segment for ''/'' and ''.'') with no allocation; beyond that the figure is bounded by the cost of allocating the result string.'
         $notes.Add($text)
     }
     if (-not $oneAllocation) {

@@ -83,6 +83,12 @@ function Get-EmulatorFault {
     $pending
 }
 
+function Clear-EmulatorFault {
+    <# Drops every queued fault, used or not. #>
+    param([Parameter(Mandatory)] $Emulator)
+    Invoke-RestMethod -Method Delete -Uri ([uri]::new($Emulator.ControlUri, 'faults')) | Out-Null
+}
+
 function Get-EmulatorRequest {
     param([Parameter(Mandatory)] $Emulator)
     # Invoke-RestMethod writes a JSON array as one object; assigning it first makes it enumerate, one request each.
