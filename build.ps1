@@ -106,10 +106,14 @@ function Build-Module {
 function Get-XunitCounts([string] $TrxPath) {
     [xml] $trx = Get-Content -LiteralPath $TrxPath -Raw
     $counters = $trx.TestRun.ResultSummary.Counters
+    # The trx counters leave skipped tests out (notExecuted stays 0): count the results marked NotExecuted, and say
+    # why each was skipped, so a skip is seen and never mistaken for a pass.
+    $skipped = @($trx.TestRun.Results.UnitTestResult | Where-Object outcome -EQ 'NotExecuted')
+    foreach ($test in $skipped) { Write-Host "skipped: $($test.testName): $($test.Output.ErrorInfo.Message)" -ForegroundColor Yellow }
     [pscustomobject]@{
         Passed  = [int] $counters.passed
         Failed  = [int] $counters.failed + [int] $counters.error + [int] $counters.timeout
-        Skipped = [int] $counters.notExecuted
+        Skipped = $skipped.Count
     }
 }
 

@@ -14,7 +14,7 @@ public sealed class SharedRecordingsFactAttribute : FactAttribute
         if (TestData.SharedRecordings(subfolder) is null)
         {
             string looked = Path.GetFullPath(Path.Combine(TestData.RepositoryRoot, "..", "shared", "fixtures", subfolder));
-            Skip = "Skipped: the real recordings are not beside the repository (looked for " + looked + ").";
+            Skip = "No real recordings were read: ../shared/fixtures" + (subfolder.Length > 0 ? "/" + subfolder : string.Empty) + " is not beside the repository (looked for " + looked + ").";
         }
     }
 }
