@@ -24,6 +24,12 @@ public sealed record EmulatorOptions
     /// <summary>How many extra lookup-only users (user0001, user0002, ...) to seed, each with a picture and a banner.</summary>
     public int ExtraUsers { get; init; }
 
+    /// <summary>
+    /// How long a request token from oauth/request_token can be approved and exchanged. The service does not publish its
+    /// figure; tests that need an expired token use <see cref="EmulatorServer.ExpireRequestToken"/> instead of waiting.
+    /// </summary>
+    public TimeSpan RequestTokenLifetime { get; init; } = TimeSpan.FromMinutes(15);
+
     /// <summary>The clock behind OAuth timestamps, rate-limit windows and upload processing.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
@@ -37,6 +43,7 @@ public sealed record EmulatorOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(RateLimit, 1);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(RateWindow, TimeSpan.Zero);
         ArgumentOutOfRangeException.ThrowIfLessThan(ProcessingDelay, TimeSpan.Zero);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(RequestTokenLifetime, TimeSpan.Zero);
         ArgumentOutOfRangeException.ThrowIfNegative(ExtraUsers);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(ExtraUsers, 99999);
         ArgumentNullException.ThrowIfNull(TimeProvider);

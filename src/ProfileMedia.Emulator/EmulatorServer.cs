@@ -113,6 +113,28 @@ public sealed class EmulatorServer : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Approves the app for a request token as the seeded user <paramref name="screenName"/>, as the authorize page does
+    /// for a person, and returns the PIN that oauth/access_token then takes once.
+    /// </summary>
+    /// <exception cref="ArgumentException">No seeded user has this screen name, or the request token is unknown, expired or used.</exception>
+    public string AuthorizeRequestToken(string requestToken, string screenName)
+    {
+        ArgumentNullException.ThrowIfNull(requestToken);
+        ArgumentNullException.ThrowIfNull(screenName);
+        return _state.ApproveRequestToken(requestToken, screenName, out var unknownUser)
+            ?? throw (unknownUser
+                ? new ArgumentException($"No seeded user has the screen name '{screenName}'.", nameof(screenName))
+                : new ArgumentException($"No request token '{requestToken}' is waiting for approval: unknown, expired or already used.", nameof(requestToken)));
+    }
+
+    /// <summary>Makes a request token expire now; false when it was not live (unknown, expired or used).</summary>
+    public bool ExpireRequestToken(string requestToken)
+    {
+        ArgumentNullException.ThrowIfNull(requestToken);
+        return _state.Authorizations.Expire(requestToken);
+    }
+
     /// <summary>A user's picture and banner URLs as of now.</summary>
     /// <exception cref="ArgumentException">No seeded user has this screen name.</exception>
     public EmulatorMediaUrls GetMediaUrls(string screenName)

@@ -84,7 +84,7 @@ internal static class ApiEndpoints
             return;
         }
 
-        var rate = state.RateLimiter.Hit(endpoint.Name, caller.Credentials!.AccessToken);
+        var rate = state.RateLimiter.Hit(endpoint.Name, auth.AccessToken!);
         ApiResponses.SetRateLimitHeaders(context.Response, rate.Limit, rate.Remaining, rate.ResetEpochSeconds);
         if (!rate.Allowed)
         {
@@ -111,7 +111,7 @@ internal static class ApiEndpoints
     }
 
     /// <summary>The request target exactly as sent, because that is what the client signed.</summary>
-    private static (string Path, string Query) RawTarget(HttpContext context)
+    internal static (string Path, string Query) RawTarget(HttpContext context)
     {
         var raw = context.Features.Get<IHttpRequestFeature>()?.RawTarget;
         if (string.IsNullOrEmpty(raw) || !raw.StartsWith('/'))
@@ -123,12 +123,12 @@ internal static class ApiEndpoints
         return question < 0 ? (raw, string.Empty) : (raw[..question], raw[(question + 1)..]);
     }
 
-    private static bool IsFormEncoded(string? contentType) =>
+    internal static bool IsFormEncoded(string? contentType) =>
         MediaTypeHeaderValue.TryParse(contentType, out var mediaType)
         && mediaType.MediaType.Equals("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The body as text, or null when it is larger than the emulator is willing to hold.</summary>
-    private static async Task<string?> ReadFormBodyAsync(HttpContext context)
+    internal static async Task<string?> ReadFormBodyAsync(HttpContext context)
     {
         using var buffer = new MemoryStream();
         var chunk = new byte[81920];

@@ -10,6 +10,7 @@ internal sealed record ApiError(int Status, int Code, string Message)
     public static readonly ApiError CannotWrite = new(401, 261, "Application cannot perform write actions. Contact Twitter Platform Operations through https://help.twitter.com/forms/platform.");
     public static readonly ApiError AccountLocked = new(403, 326, "To protect our users from spam and other malicious activity, this account is temporarily locked. Please log in to https://twitter.com to unlock your account.");
     public static readonly ApiError OutsideAccessTier = new(403, 453, "You currently have access to a subset of X API V2 endpoints and limited v1.1 endpoints (e.g. media post, oauth) only. If you need access to this endpoint, you may need a different access level. You can learn more here: https://developer.x.com/en/portal/product");
+    public static readonly ApiError CallbackNotApproved = new(403, 415, "Callback URL not approved for this client application. Approved callback URLs can be adjusted in your application settings");
     public static readonly ApiError PageDoesNotExist = new(404, 34, "Sorry, that page does not exist");
     public static readonly ApiError UserNotFound = new(404, 50, "User not found.");
     public static readonly ApiError RateLimitExceeded = new(429, 88, "Rate limit exceeded");

@@ -9,7 +9,7 @@ using ProfileMedia.Emulator.State;
 namespace ProfileMedia.Emulator.Control;
 
 /// <summary>
-/// /_emulator/: lets a test drive the emulator over HTTP (faults, request log, reset, account restrictions).
+/// /_emulator/: lets a test drive the emulator over HTTP (faults, request log, reset, account restrictions, OAuth approvals).
 /// No authentication, and these calls are never logged or faulted themselves.
 /// </summary>
 internal static class ControlEndpoints
@@ -42,6 +42,8 @@ internal static class ControlEndpoints
             ("POST", ["reset"]) => NoContent(context, state.Reset),
             ("POST", ["accounts", var screenName, var action]) when RestrictionActions.TryGetValue(action, out var restriction) =>
                 state.TryRestrict(screenName, restriction) ? NoContent(context, () => { }) : UnknownAccount(context, screenName),
+            ("POST", ["oauth", "authorize"]) => OAuthControl.AuthorizeAsync(context, state),
+            ("POST", ["oauth", "expire"]) => OAuthControl.ExpireAsync(context, state),
             ("GET", ["accounts", var screenName, "media"]) => state.MediaUrlsFor(screenName) is { } urls
                 ? WriteJsonAsync(context, 200, json => WriteMediaUrls(json, urls))
                 : UnknownAccount(context, screenName),
@@ -87,17 +89,17 @@ internal static class ControlEndpoints
         json.WriteEndArray();
     }
 
-    private static Task NoContent(HttpContext context, Action action)
+    internal static Task NoContent(HttpContext context, Action action)
     {
         action();
         context.Response.StatusCode = StatusCodes.Status204NoContent;
         return Task.CompletedTask;
     }
 
-    private static Task UnknownAccount(HttpContext context, string screenName) =>
+    internal static Task UnknownAccount(HttpContext context, string screenName) =>
         ErrorAsync(context, 404, $"No seeded user has the screen name '{screenName}'.");
 
-    private static Task ErrorAsync(HttpContext context, int status, string message) =>
+    internal static Task ErrorAsync(HttpContext context, int status, string message) =>
         WriteJsonAsync(context, status, json =>
         {
             json.WriteStartObject();
@@ -105,7 +107,7 @@ internal static class ControlEndpoints
             json.WriteEndObject();
         });
 
-    private static async Task WriteJsonAsync(HttpContext context, int status, Action<Utf8JsonWriter> write)
+    internal static async Task WriteJsonAsync(HttpContext context, int status, Action<Utf8JsonWriter> write)
     {
         var buffer = new ArrayBufferWriter<byte>();
         using (var json = new Utf8JsonWriter(buffer))

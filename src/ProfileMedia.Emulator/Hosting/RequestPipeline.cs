@@ -4,6 +4,7 @@ using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using ProfileMedia.Emulator.Api;
+using ProfileMedia.Emulator.Authorization;
 using ProfileMedia.Emulator.Control;
 using ProfileMedia.Emulator.Faults;
 using ProfileMedia.Emulator.Media;
@@ -71,6 +72,10 @@ internal sealed class RequestPipeline(EmulatorState state)
         if (ApiEndpoints.Handles(path))
         {
             await ApiEndpoints.HandleAsync(context, state, urls).ConfigureAwait(false);
+        }
+        else if (TokenEndpoints.Handles(path))
+        {
+            await TokenEndpoints.HandleAsync(context, state).ConfigureAwait(false);
         }
         else if (MediaEndpoints.Handles(path))
         {

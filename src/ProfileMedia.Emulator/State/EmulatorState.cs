@@ -1,5 +1,6 @@
 using System;
 using ProfileMedia.Emulator.Api;
+using ProfileMedia.Emulator.Authorization;
 using ProfileMedia.Emulator.Faults;
 using ProfileMedia.Emulator.Media;
 using ProfileMedia.Emulator.OAuth;
@@ -20,7 +21,8 @@ internal sealed class EmulatorState
         Nonces = new NonceCache(Clock, TimestampTolerance * 2);
         RateLimiter = new RateLimiter(options.RateLimit, options.RateWindow, Clock);
         Log = new RequestLog(options.RequestLogWriter);
-        Verifier = new OAuthVerifier(Accounts, Nonces, Clock, TimestampTolerance);
+        Authorizations = new AuthorizationStore(Clock, options.RequestTokenLifetime);
+        Verifier = new OAuthVerifier(Accounts, Authorizations, Nonces, Clock, TimestampTolerance);
     }
 
     public EmulatorOptions Options { get; }
@@ -34,6 +36,9 @@ internal sealed class EmulatorState
     public NonceCache Nonces { get; }
 
     public OAuthVerifier Verifier { get; }
+
+    /// <summary>Request tokens, PINs and the access tokens the three-legged flow issued.</summary>
+    public AuthorizationStore Authorizations { get; }
 
     public RateLimiter RateLimiter { get; }
 
@@ -55,6 +60,17 @@ internal sealed class EmulatorState
         return user is not null;
     }
 
+    /// <summary>
+    /// The user with this screen name approves the app for a request token, as on the authorize page: returns the PIN,
+    /// or null (and which of the two was unknown) when the user or the live request token does not exist.
+    /// </summary>
+    public string? ApproveRequestToken(string requestToken, string screenName, out bool unknownUser)
+    {
+        var user = Accounts.FindByScreenName(screenName);
+        unknownUser = user is null;
+        return user is null ? null : Authorizations.Approve(requestToken, user.Profile.Id);
+    }
+
     /// <summary>A user's picture and banner URLs as of now, or null for an unknown screen name or before the listener is bound.</summary>
     public EmulatorMediaUrls? MediaUrlsFor(string screenName)
     {
@@ -72,9 +88,10 @@ internal sealed class EmulatorState
             banner is null ? null : new Uri(urls.BannerBase(user.Profile.Id, banner)));
     }
 
-    /// <summary>Back to the seeded state: users, pictures and banners, and no faults, log, rate counts or nonces.</summary>
+    /// <summary>Back to the seeded state: users, pictures and banners, and no faults, log, rate counts, nonces or issued tokens.</summary>
     public void Reset()
     {
+        Authorizations.Clear();
         Faults.Clear();
         Log.Clear();
         RateLimiter.Clear();
