@@ -9,6 +9,8 @@ namespace ProfileMedia.Core.OAuth;
 /// <summary>The HMAC-SHA1 signature of RFC 5849 section 3.4.2, computed without turning a secret into a string.</summary>
 internal static class HmacSha1Signature
 {
+    private static readonly SecureString EmptySecret = CreateEmptySecret();
+
     /// <summary>
     /// Signs <paramref name="baseString"/> with the key <c>encode(consumer secret)&amp;encode(token secret)</c> and
     /// returns the Base64 digest.
@@ -19,10 +21,16 @@ internal static class HmacSha1Signature
     /// before returning, including when hashing throws. <see cref="HMAC"/> keeps its own copy of the key and its padded
     /// forms; disposing it clears them on both .NET Framework and .NET.
     /// </remarks>
-    public static unsafe string Compute(OAuthCredentials credentials, string baseString)
+    public static string Compute(OAuthCredentials credentials, string baseString) =>
+        Compute(credentials.ConsumerSecret, credentials.AccessTokenSecret, baseString);
+
+    /// <summary>
+    /// Signs with the consumer secret and a token secret, which is empty for a request made before there is a token
+    /// (oauth/request_token): the key is then <c>encode(consumer secret)&amp;</c>.
+    /// </summary>
+    public static unsafe string Compute(SecureString consumerSecret, SecureString? tokenSecret, string baseString)
     {
-        SecureString consumerSecret = credentials.ConsumerSecret;
-        SecureString tokenSecret = credentials.AccessTokenSecret;
+        tokenSecret ??= EmptySecret;
         IntPtr consumerChars = IntPtr.Zero;
         IntPtr tokenChars = IntPtr.Zero;
         try
@@ -64,6 +72,13 @@ internal static class HmacSha1Signature
                 Marshal.ZeroFreeGlobalAllocUnicode(tokenChars);
             }
         }
+    }
+
+    private static SecureString CreateEmptySecret()
+    {
+        var empty = new SecureString();
+        empty.MakeReadOnly();
+        return empty;
     }
 
     /// <summary>Signs with a plain key; for the protocol's published test vectors, whose secrets are public.</summary>

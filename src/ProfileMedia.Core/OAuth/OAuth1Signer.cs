@@ -62,10 +62,27 @@ internal sealed class OAuth1Signer
             new("oauth_version", Version),
         };
 
-        string baseString = SignatureBaseString.Create(httpMethod, requestUri, protocolParameters);
-        string signature = HmacSha1Signature.Compute(credentials, baseString);
-        protocolParameters.Insert(2, new KeyValuePair<string, string>("oauth_signature", signature));
+        return Sign(httpMethod, requestUri, protocolParameters, credentials.ConsumerSecret, credentials.AccessTokenSecret);
+    }
 
+    /// <summary>
+    /// Signs the given protocol parameters (every <c>oauth_*</c> one but the signature, sorted by name) and returns the
+    /// <c>Authorization</c> header with <c>oauth_signature</c> in its sorted place. The one signing path: the API calls
+    /// above and the token requests of the three-legged flow, which sign without a token or with a request token and
+    /// add <c>oauth_callback</c> or <c>oauth_verifier</c>. Like the API calls, the token requests have no body.
+    /// </summary>
+    /// <param name="tokenSecret">The token secret, or null before there is a token (the key then ends in '&amp;').</param>
+    internal static string Sign(
+        string httpMethod,
+        Uri requestUri,
+        List<KeyValuePair<string, string>> protocolParameters,
+        System.Security.SecureString consumerSecret,
+        System.Security.SecureString? tokenSecret)
+    {
+        string baseString = SignatureBaseString.Create(httpMethod, requestUri, protocolParameters);
+        string signature = HmacSha1Signature.Compute(consumerSecret, tokenSecret, baseString);
+        int position = protocolParameters.FindIndex(static p => string.CompareOrdinal(p.Key, "oauth_signature") > 0);
+        protocolParameters.Insert(position < 0 ? protocolParameters.Count : position, new KeyValuePair<string, string>("oauth_signature", signature));
         return FormatHeader(protocolParameters);
     }
 
