@@ -12,6 +12,8 @@
     CmdletsToExport      = @(
         'Connect-ProfileMedia'
         'Disconnect-ProfileMedia'
+        'Request-ProfileMediaAuthorization'
+        'Complete-ProfileMediaAuthorization'
         'Get-ProfileImageVariant'
         'Get-ProfileBanner'
         'Get-ProfileUser'

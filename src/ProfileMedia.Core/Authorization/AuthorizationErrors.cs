@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using ProfileMedia.Core.Api;
+using ProfileMedia.Core.Errors;
 
 namespace ProfileMedia.Core.Authorization;
 
@@ -24,7 +25,7 @@ internal static class AuthorizationErrors
             return XApiErrorAdvice.FromAnswer(operation, status, errors, null, null);
         }
 
-        return Refusal(operation, status, errors, "AuthorizationRequestRefused",
+        return Refusal(operation, status, errors, ErrorIds.AuthorizationRequestRefused,
             "X would not start an authorization for the app with consumer key '" + Hint(consumerKey) + "'. In the developer portal, check that this is the app's " +
             "current API key and secret (regenerating them retires the old pair), and under the app's User authentication settings that OAuth 1.0a is on " +
             "with 'Read and write' permission and a callback URL set (any URL: the PIN flow still sends oob). Then run Request-ProfileMediaAuthorization again.");
@@ -38,7 +39,7 @@ internal static class AuthorizationErrors
         bool plainText = errors.Count == 1 && errors[0].Code == 0;
         if (status == HttpStatusCode.Unauthorized && plainText && errors[0].Message.IndexOf("oauth_verifier", StringComparison.OrdinalIgnoreCase) >= 0)
         {
-            return Refusal(operation, status, errors, "PinRejected",
+            return Refusal(operation, status, errors, ErrorIds.PinRejected,
                 "X did not accept the PIN for request token " + token + ". Enter the PIN shown after approving this same authorization link " +
                 "(a PIN from another link does not fit), for example: $pending | Complete-ProfileMediaAuthorization -Pin 1234567.");
         }
@@ -50,17 +51,17 @@ internal static class AuthorizationErrors
         }
 
         return pending.IsCompleted
-            ? Refusal(operation, status, errors, "PinAlreadyUsed",
+            ? Refusal(operation, status, errors, ErrorIds.PinAlreadyUsed,
                 "This authorization (request token " + token + ") was already completed: a PIN works only once. Use the credentials it gave, " +
                 "or run Request-ProfileMediaAuthorization again for a new link and PIN.")
-            : Refusal(operation, status, errors, "AuthorizationExpired",
+            : Refusal(operation, status, errors, ErrorIds.AuthorizationExpired,
                 "Request token " + token + " has expired or was already used; request tokens last only minutes. " +
                 "Run Request-ProfileMediaAuthorization again, approve the new link and enter its PIN soon after.");
     }
 
     /// <summary>An answer that is not what the protocol promises.</summary>
     public static XApiException Unexpected(string operation, HttpStatusCode status, string what) =>
-        new XApiException(operation + " failed: " + what, "UnexpectedResponse", status, Array.Empty<XApiErrorDetail>(), null, null);
+        new XApiException(operation + " failed: " + what, ErrorIds.UnexpectedResponse, status, Array.Empty<XApiErrorDetail>(), null, null);
 
     private static XApiException Refusal(string operation, HttpStatusCode status, IReadOnlyList<XApiErrorDetail> errors, string errorId, string advice)
     {

@@ -41,6 +41,13 @@ internal static class ErrorIds
     public const string NotConnected = nameof(NotConnected);
     public const string ConnectionClosed = nameof(ConnectionClosed);
 
+    // Authorizing an account for the app (the PIN-based three-legged flow).
+    public const string AuthorizationRequestRefused = nameof(AuthorizationRequestRefused);
+    public const string PinRejected = nameof(PinRejected);
+    public const string PinAlreadyUsed = nameof(PinAlreadyUsed);
+    public const string AuthorizationExpired = nameof(AuthorizationExpired);
+    public const string PinMissing = nameof(PinMissing);
+
     // Input a cmdlet cannot use.
     public const string NullInput = nameof(NullInput);
     public const string UnsupportedInput = nameof(UnsupportedInput);

@@ -71,6 +71,10 @@ internal sealed class OAuth1Signer
     /// above and the token requests of the three-legged flow, which sign without a token or with a request token and
     /// add <c>oauth_callback</c> or <c>oauth_verifier</c>. Like the API calls, the token requests have no body.
     /// </summary>
+    /// <param name="httpMethod">The request method.</param>
+    /// <param name="requestUri">The absolute URI actually sent; its query parameters are signed.</param>
+    /// <param name="protocolParameters">The <c>oauth_*</c> parameters but the signature, sorted by name; the signature is inserted.</param>
+    /// <param name="consumerSecret">The consumer secret.</param>
     /// <param name="tokenSecret">The token secret, or null before there is a token (the key then ends in '&amp;').</param>
     internal static string Sign(
         string httpMethod,

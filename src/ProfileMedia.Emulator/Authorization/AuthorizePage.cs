@@ -1,7 +1,7 @@
 using System.Net;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
-using ProfileMedia.Emulator.Hosting;
+using ProfileMedia.Emulator.State;
 
 namespace ProfileMedia.Emulator.Authorization;
 

@@ -7,7 +7,7 @@ using System.Text;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
 using ProfileMedia.Emulator.Api;
-using ProfileMedia.Emulator.Hosting;
+using ProfileMedia.Emulator.State;
 using ProfileMedia.Emulator.OAuth;
 
 namespace ProfileMedia.Emulator.Authorization;

@@ -2,7 +2,7 @@ using System;
 using System.Text.Json;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
-using ProfileMedia.Emulator.Hosting;
+using ProfileMedia.Emulator.State;
 
 namespace ProfileMedia.Emulator.Control;
 

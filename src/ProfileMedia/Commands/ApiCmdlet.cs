@@ -43,7 +43,7 @@ public abstract class ApiCmdlet : ProfileMediaCmdlet
     private protected virtual ConnectionRequirement ConnectionRequirement => ConnectionRequirement.Required;
 
     /// <summary>The per-call options: this cmdlet as listener, and its -RateLimitAction and -MaxRateLimitWait.</summary>
-    private protected ApiCallOptions CallOptions => new ApiCallOptions(new CmdletApiObserver(this, Dispatcher), RateLimitAction, MaxRateLimitWait);
+    private protected ApiCallOptions CallOptions => new ApiCallOptions(Observer, RateLimitAction, MaxRateLimitWait);
 
     /// <inheritdoc />
     protected override void BeginProcessing()
@@ -86,37 +86,10 @@ public abstract class ApiCmdlet : ProfileMediaCmdlet
     /// Runs one API call. On failure writes a non-terminating error about <paramref name="target"/> and returns false;
     /// Ctrl+C stops it promptly.
     /// </summary>
-    private protected bool TryCall<T>(object? target, Func<XApiClient, ApiCallOptions, CancellationToken, Task<T>> call, out T result)
-    {
-        Task<T>? running = null;
-        bool succeeded = TryRun(target, (client, options, token) => running = call(client, options, token));
-        result = succeeded ? running!.GetAwaiter().GetResult() : default!;
-        return succeeded;
-    }
+    private protected bool TryCall<T>(object? target, Func<XApiClient, ApiCallOptions, CancellationToken, Task<T>> call, out T result) =>
+        TryRun(target, token => call(ActiveConnection.Client, CallOptions, token), out result);
 
     /// <summary>Runs one API call that gives no result, as <see cref="TryCall{T}"/> does.</summary>
-    private protected bool TryCall(object? target, Func<XApiClient, ApiCallOptions, CancellationToken, Task> call) => TryRun(target, call);
-
-    private bool TryRun(object? target, Func<XApiClient, ApiCallOptions, CancellationToken, Task> call)
-    {
-        try
-        {
-            Dispatcher.Run(call(ActiveConnection.Client, CallOptions, CancellationToken));
-            return true;
-        }
-        catch (XApiException e)
-        {
-            WriteError(ErrorRecords.ApiFailure(e, target));
-        }
-        catch (OperationCanceledException) when (CancellationToken.IsCancellationRequested)
-        {
-            throw new PipelineStoppedException();
-        }
-        catch (ObjectDisposedException)
-        {
-            WriteError(ErrorRecords.ClosedDuringCall(target));
-        }
-
-        return false;
-    }
+    private protected bool TryCall(object? target, Func<XApiClient, ApiCallOptions, CancellationToken, Task> call) =>
+        TryRun(target, token => call(ActiveConnection.Client, CallOptions, token));
 }

@@ -14,35 +14,28 @@ namespace ProfileMedia.Commands;
 [OutputType(typeof(ProfileMediaConnection))]
 public sealed class ConnectProfileMediaCommand : PSCmdlet
 {
-    /// <summary>Environment variables read for what the parameters leave out.</summary>
-    internal const string ConsumerKeyVariable = "PROFILEMEDIA_CONSUMER_KEY";
-    internal const string ConsumerSecretVariable = "PROFILEMEDIA_CONSUMER_SECRET";
-    internal const string AccessTokenVariable = "PROFILEMEDIA_ACCESS_TOKEN";
-    internal const string AccessTokenSecretVariable = "PROFILEMEDIA_ACCESS_TOKEN_SECRET";
-    internal const string ApiBaseUriVariable = "PROFILEMEDIA_API_BASE_URI";
-
     /// <summary>The app's API key; PROFILEMEDIA_CONSUMER_KEY when left out.</summary>
-    [Parameter(Position = 0)]
+    [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
     public string? ConsumerKey { get; set; }
 
     /// <summary>The app's API key secret; PROFILEMEDIA_CONSUMER_SECRET when left out.</summary>
-    [Parameter(Position = 1)]
+    [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNull]
     public SecureString? ConsumerSecret { get; set; }
 
     /// <summary>The account's access token; PROFILEMEDIA_ACCESS_TOKEN when left out.</summary>
-    [Parameter(Position = 2)]
+    [Parameter(Position = 2, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
     public string? AccessToken { get; set; }
 
     /// <summary>The account's access token secret; PROFILEMEDIA_ACCESS_TOKEN_SECRET when left out.</summary>
-    [Parameter(Position = 3)]
+    [Parameter(Position = 3, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNull]
     public SecureString? AccessTokenSecret { get; set; }
 
     /// <summary>The API base; https://api.x.com/1.1/ (or PROFILEMEDIA_API_BASE_URI) when left out. Plain http only for loopback.</summary>
-    [Parameter]
+    [Parameter(ValueFromPipelineByPropertyName = true)]
     [ValidateNotNull]
     public Uri? ApiBaseUri { get; set; }
 
@@ -75,22 +68,40 @@ public sealed class ConnectProfileMediaCommand : PSCmdlet
     public SwitchParameter PassThru { get; set; }
 
     /// <inheritdoc />
-    protected override void EndProcessing()
+    /// <remarks>
+    /// Per record, so that the credentials Complete-ProfileMediaAuthorization outputs bind by property name: each piped
+    /// account is connected in turn, and the last one becomes the session's.
+    /// </remarks>
+    protected override void ProcessRecord()
     {
-        string? consumerKey = ConsumerKey ?? FromEnvironment(ConsumerKeyVariable);
-        string? accessToken = AccessToken ?? FromEnvironment(AccessTokenVariable);
-        SecureString? consumerSecret = ConsumerSecret ?? SecretFromEnvironment(ConsumerSecretVariable);
-        SecureString? tokenSecret = AccessTokenSecret ?? SecretFromEnvironment(AccessTokenSecretVariable);
-        ThrowIfMissing(
-            (consumerKey == null, nameof(ConsumerKey), ConsumerKeyVariable),
-            (consumerSecret == null, nameof(ConsumerSecret), ConsumerSecretVariable),
-            (accessToken == null, nameof(AccessToken), AccessTokenVariable),
-            (tokenSecret == null, nameof(AccessTokenSecret), AccessTokenSecretVariable));
-        ThrowIfEmpty(consumerKey!, ConsumerKey != null, nameof(ConsumerKey), ConsumerKeyVariable);
-        ThrowIfEmpty(accessToken!, AccessToken != null, nameof(AccessToken), AccessTokenVariable);
-        ThrowIfEmpty(consumerSecret!, ConsumerSecret != null, nameof(ConsumerSecret), ConsumerSecretVariable);
-        ThrowIfEmpty(tokenSecret!, AccessTokenSecret != null, nameof(AccessTokenSecret), AccessTokenSecretVariable);
-        Uri baseUri = ApiBaseUri ?? BaseUriFromEnvironment();
+        string? consumerKey = ConsumerKey ?? CredentialEnvironment.Text(CredentialEnvironment.ConsumerKeyVariable);
+        string? accessToken = AccessToken ?? CredentialEnvironment.Text(CredentialEnvironment.AccessTokenVariable);
+        SecureString? consumerSecret = ConsumerSecret ?? CredentialEnvironment.Secret(CredentialEnvironment.ConsumerSecretVariable);
+        SecureString? tokenSecret = AccessTokenSecret ?? CredentialEnvironment.Secret(CredentialEnvironment.AccessTokenSecretVariable);
+        var missing = CredentialEnvironment.Missing(
+            (consumerKey == null, nameof(ConsumerKey), CredentialEnvironment.ConsumerKeyVariable),
+            (consumerSecret == null, nameof(ConsumerSecret), CredentialEnvironment.ConsumerSecretVariable),
+            (accessToken == null, nameof(AccessToken), CredentialEnvironment.AccessTokenVariable),
+            (tokenSecret == null, nameof(AccessTokenSecret), CredentialEnvironment.AccessTokenSecretVariable));
+        if (missing.Count > 0)
+        {
+            ThrowTerminatingError(ErrorRecords.MissingCredential(missing));
+        }
+
+        ThrowIfEmpty(consumerKey!, ConsumerKey != null, nameof(ConsumerKey), CredentialEnvironment.ConsumerKeyVariable);
+        ThrowIfEmpty(accessToken!, AccessToken != null, nameof(AccessToken), CredentialEnvironment.AccessTokenVariable);
+        ThrowIfEmpty(consumerSecret!, ConsumerSecret != null, nameof(ConsumerSecret), CredentialEnvironment.ConsumerSecretVariable);
+        ThrowIfEmpty(tokenSecret!, AccessTokenSecret != null, nameof(AccessTokenSecret), CredentialEnvironment.AccessTokenSecretVariable);
+        Uri baseUri;
+        try
+        {
+            baseUri = CredentialEnvironment.ApiBaseUri(ApiBaseUri);
+        }
+        catch (ArgumentException e)
+        {
+            ThrowTerminatingError(ErrorRecords.InvalidApiBaseUri(e.Message, CredentialEnvironment.Text(CredentialEnvironment.ApiBaseUriVariable), e));
+            return;
+        }
 
         var options = new XApiClientOptions
         {
@@ -123,48 +134,6 @@ public sealed class ConnectProfileMediaCommand : PSCmdlet
         }
     }
 
-    private static string? FromEnvironment(string variable)
-    {
-        string? value = Environment.GetEnvironmentVariable(variable);
-        return string.IsNullOrEmpty(value) ? null : value;
-    }
-
-    private static SecureString? SecretFromEnvironment(string variable)
-    {
-        string? value = FromEnvironment(variable);
-        if (value == null)
-        {
-            return null;
-        }
-
-        var secret = new SecureString();
-        foreach (char c in value)
-        {
-            secret.AppendChar(c);
-        }
-
-        secret.MakeReadOnly();
-        return secret;
-    }
-
-    // Every missing credential is named at once, with the variable that would have supplied it.
-    private void ThrowIfMissing(params (bool Missing, string Parameter, string Variable)[] credentials)
-    {
-        var missing = new System.Collections.Generic.List<string>();
-        foreach (var credential in credentials)
-        {
-            if (credential.Missing)
-            {
-                missing.Add("-" + credential.Parameter + " (or $env:" + credential.Variable + ")");
-            }
-        }
-
-        if (missing.Count > 0)
-        {
-            ThrowTerminatingError(ErrorRecords.MissingCredential(missing));
-        }
-    }
-
     // A key or token of white space, or an empty secret, is named as such: OAuth cannot sign with it.
     private void ThrowIfEmpty(string value, bool fromParameter, string parameter, string variable)
     {
@@ -180,21 +149,5 @@ public sealed class ConnectProfileMediaCommand : PSCmdlet
         {
             ThrowTerminatingError(ErrorRecords.EmptyCredential(fromParameter ? "-" + parameter : "$env:" + variable));
         }
-    }
-
-    private Uri BaseUriFromEnvironment()
-    {
-        string? value = Environment.GetEnvironmentVariable(ApiBaseUriVariable);
-        if (string.IsNullOrEmpty(value))
-        {
-            return XApiClientOptions.DefaultBaseUri;
-        }
-
-        if (!Uri.TryCreate(value, UriKind.Absolute, out Uri? uri))
-        {
-            ThrowTerminatingError(ErrorRecords.InvalidApiBaseUri("The environment variable " + ApiBaseUriVariable + " holds '" + value + "', which is not an absolute URI.", value));
-        }
-
-        return uri!;
     }
 }

@@ -1,6 +1,8 @@
 using System;
 using System.Management.Automation;
 using System.Threading;
+using System.Threading.Tasks;
+using ProfileMedia.Core.Api;
 using ProfileMedia.Core.Urls;
 using ProfileMedia.Errors;
 using ProfileMedia.Threading;
@@ -24,6 +26,45 @@ public abstract class ProfileMediaCmdlet : PSCmdlet, IDisposable
 
     /// <inheritdoc />
     protected override void StopProcessing() => _stopping.Cancel();
+
+    /// <summary>Hears Core's network work on any thread and writes its verbose, debug and progress on the pipeline thread.</summary>
+    private protected IXApiObserver Observer => new CmdletApiObserver(this, Dispatcher);
+
+    /// <summary>
+    /// Runs one piece of network work. On failure writes a non-terminating error about <paramref name="target"/> and
+    /// returns false; Ctrl+C stops it promptly.
+    /// </summary>
+    private protected bool TryRun(object? target, Func<CancellationToken, Task> work)
+    {
+        try
+        {
+            Dispatcher.Run(work(CancellationToken));
+            return true;
+        }
+        catch (XApiException e)
+        {
+            WriteError(ErrorRecords.ApiFailure(e, target));
+        }
+        catch (OperationCanceledException) when (CancellationToken.IsCancellationRequested)
+        {
+            throw new PipelineStoppedException();
+        }
+        catch (ObjectDisposedException)
+        {
+            WriteError(ErrorRecords.ClosedDuringCall(target));
+        }
+
+        return false;
+    }
+
+    /// <summary>Runs one piece of network work that gives a result, as <see cref="TryRun(object?, Func{CancellationToken, Task})"/> does.</summary>
+    private protected bool TryRun<T>(object? target, Func<CancellationToken, Task<T>> work, out T result)
+    {
+        Task<T>? running = null;
+        bool succeeded = TryRun(target, token => running = work(token));
+        result = succeeded ? running!.GetAwaiter().GetResult() : default!;
+        return succeeded;
+    }
 
     /// <summary>
     /// Writes a non-terminating InvalidArgument error for a URL that cannot be used; the target is what the user gave

@@ -16,7 +16,12 @@ internal static class ErrorCategories
             case ErrorIds.AuthenticationFailed:
             case ErrorIds.TimestampOutOfBounds:
             case ErrorIds.TokenInvalid:
+            case ErrorIds.PinRejected:
+            case ErrorIds.PinAlreadyUsed:
+            case ErrorIds.AuthorizationExpired:
                 return ErrorCategory.AuthenticationError;
+            case ErrorIds.AuthorizationRequestRefused:
+                return ErrorCategory.PermissionDenied;
             case ErrorIds.AppCannotWrite:
             case ErrorIds.AccountLocked:
             case ErrorIds.AccessTierInsufficient:
@@ -59,6 +64,7 @@ internal static class ErrorCategories
             case ErrorIds.MissingCredential:
             case ErrorIds.EmptyCredential:
             case ErrorIds.InvalidApiBaseUri:
+            case ErrorIds.PinMissing:
             case ErrorIds.NullInput:
             case ErrorIds.UnsupportedInput:
             case ErrorIds.InvalidScreenName:

@@ -48,13 +48,22 @@ internal static class ErrorRecords
     public static ErrorRecord ClosedDuringCall(object? target) =>
         Build(new InvalidOperationException("The connection was closed while the call ran."), ErrorIds.ConnectionClosed, target);
 
-    /// <summary>Credentials neither given nor in the environment; each entry names a parameter and its variable.</summary>
-    public static ErrorRecord MissingCredential(IEnumerable<string> missing) =>
-        Build(new ArgumentException("Missing credentials: " + string.Join(", ", missing) + ". Give each as a parameter or set its environment variable."), ErrorIds.MissingCredential, null);
+    /// <summary>
+    /// Credentials neither given nor in the environment; each entry names a parameter and its variable, and
+    /// <paramref name="whereToFind"/> may say where the user gets them.
+    /// </summary>
+    public static ErrorRecord MissingCredential(IEnumerable<string> missing, string? whereToFind = null) =>
+        Build(new ArgumentException("Missing credentials: " + string.Join(", ", missing) + ". " + (whereToFind == null ? string.Empty : whereToFind + " ") +
+            "Give each as a parameter or set its environment variable."), ErrorIds.MissingCredential, null);
 
     /// <summary>A credential given but empty or white space; <paramref name="source"/> says where it came from.</summary>
     public static ErrorRecord EmptyCredential(string source) =>
         Build(new ArgumentException("The credential " + source + " is empty or white space: give the value from the developer portal."), ErrorIds.EmptyCredential, null);
+
+    /// <summary>No PIN for a pending authorization, and no way to ask for one (a non-interactive session).</summary>
+    public static ErrorRecord PinMissing(PendingAuthorization pending) =>
+        BadInput(ErrorIds.PinMissing, "No PIN for the authorization of request token '" + pending.RequestToken + "'. Open " + pending.AuthorizeUrl.AbsoluteUri +
+            ", authorize the app as the account to manage, and give the PIN X shows with -Pin.", pending);
 
     /// <summary>An API base URI that cannot be used.</summary>
     public static ErrorRecord InvalidApiBaseUri(string message, object? value, Exception? inner = null) =>
