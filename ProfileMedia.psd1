@@ -9,6 +9,7 @@
     Description          = 'Script X (Twitter) profile images and banners: every size of an avatar or banner from its URL, downloads, and OAuth 1.0a uploads.'
     PowerShellVersion    = '5.1'
     FormatsToProcess     = @('ProfileMedia.Format.ps1xml')
+    TypesToProcess       = @('ProfileMedia.Types.ps1xml')
     CmdletsToExport      = @(
         'Connect-ProfileMedia'
         'Disconnect-ProfileMedia'

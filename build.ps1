@@ -50,6 +50,7 @@ $moduleFiles = [ordered]@{
     'ProfileMedia.Core.dll'        = "$artifacts/bin/ProfileMedia/$config/ProfileMedia.Core.dll"
     'ProfileMedia.psd1'            = "$root/ProfileMedia.psd1"
     'ProfileMedia.Format.ps1xml'   = "$root/module/ProfileMedia.Format.ps1xml"
+    'ProfileMedia.Types.ps1xml'    = "$root/module/ProfileMedia.Types.ps1xml"
     'en-US/ProfileMedia.dll-Help.xml'   = "$artifacts/help/en-US/ProfileMedia.dll-Help.xml"
     'en-US/about_ProfileMedia.help.txt' = "$artifacts/help/en-US/about_ProfileMedia.help.txt"
 }

@@ -222,6 +222,71 @@ Describe 'No secret in any stream, record or formatting' {
         Complete-ReliabilityCase $figures 'the connection shows no secret however it is printed, serialized or inspected'
     }
 
+    It 'Request- and Complete-ProfileMediaAuthorization (<Path>) with -Verbose -Debug, and everything they output' -ForEach @(
+        @{ Path = 'happy, then a wrong PIN, a PIN used twice, and the credentials piped into Connect-ProfileMedia'; Expect = 'PinRejected', 'PinAlreadyUsed'; Call = {
+                $pending = Request-ProfileMediaAuthorization -ConsumerKey $account.consumerKey -ConsumerSecret (ConvertTo-SecureString $account.consumerSecret -AsPlainText -Force) `
+                    -ApiBaseUri $emulator.BaseUri -NoBrowser -Verbose -Debug
+                $pending
+                $pin = Approve-EmulatorAuthorization $emulator $pending.RequestToken DefaultUser
+                $pending | Complete-ProfileMediaAuthorization -Pin ('{0:D7}' -f ((([int] $pin) + 1) % 10000000)) -Verbose -Debug
+                $authorized = $pending | Complete-ProfileMediaAuthorization -Pin $pin -Verbose -Debug
+                $authorized
+                $pending | Complete-ProfileMediaAuthorization -Pin $pin -Verbose -Debug
+                $authorized | Connect-ProfileMedia -PassThru -Verbose -Debug } }
+        @{ Path = 'refused by X, then an expired request token'; Expect = 'AuthorizationRequestRefused', 'AuthorizationExpired'; Call = {
+                $secret = ConvertTo-SecureString $account.consumerSecret -AsPlainText -Force
+                Add-EmulatorFault $emulator @{ pathPrefix = '/oauth/request_token'; status = 403; body = '{"errors":[{"code":415,"message":"Callback URL not approved for this client application."}]}' }
+                Request-ProfileMediaAuthorization -ConsumerKey $account.consumerKey -ConsumerSecret $secret -ApiBaseUri $emulator.BaseUri -NoBrowser -Verbose -Debug
+                $pending = Request-ProfileMediaAuthorization -ConsumerKey $account.consumerKey -ConsumerSecret $secret -ApiBaseUri $emulator.BaseUri -NoBrowser -Verbose -Debug
+                $pending
+                $pin = Approve-EmulatorAuthorization $emulator $pending.RequestToken EmulatedUser
+                Invoke-EmulatorRequestTokenExpiry $emulator $pending.RequestToken
+                $pending | Complete-ProfileMediaAuthorization -Pin $pin -Verbose -Debug } }
+        @{ Path = 'a consumer key with no secret'; Expect = 'MissingCredential'; Call = {
+                Request-ProfileMediaAuthorization -ConsumerKey $account.consumerKey -ApiBaseUri $emulator.BaseUri -NoBrowser -Verbose -Debug } }
+    ) {
+        Start-ReliabilityCase $figures "Request- and Complete-ProfileMediaAuthorization ($Path)"
+        $traced = Invoke-Traced $Call
+        $errors = @($traced.Records | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] })
+        @($errors | ForEach-Object { (Get-ErrorIdParts $_).Id }) | Should -Be $Expect
+
+        # The flow's own secrets join the list: the request token secret, the issued access token secret, and the HMAC
+        # keys they make with the consumer secret. They are read from the SecureStrings the cmdlets output.
+        $plain = { param([securestring] $s) [System.Net.NetworkCredential]::new('', $s).Password }
+        $flowSecrets = [ordered]@{}
+        $outputs = @($traced.Records | Where-Object { $_ -is [ProfileMedia.PendingAuthorization] -or $_ -is [ProfileMedia.AuthorizedAccount] })
+        foreach ($item in $outputs) {
+            $held = if ($item -is [ProfileMedia.PendingAuthorization]) { $item.RequestTokenSecret } else { $item.AccessTokenSecret }
+            $text = & $plain $held
+            $held.IsReadOnly() | Should -BeTrue
+            $flowSecrets["token secret of $($item.GetType().Name) $($flowSecrets.Count)"] = $text
+            $flowSecrets["HMAC key with it $($flowSecrets.Count)"] = '{0}&{1}' -f (& $encode $account.consumerSecret), (& $encode $text)
+        }
+        if ($Expect -notcontains 'MissingCredential') { $flowSecrets.Count | Should -BeGreaterThan 0 -Because 'the flow produced secrets to look for' }
+
+        # Every way to look at the outputs, as for the connection, CliXml on disk included.
+        $texts = @($traced.Texts)
+        foreach ($item in $outputs) {
+            $texts += $item.ToString()
+            $texts += $item | Format-Table * -Force | Out-String -Width 4096
+            $texts += $item | Select-Object * | Out-String -Width 4096
+            $texts += $item | ConvertTo-Json -Depth 10 -WarningAction SilentlyContinue
+            $texts += [System.Management.Automation.PSSerializer]::Serialize($item, 10)
+            $file = Join-Path $folder "$([guid]::NewGuid().ToString('n')).clixml"
+            $item | Export-Clixml -LiteralPath $file -Depth 10
+            $texts += Get-Content -LiteralPath $file -Raw
+        }
+        foreach ($entry in $flowSecrets.GetEnumerator()) { $secrets[$entry.Key] = $entry.Value }
+        try {
+            Assert-NoSecret -Texts $texts -What "the authorization flow ($Path)"
+            # Serialized SecureStrings are only hex-encoded on Linux and macOS: not even that may appear.
+            $serialized = ($texts | Where-Object { $_ -like '*<Objs*' }) -join "`n"
+            $serialized | Should -Not -Match '<SS\b' -Because 'no SecureString is serialized'
+        }
+        finally { foreach ($name in $flowSecrets.Keys) { $secrets.Remove($name) } }
+        Complete-ReliabilityCase $figures "Request- and Complete-ProfileMediaAuthorization ($Path)"
+    }
+
     It 'no record in $Error, from everything above, holds a secret' {
         Start-ReliabilityCase $figures 'no record in $Error, from everything above, holds a secret'
         $global:Error.Count | Should -BeGreaterThan 0

@@ -127,3 +127,17 @@ function New-TestImageFile {
     [IO.File]::WriteAllBytes($Path, $data)
     Get-Item -LiteralPath $Path
 }
+
+function Approve-EmulatorAuthorization {
+    <# Approves the app for a request token as a seeded account, as that account's owner would on X, and returns the PIN. #>
+    param([Parameter(Mandatory)] $Emulator, [Parameter(Mandatory)] [string] $RequestToken, [string] $ScreenName = 'EmulatedUser')
+    $body = @{ oauth_token = $RequestToken; screen_name = $ScreenName } | ConvertTo-Json
+    (Invoke-RestMethod -Method Post -Uri ([uri]::new($Emulator.ControlUri, 'oauth/authorize')) -ContentType 'application/json' -Body $body).pin
+}
+
+function Invoke-EmulatorRequestTokenExpiry {
+    <# Makes a request token expire now, so no test has to wait for it. #>
+    param([Parameter(Mandatory)] $Emulator, [Parameter(Mandatory)] [string] $RequestToken)
+    $body = @{ oauth_token = $RequestToken } | ConvertTo-Json
+    Invoke-RestMethod -Method Post -Uri ([uri]::new($Emulator.ControlUri, 'oauth/expire')) -ContentType 'application/json' -Body $body | Out-Null
+}
