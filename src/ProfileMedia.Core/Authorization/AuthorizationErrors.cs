@@ -26,7 +26,7 @@ internal static class AuthorizationErrors
         }
 
         return Refusal(operation, status, errors, ErrorIds.AuthorizationRequestRefused,
-            "X would not start an authorization for the app with consumer key '" + Hint(consumerKey) + "'. In the developer portal, check that this is the app's " +
+            "X would not start an authorization for the app with consumer key '" + ProfileMediaConnection.Hint(consumerKey) + "'. In the developer portal, check that this is the app's " +
             "current API key and secret (regenerating them retires the old pair), and under the app's User authentication settings that OAuth 1.0a is on " +
             "with 'Read and write' permission and a callback URL set (any URL: the PIN flow still sends oob). Then run Request-ProfileMediaAuthorization again.");
     }
@@ -106,6 +106,4 @@ internal static class AuthorizationErrors
 
         return array;
     }
-
-    private static string Hint(string value) => value.Length <= 4 ? new string('*', value.Length) : value.Substring(0, 4) + "\u2026";
 }

@@ -52,6 +52,7 @@ internal sealed class PinAuthorizationClient : IDisposable
         _unixTimeSeconds = unixTimeSeconds;
         _http = handler == null ? new HttpClient() : new HttpClient(handler, disposeHandler: false);
         _http.Timeout = System.Threading.Timeout.InfiniteTimeSpan; // each request has its own time-out, told apart from Ctrl+C
+        _http.MaxResponseContentBufferSize = MaxBodyBytes; // a larger answer fails the request rather than fill memory
     }
 
     /// <summary>
@@ -142,8 +143,8 @@ internal sealed class PinAuthorizationClient : IDisposable
             using var request = new HttpRequestMessage(HttpMethod.Post, uri);
             request.Headers.TryAddWithoutValidation("Authorization", authorization);
             observer?.Verbose("POST " + uri.AbsoluteUri);
-            using HttpResponseMessage response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
-            byte[] body = await ReadBodyAsync(operation, response, timeout.Token).ConfigureAwait(false);
+            using HttpResponseMessage response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, timeout.Token).ConfigureAwait(false);
+            byte[] body = response.Content == null ? Array.Empty<byte>() : await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
             observer?.Verbose(string.Format(CultureInfo.InvariantCulture, "POST {0} -> {1} {2} in {3} ms", uri.AbsoluteUri, (int)response.StatusCode, response.StatusCode, clock.ElapsedMilliseconds));
             return (response.StatusCode, body);
         }
@@ -155,30 +156,6 @@ internal sealed class PinAuthorizationClient : IDisposable
         {
             throw XApiErrorAdvice.NoAnswer(operation, "ConnectionFailed", "the connection to " + uri.AbsoluteUri + " failed: " + e.Message, e);
         }
-    }
-
-    private static async Task<byte[]> ReadBodyAsync(string operation, HttpResponseMessage response, CancellationToken cancellationToken)
-    {
-        if (response.Content == null)
-        {
-            return Array.Empty<byte>();
-        }
-
-        using Stream stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-        using var buffer = new MemoryStream();
-        byte[] chunk = new byte[8192];
-        int read;
-        while ((read = await stream.ReadAsync(chunk, 0, chunk.Length, cancellationToken).ConfigureAwait(false)) > 0)
-        {
-            if (buffer.Length + read > MaxBodyBytes)
-            {
-                throw AuthorizationErrors.Unexpected(operation, response.StatusCode, "the answer is larger than " + MaxBodyBytes.ToString(CultureInfo.InvariantCulture) + " bytes.");
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
     }
 
     /// <summary>The name/value pairs of a form-encoded answer; the first of a repeated name wins.</summary>

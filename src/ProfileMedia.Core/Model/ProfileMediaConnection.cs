@@ -65,5 +65,6 @@ public sealed class ProfileMediaConnection : IDisposable
         }
     }
 
-    private static string Hint(string value) => value.Length <= 4 ? new string('*', value.Length) : value.Substring(0, 4) + "…";
+    /// <summary>The first four characters of a key or token and an ellipsis, to tell two apart without showing them whole.</summary>
+    internal static string Hint(string value) => value.Length <= 4 ? new string('*', value.Length) : value.Substring(0, 4) + "…";
 }

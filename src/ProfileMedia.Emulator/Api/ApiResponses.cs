@@ -50,6 +50,16 @@ internal static class ApiResponses
         await context.Response.Body.WriteAsync(body, context.RequestAborted).ConfigureAwait(false);
     }
 
+    /// <summary>A text body (HTML, plain text, form-encoded tokens) with its content type and length.</summary>
+    public static async Task WriteTextAsync(HttpContext context, int status, string contentType, string text)
+    {
+        var bytes = System.Text.Encoding.UTF8.GetBytes(text);
+        context.Response.StatusCode = status;
+        context.Response.ContentType = contentType;
+        context.Response.ContentLength = bytes.Length;
+        await context.Response.Body.WriteAsync(bytes, context.RequestAborted).ConfigureAwait(false);
+    }
+
     public static Task WriteEmptyAsync(HttpContext context, int status)
     {
         context.Response.StatusCode = status;

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
+using ProfileMedia.Emulator.Api;
 using ProfileMedia.Emulator.State;
 
 namespace ProfileMedia.Emulator.Authorization;
@@ -21,11 +22,11 @@ internal static class AuthorizePage
         var pin = token.Length == 0 ? null : state.Authorizations.Approve(token, long.Parse(account.UserId, System.Globalization.CultureInfo.InvariantCulture));
         if (pin is null)
         {
-            return TokenEndpoints.WriteAsync(context, StatusCodes.Status404NotFound, HtmlContentType,
+            return ApiResponses.WriteTextAsync(context, StatusCodes.Status404NotFound, HtmlContentType,
                 Page("This page is no longer valid", "The request token is unknown, expired or already used. Ask the app for a new authorization link."));
         }
 
-        return TokenEndpoints.WriteAsync(context, StatusCodes.Status200OK, HtmlContentType,
+        return ApiResponses.WriteTextAsync(context, StatusCodes.Status200OK, HtmlContentType,
             Page(
                 "You've authorized the app",
                 "Signed in as @" + WebUtility.HtmlEncode(account.ScreenName) + ". Next, return to the app and enter this PIN to complete the authorization process:",

@@ -2,8 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using System.Net;
-using System.Text;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
 using ProfileMedia.Emulator.Api;
@@ -159,18 +157,9 @@ internal static class TokenEndpoints
             : request.Parameters.Where(p => p.Key == name).Select(p => p.Value).FirstOrDefault();
 
     private static Task WriteFormAsync(HttpContext context, params (string Name, string Value)[] fields) =>
-        WriteAsync(context, StatusCodes.Status200OK, TokenContentType,
+        ApiResponses.WriteTextAsync(context, StatusCodes.Status200OK, TokenContentType,
             string.Join('&', fields.Select(f => PercentEncoding.Encode(f.Name) + "=" + PercentEncoding.Encode(f.Value))));
 
     private static Task WriteTextAsync(HttpContext context, int status, string text) =>
-        WriteAsync(context, status, "text/plain;charset=utf-8", text);
-
-    internal static async Task WriteAsync(HttpContext context, int status, string contentType, string text)
-    {
-        var body = Encoding.UTF8.GetBytes(text);
-        context.Response.StatusCode = status;
-        context.Response.ContentType = contentType;
-        context.Response.ContentLength = body.Length;
-        await context.Response.Body.WriteAsync(body, context.RequestAborted).ConfigureAwait(false);
-    }
+        ApiResponses.WriteTextAsync(context, status, "text/plain;charset=utf-8", text);
 }

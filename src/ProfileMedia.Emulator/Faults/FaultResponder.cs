@@ -40,7 +40,7 @@ internal static class FaultResponder
                 await ApiResponses.WriteJsonAsync(context, StatusCodes.Status200OK, ReadOnlyMemory<byte>.Empty).ConfigureAwait(false);
                 return true;
             case FaultKind.NotJson:
-                await WriteTextAsync(context, StatusCodes.Status200OK, "text/html;charset=utf-8", HtmlPage).ConfigureAwait(false);
+                await ApiResponses.WriteTextAsync(context, StatusCodes.Status200OK, "text/html;charset=utf-8", HtmlPage).ConfigureAwait(false);
                 return true;
             default:
                 await WriteStatusAsync(context, fault, state).ConfigureAwait(false);
@@ -87,7 +87,7 @@ internal static class FaultResponder
         if (fault.Body is not null)
         {
             var contentType = fault.Body.TrimStart().StartsWith('{') ? ApiResponses.JsonContentType : "text/html;charset=utf-8";
-            await WriteTextAsync(context, fault.Status, contentType, fault.Body).ConfigureAwait(false);
+            await ApiResponses.WriteTextAsync(context, fault.Status, contentType, fault.Body).ConfigureAwait(false);
             return;
         }
 
@@ -106,14 +106,5 @@ internal static class FaultResponder
         {
             await ApiResponses.WriteErrorAsync(context, error).ConfigureAwait(false);
         }
-    }
-
-    private static async Task WriteTextAsync(HttpContext context, int status, string contentType, string text)
-    {
-        var bytes = Encoding.UTF8.GetBytes(text);
-        context.Response.StatusCode = status;
-        context.Response.ContentType = contentType;
-        context.Response.ContentLength = bytes.Length;
-        await context.Response.Body.WriteAsync(bytes, context.RequestAborted).ConfigureAwait(false);
     }
 }
