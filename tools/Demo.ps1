@@ -97,6 +97,16 @@ try {
     'no_such_user', 'DefaultUser' | Get-ProfileUser -ErrorAction SilentlyContinue -ErrorVariable problems | Show-Table
     foreach ($problem in $problems) { Show-Problem $problem }
 
+    Show-Step 'Authorize another account for the app (PIN-based OAuth); on the emulator a control call plays its owner' `
+        'Request-ProfileMediaAuthorization -NoBrowser | Complete-ProfileMediaAuthorization -Pin <PIN> | Connect-ProfileMedia -PassThru'
+    $app = Get-EmulatorAccount $emulator
+    $other = Request-ProfileMediaAuthorization -ApiBaseUri $emulator.BaseUri -ConsumerKey $app.consumerKey -ConsumerSecret (ConvertTo-SecureString $app.consumerSecret -AsPlainText -Force) -NoBrowser |
+        Complete-ProfileMediaAuthorization -Pin { Approve-EmulatorAuthorization $emulator $_.RequestToken DefaultUser } |
+        Connect-ProfileMedia -PassThru
+    Get-ProfileUser DefaultUser -Connection $other | Show-Table
+    Disconnect-ProfileMedia -Connection $other
+    $connection = Connect-EmulatorAccount $emulator
+
     Show-Step 'Remove the banner (high impact: -Confirm:$false to skip the prompt)' 'Remove-ProfileBanner -Confirm:$false'
     Remove-ProfileBanner -Confirm:$false
     Show-Command '(Get-ProfileUser EmulatedUser).ProfileBannerUrl    # empty now'
