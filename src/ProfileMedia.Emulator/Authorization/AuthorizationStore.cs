@@ -153,16 +153,3 @@ internal sealed class AuthorizationStore(TimeProvider clock, TimeSpan requestTok
         public bool Used { get; set; }
     }
 }
-
-/// <summary>An access token the flow issued: it signs requests for <paramref name="UserId"/> from the moment it exists.</summary>
-internal sealed record IssuedAccessToken(string Token, string Secret, long UserId);
-
-internal enum ExchangeOutcome
-{
-    Issued,
-    WrongVerifier,
-    TokenNotLive,
-}
-
-/// <summary>What an access_token call got: the new token when <see cref="Outcome"/> is <see cref="ExchangeOutcome.Issued"/>.</summary>
-internal sealed record Exchange(ExchangeOutcome Outcome, IssuedAccessToken? Issued);
