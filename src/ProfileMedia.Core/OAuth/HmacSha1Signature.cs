@@ -13,7 +13,8 @@ internal static class HmacSha1Signature
 
     /// <summary>
     /// Signs <paramref name="baseString"/> with the key <c>encode(consumer secret)&amp;encode(token secret)</c> and
-    /// returns the Base64 digest.
+    /// returns the Base64 digest. The token secret is null for a request made before there is a token
+    /// (oauth/request_token): the key is then <c>encode(consumer secret)&amp;</c>.
     /// </summary>
     /// <remarks>
     /// The secrets are copied out of the <see cref="SecureString"/>s into unmanaged memory, percent-encoded straight into
@@ -21,13 +22,6 @@ internal static class HmacSha1Signature
     /// before returning, including when hashing throws. <see cref="HMAC"/> keeps its own copy of the key and its padded
     /// forms; disposing it clears them on both .NET Framework and .NET.
     /// </remarks>
-    public static string Compute(OAuthCredentials credentials, string baseString) =>
-        Compute(credentials.ConsumerSecret, credentials.AccessTokenSecret, baseString);
-
-    /// <summary>
-    /// Signs with the consumer secret and a token secret, which is empty for a request made before there is a token
-    /// (oauth/request_token): the key is then <c>encode(consumer secret)&amp;</c>.
-    /// </summary>
     public static unsafe string Compute(SecureString consumerSecret, SecureString? tokenSecret, string baseString)
     {
         tokenSecret ??= EmptySecret;
