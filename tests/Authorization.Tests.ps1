@@ -153,6 +153,28 @@ Describe 'Request-ProfileMediaAuthorization | Complete-ProfileMediaAuthorization
             Should -Throw -ErrorId 'InvalidApiBaseUri,ProfileMedia.Commands.RequestProfileMediaAuthorizationCommand'
     }
 
+    It 'without -Pin asks the host for it, after Request has made the link, as in the one-line recipe' {
+        # The pipeline runs in a runspace whose host answers the prompt as the account's owner would (tests/PromptHost.cs).
+        Add-Type -LiteralPath (Join-Path $PSScriptRoot 'PromptHost.cs') -ErrorAction SilentlyContinue
+        $promptHost = [PinPromptHost]::new($emulator.ControlUri, 'DefaultUser')
+        $runspace = [runspacefactory]::CreateRunspace($promptHost)
+        $runspace.Open()
+        $ps = [powershell]::Create()
+        try {
+            $ps.Runspace = $runspace
+            $null = $ps.AddScript('param($Manifest, $Key, $Secret, $Base) Import-Module $Manifest
+                Request-ProfileMediaAuthorization -ConsumerKey $Key -ConsumerSecret $Secret -ApiBaseUri $Base -NoBrowser | Complete-ProfileMediaAuthorization | Connect-ProfileMedia -PassThru').
+                AddArgument($script:ModuleManifest).AddArgument($app.consumerKey).AddArgument($appSecret).AddArgument($emulator.BaseUri)
+            $connection = @($ps.Invoke())
+            $ps.Streams.Error | Should -BeNullOrEmpty
+            $connection | Should -HaveCount 1
+            $connection[0].AccessTokenHint | Should -Be ('1000' + [char] 0x2026)
+            $promptHost.Prompts | Should -HaveCount 1
+            $promptHost.Prompts[0] | Should -Match '^Complete-ProfileMediaAuthorization\|Open http://127\.0\.0\.1:\d+/oauth/authorize\?oauth_token=\w+, authorize the app .*\|Pin$'
+        }
+        finally { $ps.Dispose(); $runspace.Dispose() }
+    }
+
     It 'without -Pin where nothing can be asked, writes PinMissing with the link to open' {
         $pending = Request-Pending
         $ps = [powershell]::Create()
