@@ -5,7 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using ProfileMedia.Core.Api;
 using ProfileMedia.Core.Authorization;
-using ProfileMedia.Core.Tests.Emulator;
+using ProfileMedia.Core.Tests.Api;
 using ProfileMedia.Core.Tests.OAuth;
 using ProfileMedia.Emulator;
 
@@ -28,7 +28,7 @@ public sealed class PinAuthorizationClientTests
     [Fact]
     public async Task The_whole_flow_gives_the_approving_account_credentials_that_upload_for_it()
     {
-        await using var emulator = await EmulatorHarness.StartAsync(new EmulatorOptions { ProcessingDelay = TimeSpan.Zero });
+        await using var emulator = await Emulator.StartAsync();
         using var client = new PinAuthorizationClient(emulator.Server.BaseUri, Timeout);
         var app = emulator.Uploader;
 
@@ -42,16 +42,17 @@ public sealed class PinAuthorizationClientTests
         Assert.Equal(("DefaultUser", "1000002", app.ConsumerKey, emulator.Server.BaseUri), (account.ScreenName, account.UserId, account.ConsumerKey, account.ApiBaseUri));
         Assert.True(pending.IsCompleted);
         Assert.True(account.AccessTokenSecret.IsReadOnly() && account.ConsumerSecret.IsReadOnly());
-        var issued = emulator.DefaultUser with { AccessToken = account.AccessToken, AccessTokenSecret = Plain(account.AccessTokenSecret) };
-        using var upload = await emulator.PostFileAsync("account/update_profile_image.json", "image", TestImages.Png, issued);
-        Assert.Equal(200, (int)upload.StatusCode);
-        Assert.Equal("1000002", (await ResponseJson.ReadAsync(upload)).GetProperty("id_str").GetString());
+        using XApiClient api = new XApiClient(
+            new Core.OAuth.OAuthCredentials(account.ConsumerKey, account.ConsumerSecret, account.AccessToken, account.AccessTokenSecret),
+            new XApiClientOptions { BaseUri = emulator.Server.BaseUri });
+        ProfileUser self = await api.GetUserAsync(UserReference.ForScreenName("DefaultUser", out _)!, ApiCallOptions.Quiet, CancellationToken.None);
+        Assert.Equal("1000002", self.UserId);
     }
 
     [Fact]
     public async Task A_wrong_pin_is_PinRejected_and_the_right_one_still_completes()
     {
-        await using var emulator = await EmulatorHarness.StartAsync();
+        await using var emulator = await Emulator.StartAsync();
         using var client = new PinAuthorizationClient(emulator.Server.BaseUri, Timeout);
         var pending = await RequestAsync(client, emulator);
         string pin = emulator.Server.AuthorizeRequestToken(pending.RequestToken, "EmulatedUser");
@@ -68,7 +69,7 @@ public sealed class PinAuthorizationClientTests
     [Fact]
     public async Task A_pin_used_twice_is_PinAlreadyUsed()
     {
-        await using var emulator = await EmulatorHarness.StartAsync();
+        await using var emulator = await Emulator.StartAsync();
         using var client = new PinAuthorizationClient(emulator.Server.BaseUri, Timeout);
         var pending = await RequestAsync(client, emulator);
         string pin = emulator.Server.AuthorizeRequestToken(pending.RequestToken, "EmulatedUser");
@@ -84,7 +85,7 @@ public sealed class PinAuthorizationClientTests
     [Fact]
     public async Task An_expired_request_token_is_AuthorizationExpired()
     {
-        await using var emulator = await EmulatorHarness.StartAsync();
+        await using var emulator = await Emulator.StartAsync();
         using var client = new PinAuthorizationClient(emulator.Server.BaseUri, Timeout);
         var pending = await RequestAsync(client, emulator);
         string pin = emulator.Server.AuthorizeRequestToken(pending.RequestToken, "EmulatedUser");
@@ -102,7 +103,7 @@ public sealed class PinAuthorizationClientTests
     [InlineData(403, 415, "Callback URL not approved for this client application.")]
     public async Task A_refused_request_token_says_what_to_set_up_in_the_developer_portal(int status, int code, string message)
     {
-        await using var emulator = await EmulatorHarness.StartAsync();
+        await using var emulator = await Emulator.StartAsync();
         emulator.Server.InjectFault(new FaultSpec { PathPrefix = "/oauth/request_token", Status = status, Body = $$"""{"errors":[{"code":{{code}},"message":"{{message}}"}]}""" });
         using var client = new PinAuthorizationClient(emulator.Server.BaseUri, Timeout);
 
@@ -117,7 +118,7 @@ public sealed class PinAuthorizationClientTests
     [Fact]
     public async Task A_wrong_consumer_secret_is_refused_by_the_emulator_itself()
     {
-        await using var emulator = await EmulatorHarness.StartAsync();
+        await using var emulator = await Emulator.StartAsync();
         using var client = new PinAuthorizationClient(emulator.Server.BaseUri, Timeout);
 
         var refused = await Assert.ThrowsAsync<XApiException>(
@@ -130,7 +131,7 @@ public sealed class PinAuthorizationClientTests
     [Fact]
     public async Task Each_request_is_reported_to_the_observer_without_its_Authorization_header()
     {
-        await using var emulator = await EmulatorHarness.StartAsync();
+        await using var emulator = await Emulator.StartAsync();
         using var client = new PinAuthorizationClient(emulator.Server.BaseUri, Timeout);
         var observer = new Api.RecordingObserver();
 
@@ -140,8 +141,20 @@ public sealed class PinAuthorizationClientTests
         Assert.DoesNotContain(observer.VerboseLines, line => line.Contains("oauth_signature", StringComparison.Ordinal));
     }
 
-    private static string Plain(System.Security.SecureString secret) => new System.Net.NetworkCredential(string.Empty, secret).Password;
-
-    private static Task<PendingAuthorization> RequestAsync(PinAuthorizationClient client, EmulatorHarness emulator) =>
+    private static Task<PendingAuthorization> RequestAsync(PinAuthorizationClient client, Emulator emulator) =>
         client.RequestAsync(emulator.Uploader.ConsumerKey, TestSecrets.ToSecureString(emulator.Uploader.ConsumerSecret), null, CancellationToken.None);
+
+    /// <summary>One emulator per test: faults and used tokens of one test never reach another.</summary>
+    private sealed class Emulator : IAsyncDisposable
+    {
+        private Emulator(EmulatorServer server) => Server = server;
+
+        public EmulatorServer Server { get; }
+
+        public EmulatorAccount Uploader => Server.Accounts.Single(a => a.ScreenName == "EmulatedUser");
+
+        public static async Task<Emulator> StartAsync() => new(await EmulatorServer.StartAsync(new EmulatorOptions()));
+
+        public ValueTask DisposeAsync() => Server.DisposeAsync();
+    }
 }
