@@ -123,6 +123,45 @@ function Initialize-BenchEmulator {
     return Join-Path (Split-Path $PSScriptRoot) 'tools/Emulator.ps1'
 }
 
+<#
+Builds bench/ProfileMedia.Benchmarks (Release) into the artifacts path and returns the path of its DLL. It holds
+benchmark 2 and the benchmarks' code that needs ProfileMedia.Core's internal types: only an assembly of that name is
+granted them (InternalsVisibleTo), so Add-Type code in a benchmark cannot use them.
+#>
+function Build-BenchmarksProject {
+    param([Parameter(Mandatory)] [string] $ArtifactsPath)
+    $project = Join-Path $PSScriptRoot 'ProfileMedia.Benchmarks/ProfileMedia.Benchmarks.csproj'
+    Write-Host '  building bench/ProfileMedia.Benchmarks (Release)'
+    & dotnet build $project -c Release --artifacts-path $ArtifactsPath --nologo --verbosity quiet '-clp:NoSummary' | Out-Host
+    if ($LASTEXITCODE -ne 0) { throw "Building $project failed with exit code $LASTEXITCODE." }
+    Join-Path $ArtifactsPath 'bin/ProfileMedia.Benchmarks/release/ProfileMedia.Benchmarks.dll'
+}
+
+<#
+Builds ProfileMedia.Benchmarks, loads it into this pwsh for the cases that drive the core's internal types in-process
+(benchmark 1's minimal cmdlet, benchmark 5's core saver) and returns the path of its DLL (for Add-Type references).
+Call it after Import-Module and a first command that loads ProfileMedia.Core: the assembly then binds to the module's
+core rather than the copy built beside it. That is checked, so what these cases time is the module's own code.
+#>
+function Import-BenchmarksAssembly {
+    param([Parameter(Mandatory)] [string] $ArtifactsPath)
+    $moduleCore = Join-Path (Split-Path (Get-Module ProfileMedia).Path) 'ProfileMedia.Core.dll'
+    $assembly = [Reflection.Assembly]::LoadFrom((Build-BenchmarksProject -ArtifactsPath $ArtifactsPath))
+    $core = [Reflection.Assembly]::Load(($assembly.GetReferencedAssemblies() | Where-Object Name -EQ 'ProfileMedia.Core'))
+    $loaded = @([AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq 'ProfileMedia.Core' })
+    if ($core.Location -ne $moduleCore -or $loaded.Count -ne 1) {
+        throw "ProfileMedia.Benchmarks bound to the core at '$($core.Location)' ($($loaded.Count) loaded), not the module's '$moduleCore'."
+    }
+    $assembly.Location
+}
+
+# The emulator's v1.1 API root: its host root + '1.1/', which Connect-ProfileMedia takes before and after the v2 change
+# (there -ApiBaseUri is the host root, and a value ending in /1.1/ means its root).
+function Get-BenchApiV1Uri {
+    param([Parameter(Mandatory)] [uri] $EmulatorBaseUri)
+    [uri]::new([uri]::new($EmulatorBaseUri, '/'), '1.1/')
+}
+
 # How many distinct TCP connections the emulator saw in a request log (its entries' connectionId).
 function Get-ConnectionCount {
     param([Parameter(Mandatory)] [AllowEmptyCollection()] [object[]] $Requests)

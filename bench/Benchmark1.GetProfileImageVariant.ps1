@@ -7,6 +7,7 @@
 #>
 param(
     [Parameter(Mandatory)] [string] $ModulePath,
+    [string] $ArtifactsPath,
     [int] $Count = 100000,
     [int] $Runs = 5,
     [switch] $Quick
@@ -15,19 +16,23 @@ param(
 $ErrorActionPreference = 'Stop'
 if ($Quick) { $Count = 10000; $Runs = 1 }
 . (Join-Path $PSScriptRoot 'Bench.Common.ps1')
+if (-not $ArtifactsPath) { $ArtifactsPath = [IO.Path]::GetTempPath() }
 
 Import-Module $ModulePath -Force
 
 # Baseline (a): the floor. Binds each pipeline string to a string[] parameter, as the module's -Url does, and writes
 # it back out; everything the real cmdlet costs above this is its own.
 # Reference (c), informational: the least a compiled cmdlet can do for the same output (one parameter set, parse, the
-# variant URL, one ProfileImageVariant per URL), to split a miss into the work itself and the module's overhead.
+# variant URL, one ProfileImageVariant per URL), to split a miss into the work itself and the module's overhead. The
+# core's URL rules are internal since issue 10, so (c) reaches them through MinimalVariant in
+# bench/ProfileMedia.Benchmarks (InProcess/), loaded here bound to the module's own ProfileMedia.Core.
 $null = Get-ProfileImageVariant -Url 'https://pbs.twimg.com/profile_images/1/x_normal.jpg' # loads ProfileMedia.Core
 $corePath = Join-Path (Split-Path (Get-Module ProfileMedia).Path) 'ProfileMedia.Core.dll'
-Add-Type -ReferencedAssemblies $corePath, ([psobject].Assembly.Location), 'netstandard', 'System.Runtime' -TypeDefinition @'
+$benchmarksPath = Import-BenchmarksAssembly -ArtifactsPath $ArtifactsPath
+Add-Type -ReferencedAssemblies $corePath, $benchmarksPath, ([psobject].Assembly.Location), 'netstandard', 'System.Runtime' -TypeDefinition @'
 using System.Management.Automation;
 using ProfileMedia;
-using ProfileMedia.Core.Urls;
+using ProfileMedia.Benchmarks.InProcess;
 
 namespace ProfileMediaBench
 {
@@ -54,13 +59,12 @@ namespace ProfileMediaBench
 
         protected override void ProcessRecord()
         {
-            ProfileImageSize size = ProfileImageSize.Bigger;
             foreach (string value in Url)
             {
-                ProfileImageUrl url;
-                if (ProfileImageUrl.TryParse(value, out url) == UrlProblem.None)
+                ProfileImageVariant variant = MinimalVariant.Bigger(value);
+                if (variant != null)
                 {
-                    WriteObject(new ProfileImageVariant(size.Name, size.Width, size.Height, url.GetVariantUrl(size, false), url.IsDefaultImage, url.Source, null, null));
+                    WriteObject(variant);
                 }
             }
         }

@@ -14,17 +14,12 @@ param(
 $ErrorActionPreference = 'Stop'
 . (Join-Path $PSScriptRoot 'Bench.Common.ps1')
 
-$project = Join-Path $PSScriptRoot 'ProfileMedia.Benchmarks/ProfileMedia.Benchmarks.csproj'
 $bdnArtifacts = Join-Path $ArtifactsPath 'BenchmarkDotNet.Artifacts'
 $summaryPath = Join-Path $ArtifactsPath 'benchmark2-summary.json'
 $logPath = Join-Path $ArtifactsPath 'benchmark2.log'
 $null = New-Item -ItemType Directory -Path $ArtifactsPath -Force
 
-Write-Host '  building bench/ProfileMedia.Benchmarks (Release)'
-& dotnet build $project -c Release --artifacts-path $ArtifactsPath --nologo --verbosity quiet '-clp:NoSummary' | Out-Host
-if ($LASTEXITCODE -ne 0) { throw "Building $project failed with exit code $LASTEXITCODE." }
-
-$dll = Join-Path $ArtifactsPath 'bin/ProfileMedia.Benchmarks/release/ProfileMedia.Benchmarks.dll'
+$dll = Build-BenchmarksProject -ArtifactsPath $ArtifactsPath
 Write-Host "  running BenchmarkDotNet (log: $logPath)"
 $arguments = @($dll, '--summary', $summaryPath, '--artifacts', $bdnArtifacts)
 if ($Quick) { $arguments += '--quick' }

@@ -47,15 +47,12 @@ $work = if ($ramWork) { $ramWork } else { $diskWork }
 $workKind = if ($ramWork) { 'RAM-backed /dev/shm (tmpfs)' } else { 'the artifacts folder' }
 $concurrency = 8 # Save-ProfileMedia's -ThrottleLimit default, left as it is
 
-$core = Join-Path (Split-Path (Get-Module ProfileMedia).Path) 'ProfileMedia.Core.dll'
-Add-Type -Path $core
-Add-Type -ReferencedAssemblies $core, ([psobject].Assembly.Location), 'System.Net.Http', 'System.Net.Primitives', 'System.Collections', 'System.Threading', 'netstandard', 'System.Runtime' -TypeDefinition @'
+Add-Type -ReferencedAssemblies ([psobject].Assembly.Location), 'System.Net.Http', 'System.Net.Primitives', 'System.Collections', 'System.Threading', 'netstandard', 'System.Runtime' -TypeDefinition @'
 using System;
 using System.IO;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
-using ProfileMedia.Core.Downloads;
 
 namespace ProfileMediaBench
 {
@@ -152,37 +149,6 @@ namespace ProfileMediaBench
             return watch.Elapsed.TotalMilliseconds * 1000 / paths.Length;
         }
     }
-
-    // (c) The module's own download code (MediaSaver over MediaDownloader, as Save-ProfileMedia sets them up without
-    // a connection), driven from C#: no parameter binding, dispatcher, provider FileInfo or progress.
-    public static class CoreSaver
-    {
-        public static int SaveAll(MediaRequest[] requests, string folder, int concurrency)
-        {
-            using (var downloader = new MediaDownloader(new MediaDownloaderOptions { MaxConnections = concurrency }))
-            using (var saver = new MediaSaver(downloader, folder, false, false, concurrency, null))
-            {
-                var tasks = new Task<MediaSaveResult>[requests.Length];
-                for (int i = 0; i < requests.Length; i++)
-                {
-                    tasks[i] = saver.SaveAsync(requests[i], null, null, CancellationToken.None);
-                }
-
-                int saved = 0;
-                foreach (MediaSaveResult result in Task.WhenAll(tasks).GetAwaiter().GetResult())
-                {
-                    if (result.Status != DownloadStatus.Saved)
-                    {
-                        throw new InvalidOperationException(result.Url + ": " + result.Message);
-                    }
-
-                    saved++;
-                }
-
-                return saved;
-            }
-        }
-    }
 }
 '@
 
@@ -196,7 +162,10 @@ try {
     $urls = [string[]] $variants.Url
     # The baselines name each file as the module does (screen name, then the size), so the folders can be compared.
     $names = [string[]] ($variants | ForEach-Object { if ($_ -is [ProfileMedia.ProfileImageVariant]) { "$($_.ScreenName)_$($_.Size).png" } else { "$($_.ScreenName)_banner_$($_.Name).png" } })
-    $requests = [ProfileMedia.Core.Downloads.MediaRequest[]] ($variants | ForEach-Object { [ProfileMedia.Core.Downloads.MediaRequest]::From($_) })
+    # (c) drives the core's MediaSaver, internal since issue 10: it is CoreSaver in bench/ProfileMedia.Benchmarks
+    # (InProcess/), loaded here bound to the module's own ProfileMedia.Core (loaded by the commands above).
+    $null = Import-BenchmarksAssembly -ArtifactsPath $ArtifactsPath
+    $coreSaver = [ProfileMedia.Benchmarks.InProcess.CoreSaver]::new([object[]] @($variants | ForEach-Object { $_.PSObject.BaseObject }))
 
     $script:folderNumber = 0
     function New-EmptyFolder([string] $Case, [string] $Root = $work) {
@@ -213,7 +182,7 @@ try {
     $cases = [ordered]@{
         module = { param($folder) $variants | Save-ProfileMedia -Destination $folder > $null }
         floor  = { param($folder) $null = [ProfileMediaBench.PlainDownloader]::DownloadAll($urls, $folder, $names, $concurrency) }
-        core   = { param($folder) $null = [ProfileMediaBench.CoreSaver]::SaveAll($requests, $folder, $concurrency) }
+        core   = { param($folder) $null = $coreSaver.SaveAll($folder, $concurrency) }
         iwr    = { param($folder) Invoke-WebRequestLoop $folder $script:iwrCount }
     }
 
@@ -393,7 +362,7 @@ $details = @(
     ('Latency cases: medians of {0} runs, alternating which goes first. Before each case a `slow` fault (`delayMs` {1}, one use per request, path prefix `/profile_`) is queued on the emulator, which then holds every media request {1} ms before answering it normally; the run checks every use was met. The ideal is {2:N0} files x {1} ms / {3} at once = {4:N0} ms. (a) is timed over its first {5} files and scaled to {2:N0}; the module saves all {2:N0}.' -f $LatencyRuns, $LatencyMs, $count, $concurrency, $ideal, $iwrLatencyCount)
     ('Loopback cases (no latency, informational): medians of {0} runs per case, interleaved (the order rotates each run) in one pwsh; every run writes into a fresh empty folder on {1}, deleted after the run (untimed). Before timing, the floor downloads everything once so the emulator has rendered and cached every image, and each case runs once: the module, (b) and (c) must write the same {2} files with the same bytes ({3:N0} bytes in all), and (a) the same files it writes.' -f $Runs, $workKind, $count, $signatures.module.Bytes)
     ('Inputs: {0} users of the emulator (`--extra-users {0}`), each user''s 400x400 picture (`Get-ProfileImageVariant -Size 400x400`) and 1500x500 banner (`Get-ProfileBanner -Size 1500x500`): {1} variant objects built once, untimed, and piped to `Save-ProfileMedia -Destination <folder>` (default -ThrottleLimit {2}; connected, so outdated URLs could be refreshed, though none are). Output goes to the null sink.' -f $Users, $count, $concurrency)
-    ('(a) `Invoke-WebRequest -Uri $url -OutFile $path` for each file in turn{0}. (b) one `HttpClient` per run, a `SemaphoreSlim({1})`, `GetAsync(ResponseHeadersRead)` and `CopyToAsync` into a `FileStream` per file, compiled with Add-Type. (c) `MediaSaver`/`MediaDownloader` from ProfileMedia.Core set up as Save-ProfileMedia sets them up, all requests started at once from C#. The module also writes each file to a temporary name and renames it into place, sniffs the image type and checks for an existing file; (b) does none of that.' -f
+    ('(a) `Invoke-WebRequest -Uri $url -OutFile $path` for each file in turn{0}. (b) one `HttpClient` per run, a `SemaphoreSlim({1})`, `GetAsync(ResponseHeadersRead)` and `CopyToAsync` into a `FileStream` per file, compiled with Add-Type. (c) `MediaSaver`/`MediaDownloader` from ProfileMedia.Core set up as Save-ProfileMedia sets them up, all requests started at once from C# (`CoreSaver` in bench/ProfileMedia.Benchmarks, built Release and loaded into the same pwsh, bound to the module''s own ProfileMedia.Core). The module also writes each file to a temporary name and renames it into place, sniffs the image type and checks for an existing file; (b) does none of that.' -f
         $(if ($iwrScale -ne 1) { (': timed over the first {0} files and scaled by {1} (all 1,000 would take over 60 s per run: {2:0.0} ms per file in the warm-up)' -f $script:iwrCount, $iwrScale, ($estimate * 1000 / $count)) } else { (', all {0} files (about {1:0.0} s per run, under the 60 s that would make it time a subset)' -f $count, ($iwr / 1000)) }), $concurrency)
     ('Per file: module {0:0.000} ms, (a) {1:0.000} ms, (b) {2:0.000} ms, (c) {3:0.000} ms. Making the output object (medians over the runs, each over the 1,000 files the module saved in that run): InvokeProvider.Item.Get {4:0} us per file, a FileInfo PSObject with the provider''s six notes built directly {5:0} us.' -f ($module / $count), ($iwr / $count), ($floor / $count), ($coreOnly / $count), $providerGet, $directOutput)
 )
