@@ -4,8 +4,9 @@
     twice, then the measured file once, and writes the process's peak memory growth during the measured upload as JSON.
 .DESCRIPTION
     -Case Module   Set-ProfileBanner -LiteralPath <file>, connected to the emulator.
-    -Case RestMethod   what a script does without the module: read the file, base64 it, sign the form parameter with the
-                   module's OAuth1Signer and send `banner=<base64>` form-urlencoded with Invoke-RestMethod.
+    -Case RestMethod   what a script does without the module: read the file, base64 it, sign the form parameter with its
+                   own OAuth 1.0a signer (-SignerPath, compiled from Bench.OAuth1Signer.cs) and send `banner=<base64>`
+                   form-urlencoded with Invoke-RestMethod.
     The growth is measured from the process's working set (and private bytes) after a full garbage collection just
     before the upload, against the highest value a background thread sees, sampling every few milliseconds, until the
     upload returns. On Linux the kernel's own peak (VmHWM, reset through /proc/self/clear_refs just before) is read too.
@@ -15,6 +16,7 @@ param(
     [Parameter(Mandatory)] [ValidateSet('Module', 'RestMethod')] [string] $Case,
     [Parameter(Mandatory)] [string] $ModulePath,
     [Parameter(Mandatory)] [string] $SamplerPath,
+    [Parameter(Mandatory)] [string] $SignerPath,
     [Parameter(Mandatory)] [string] $EmulatorJson,
     [Parameter(Mandatory)] [string] $WarmUpFile,
     [Parameter(Mandatory)] [string] $File,
@@ -27,28 +29,26 @@ Import-Module $ModulePath
 Add-Type -Path $SamplerPath
 $emulator = Get-Content -LiteralPath $EmulatorJson -Raw | ConvertFrom-Json
 $account = $emulator.accounts | Where-Object screenName -EQ 'EmulatedUser'
-$consumerSecret = ConvertTo-SecureString $account.consumerSecret -AsPlainText -Force
-$tokenSecret = ConvertTo-SecureString $account.accessTokenSecret -AsPlainText -Force
 
 if ($Case -eq 'Module') {
-    $null = Connect-ProfileMedia -ApiBaseUri $emulator.baseUri -ConsumerKey $account.consumerKey -ConsumerSecret $consumerSecret `
-        -AccessToken $account.accessToken -AccessTokenSecret $tokenSecret -PassThru
+    $null = Connect-ProfileMedia -ApiBaseUri $emulator.apiV1Uri -ConsumerKey $account.consumerKey `
+        -ConsumerSecret (ConvertTo-SecureString $account.consumerSecret -AsPlainText -Force) `
+        -AccessToken $account.accessToken -AccessTokenSecret (ConvertTo-SecureString $account.accessTokenSecret -AsPlainText -Force) -PassThru
     function Send-Banner([string] $Path) {
         Set-ProfileBanner -LiteralPath $Path -Confirm:$false
     }
 }
 else {
-    $core = Join-Path (Split-Path (Get-Module ProfileMedia).Path) 'ProfileMedia.Core.dll'
-    Add-Type -Path $core
-    $credentials = [ProfileMedia.Core.OAuth.OAuthCredentials]::new($account.consumerKey, $consumerSecret, $account.accessToken, $tokenSecret)
-    $signer = [ProfileMedia.Core.OAuth.OAuth1Signer]::new($credentials)
-    $uri = [uri] ([uri]::new([uri] $emulator.baseUri, 'account/update_profile_banner.json'))
+    Add-Type -Path $SignerPath
+    $signer = [ProfileMediaBench.BaselineOAuth1Signer]::new($account.consumerKey, $account.consumerSecret, $account.accessToken, $account.accessTokenSecret)
+    $uri = [uri]::new([uri] $emulator.apiV1Uri, 'account/update_profile_banner.json')
     # The way a script uploads without the module: the whole file as base64 in a form body, whose parameter the
     # signature covers (the X API takes `banner` base64-encoded, form-urlencoded).
     function Send-Banner([string] $Path) {
         $base64 = [Convert]::ToBase64String([IO.File]::ReadAllBytes($Path))
-        $form = [Collections.Generic.KeyValuePair[string, string][]] @([Collections.Generic.KeyValuePair[string, string]]::new('banner', $base64))
-        $authorization = $signer.CreateAuthorizationHeader('POST', $uri, $form)
+        $form = [Collections.Generic.Dictionary[string, string]]::new()
+        $form['banner'] = $base64
+        $authorization = $signer.Sign('POST', $uri, $form)
         $null = Invoke-RestMethod -Method Post -Uri $uri -Headers @{ Authorization = $authorization } -Body @{ banner = $base64 } -StatusCodeVariable status
         if ($status -ne 201) { throw "update_profile_banner answered $status." }
     }

@@ -2,8 +2,8 @@
 .SYNOPSIS
     Benchmark 4: peak memory growth of the process while `Set-ProfileBanner` uploads a 5 MB image to the loopback X API
     emulator, against the same upload done the way a script does it without the module: `Invoke-RestMethod` with a
-    base64 form body (`banner=<base64>`, form-urlencoded, signed with the module's OAuth1Signer including the form
-    parameter). Each measurement runs in a fresh pwsh (bench/Bench.UploadMemory.ps1), after a warm-up upload of a
+    base64 form body (`banner=<base64>`, form-urlencoded, signed including the form parameter by the baseline's own
+    OAuth 1.0a signer, bench/Bench.OAuth1Signer.cs: the module's signer is internal and has no form path). Each measurement runs in a fresh pwsh (bench/Bench.UploadMemory.ps1), after a warm-up upload of a
     small file in that process.
     Target: growth at most 1.5x the file size; at least 3x less than the baseline.
 #>
@@ -126,17 +126,21 @@ namespace ProfileMediaBench
 }
 '@
 
+# The baseline's signer, compiled once for every case process.
+$signerPath = Join-Path $work 'BaselineOAuth1Signer.dll'
+Add-Type -Path (Join-Path $PSScriptRoot 'Bench.OAuth1Signer.cs') -OutputAssembly $signerPath -OutputType Library
+
 $emulator = Start-ProfileMediaEmulator -ProcessingDelayMs 0
 try {
     $emulatorJson = Join-Path $work 'emulator.json'
-    [ordered]@{ baseUri = $emulator.BaseUri.AbsoluteUri; accounts = $emulator.Accounts } | ConvertTo-Json -Depth 4 | Set-Content -LiteralPath $emulatorJson -Encoding utf8
+    [ordered]@{ apiV1Uri = (Get-BenchApiV1Uri $emulator.BaseUri).AbsoluteUri; accounts = $emulator.Accounts } | ConvertTo-Json -Depth 4 | Set-Content -LiteralPath $emulatorJson -Encoding utf8
 
     $launch = Get-PwshLaunch
     $caseScript = Join-Path $PSScriptRoot 'Bench.UploadMemory.ps1'
     function Invoke-Case([string] $Case, [int] $Run) {
         $resultPath = Join-Path $work "$Case-$Run.json"
         $arguments = @($launch.Arguments) + @('-NoProfile', '-NonInteractive', '-File', $caseScript, '-Case', $Case, '-ModulePath', $ModulePath,
-            '-SamplerPath', $samplerPath, '-EmulatorJson', $emulatorJson, '-WarmUpFile', $warmUp.FullName, '-File', $file.FullName, '-ResultPath', $resultPath)
+            '-SamplerPath', $samplerPath, '-SignerPath', $signerPath, '-EmulatorJson', $emulatorJson, '-WarmUpFile', $warmUp.FullName, '-File', $file.FullName, '-ResultPath', $resultPath)
         $output = & $launch.FilePath @arguments 2>&1
         if ($LASTEXITCODE -ne 0 -or -not (Test-Path -LiteralPath $resultPath)) { throw "The $Case case exited with $LASTEXITCODE`: $($output -join ' ')" }
         Get-Content -LiteralPath $resultPath -Raw | ConvertFrom-Json
@@ -212,7 +216,7 @@ $kernelModule = @($results.Module | Where-Object { $null -ne $_.KernelPeakGrowth
 $kernelRestMethod = @($results.RestMethod | Where-Object { $null -ne $_.KernelPeakGrowth })
 $details = @(
     ('Medians of {0} runs per case. Each run of a case is a fresh `pwsh -NoProfile` ([Bench.UploadMemory.ps1](Bench.UploadMemory.ps1)) that imports the module, uploads a 64 KiB warm-up banner twice the same way (JIT, first calls, the connection), collects garbage, then uploads the {1:N0}-byte PNG (5 MiB, the largest banner the X API takes; `New-TestImageFile` pads a 1x1 PNG with a private chunk of zeros, whose base64 has no characters form encoding expands, so a real photo would make the baseline''s body a few percent larger, not smaller) while a background thread samples the process''s working set and private bytes every 5 ms; the figure is the highest sample minus the value just before the upload. The cases alternate which goes first. The emulator (`--processing-delay-ms 0`) runs as its own process and checks each upload: three `update_profile_banner` calls per run, each answered 201, the last carrying the whole file.' -f $Runs, $fileBytes)
-    ('Module: `Set-ProfileBanner -LiteralPath <file>` connected as EmulatedUser (a multipart body with the file streamed in one part; the request carried {0:N0} bytes). Baseline: `[Convert]::ToBase64String([IO.File]::ReadAllBytes($path))`, the module''s `OAuth1Signer.CreateAuthorizationHeader(''POST'', $uri, banner=<base64>)`, then `Invoke-RestMethod -Method Post -Body @{{ banner = $base64 }}` (form-urlencoded; the request carried {1:N0} bytes).' -f
+    ('Module: `Set-ProfileBanner -LiteralPath <file>` connected as EmulatedUser (a multipart body with the file streamed in one part; the request carried {0:N0} bytes). Baseline: `[Convert]::ToBase64String([IO.File]::ReadAllBytes($path))`, an OAuth 1.0a signature over the query and the form parameter by the baseline''s own signer ([Bench.OAuth1Signer.cs](Bench.OAuth1Signer.cs), compiled C#), then `Invoke-RestMethod -Method Post -Body @{{ banner = $base64 }}` (form-urlencoded; the request carried {1:N0} bytes).' -f
         $results.Module[-1].BodyBytes, $results.RestMethod[-1].BodyBytes)
     ('Per run, module: working set +{0} MiB, private bytes +{1} MiB, allocated {2} MiB; baseline: working set +{3} MiB, private bytes +{4} MiB, allocated {5} MiB. Samples per upload: module {6}, baseline {7}; upload time: module {8:0} ms, baseline {9:0} ms (medians).' -f
         ((Get-CaseSamples Module WorkingSetGrowth) -join ', '), ((Get-CaseSamples Module PrivateGrowth) -join ', '), ((Get-CaseSamples Module AllocatedBytes) -join ', '),
