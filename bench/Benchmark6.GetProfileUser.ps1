@@ -28,8 +28,11 @@ if (-not (Test-ModuleExports -ModulePath $ModulePath -Cmdlet 'Get-ProfileUser') 
 . (Initialize-BenchEmulator -EmulatorPath $EmulatorPath)
 Import-Module $ModulePath -Force
 
-# A rate limit far above the calls made here (the default 900 per window would stop the third run).
-$emulator = Start-ProfileMediaEmulator -ProcessingDelayMs 0 -ExtraUsers $Count -RateLimit 1000000
+# A rate limit far above the calls made here (the default 900 per window would stop the third run). Where the emulator
+# models X's access levels (the v2 change; pay-per-use by default, where v1.1 user reads answer 453), the loops'
+# users/show needs 'enterprise', on which every endpoint answers.
+$accessLevel = if ((Get-Command Start-ProfileMediaEmulator).Parameters.ContainsKey('AccessLevel')) { @{ AccessLevel = 'enterprise' } } else { @{} }
+$emulator = Start-ProfileMediaEmulator -ProcessingDelayMs 0 -ExtraUsers $Count -RateLimit 1000000 @accessLevel
 try {
     # The v1.1 root (host root + '1.1/'), given explicitly: Connect-ProfileMedia takes it as it is now and after the
     # v2 change (where -ApiBaseUri is the host root and a value ending in /1.1/ means its root).
@@ -117,7 +120,9 @@ $moduleConnections = Get-Median $connections.module
 $irmConnections = Get-Median $connections.irm
 $sessionConnections = Get-Median $connections.session
 $worstModuleConnections = ($connections.module | Measure-Object -Maximum).Maximum
-$figure = "``Get-ProfileUser``, $Count users piped"
+$moduleRequests = Get-Median $requests.module
+# Said in the figure when the module batches users (v2 lookups) and so no longer sends one request per user like the loops.
+$figure = if ($moduleRequests -eq $Count) { "``Get-ProfileUser``, $Count users piped" } else { "``Get-ProfileUser``, $Count users piped in $moduleRequests requests (the loops: $Count)" }
 $rows = @(
     New-BenchRow -Figure $figure -Value $module -Unit 'ms' -Baseline 'Invoke-RestMethod loop, own compiled signer' -BaselineValue $irm `
         -Target 'no slower than the baseline' -Met ($module -le $irm) -Samples $samples.module -BaselineSamples $samples.irm
@@ -139,6 +144,6 @@ if ($worstModuleConnections -gt 4) {
 $details = @(
     "Medians of $Runs runs per case, interleaved (the order rotates each run) in one pwsh, after two warm-up runs of each, the first of which checks every case returns the same $Count users (id, screen name, image and banner URLs). The emulator (``--processing-delay-ms 0 --extra-users $Count``, rate limit raised) runs as its own process on the same machine; the module is connected as EmulatedUser."
     ('Per user: module {0:0.00} ms, Invoke-RestMethod {1:0.00} ms, with -WebSession {2:0.00} ms. The loops send {3} signed `GET users/show.json?screen_name=userNNNN` requests, one per user, signed by the baseline''s own OAuth 1.0a signer ([Bench.OAuth1Signer.cs](Bench.OAuth1Signer.cs): compiled C#, HMAC-SHA1, a new nonce per request); the module sent {4} requests per run. Outputs go to the null sink (`> $null`).' -f ($module / $Count), ($irm / $Count), ($session / $Count), $Count, (($requests.module | Sort-Object -Unique) -join ' or '))
-    ('Connections: the emulator''s request log is cleared before each timed run and read after it; the count is the number of distinct `connectionId` values (Kestrel''s connection id) among its {0} entries. Module {1} per run, Invoke-RestMethod {2}, with -WebSession {3}. The module''s connection stays open across runs (one HttpClient per Connect-ProfileMedia), so its warm-up opened it; the plain Invoke-RestMethod loop makes a new HttpClient, and so a new TCP connection, for each call.' -f $Count, ($connections.module -join ', '), ($connections.irm -join ', '), ($connections.session -join ', '))
+    ('Connections: the emulator''s request log is cleared before each timed run and read after it; the count is the number of distinct `connectionId` values (Kestrel''s connection id) among its entries ({0} per run for each loop). Module {1} per run, Invoke-RestMethod {2}, with -WebSession {3}. The module''s connection stays open across runs (one HttpClient per Connect-ProfileMedia), so its warm-up opened it; the plain Invoke-RestMethod loop makes a new HttpClient, and so a new TCP connection, for each call.' -f $Count, ($connections.module -join ', '), ($connections.irm -join ', '), ($connections.session -join ', '))
 )
 New-BenchResult -Number 6 -Title $title -Rows $rows -Note $note.Trim() -Details $details
