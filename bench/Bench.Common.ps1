@@ -38,7 +38,8 @@ function New-BenchRow {
     )
     $ratio = if ($null -ne $Value -and $BaselineValue) { $Value / $BaselineValue } else { $null }
     if (-not $Comparison -and $null -ne $ratio) {
-        $Comparison = if ($ratio -lt 1) { '{0:0.###}x ({1:0.#}x faster)' -f $ratio, (1 / $ratio) } else { '{0:0.##}x' -f $ratio }
+        # "(Nx faster)" only for a positive ratio: a figure of zero or below (a memory growth that did not happen) has none.
+        $Comparison = if ($ratio -gt 0 -and $ratio -lt 1) { '{0:0.###}x ({1:0.#}x faster)' -f $ratio, (1 / $ratio) } else { '{0:0.##}x' -f $ratio }
     }
     [pscustomobject]@{
         Figure          = $Figure
