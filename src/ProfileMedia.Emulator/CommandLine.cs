@@ -14,6 +14,7 @@ internal static class CommandLine
           --rate-window-seconds S   rate-limit window length (default 900)
           --processing-delay-ms MS  time before an uploaded profile picture becomes current (default 5000)
           --extra-users N           seed user0001..userN, each with a picture and a banner (default 0)
+          --access-level L          the app's access level: pay-per-use (default), enterprise or legacy-free
           --log                     write one line per request to standard error
           --ignore-stdin            keep serving when standard input ends (only Ctrl+C or SIGTERM stop it)
         Prints one JSON line (URIs and credentials), then serves until Ctrl+C or end of standard input.
@@ -42,6 +43,15 @@ internal static class CommandLine
             if (i + 1 >= args.Count)
             {
                 throw new FormatException($"'{name}' needs a value.");
+            }
+
+            if (name == "--access-level")
+            {
+                var level = args[++i];
+                options = AccessLevelNames.TryParse(level, out var parsed)
+                    ? options with { AccessLevel = parsed }
+                    : throw new FormatException($"'--access-level' takes {string.Join(", ", AccessLevelNames.All)}, not '{level}'.");
+                continue;
             }
 
             var value = Number(name, args[++i]);

@@ -30,6 +30,9 @@ public sealed record EmulatorOptions
     /// </summary>
     public TimeSpan RequestTokenLifetime { get; init; } = TimeSpan.FromMinutes(15);
 
+    /// <summary>The access level of the emulator's app; pay-per-use, what new apps get, unless a test asks for another.</summary>
+    public AccessLevel AccessLevel { get; init; } = AccessLevel.PayPerUse;
+
     /// <summary>The clock behind OAuth timestamps, rate-limit windows and upload processing.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
@@ -47,5 +50,9 @@ public sealed record EmulatorOptions
         ArgumentOutOfRangeException.ThrowIfNegative(ExtraUsers);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(ExtraUsers, 99999);
         ArgumentNullException.ThrowIfNull(TimeProvider);
+        if (!Enum.IsDefined(AccessLevel))
+        {
+            throw new ArgumentOutOfRangeException(nameof(AccessLevel), AccessLevel, "Unknown access level.");
+        }
     }
 }

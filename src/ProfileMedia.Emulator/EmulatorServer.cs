@@ -18,7 +18,7 @@ using ProfileMedia.Emulator.State;
 namespace ProfileMedia.Emulator;
 
 /// <summary>
-/// A running X API v1.1 emulator on 127.0.0.1: the API under <see cref="BaseUri"/>, the media hosts under
+/// A running X API emulator on 127.0.0.1: v1.1 under <see cref="BaseUri"/>, v2 and /oauth2/token under <see cref="RootUri"/>, the media hosts under
 /// <see cref="MediaBaseUri"/>, and test controls under <see cref="ControlUri"/>, all on one port.
 /// The methods here do what the /_emulator/ endpoints do, without going over HTTP.
 /// </summary>
@@ -38,13 +38,27 @@ public sealed class EmulatorServer : IAsyncDisposable
         BaseUri = new Uri(root, "1.1/");
         MediaBaseUri = root;
         ControlUri = new Uri(root, "_emulator/");
-        StartupJson = StartupInfo.ToJson(BaseUri, MediaBaseUri, ControlUri, Accounts);
+        RootUri = root;
+        StartupJson = StartupInfo.ToJson(BaseUri, MediaBaseUri, ControlUri, Accounts, RootUri, BearerToken);
         state.StartupJson = StartupJson;
         state.Urls = new MediaUrls(MediaBaseUri);
     }
 
-    /// <summary>The API root, "http://127.0.0.1:PORT/1.1/".</summary>
+    /// <summary>The v1.1 API root, "http://127.0.0.1:PORT/1.1/".</summary>
     public Uri BaseUri { get; }
+
+    /// <summary>The host root, "http://127.0.0.1:PORT/": /1.1/, /2/ and /oauth2/token hang below it.</summary>
+    public Uri RootUri { get; }
+
+    /// <summary>The app's Bearer token (app-only), as POST /oauth2/token hands it out.</summary>
+    public string BearerToken => State.SeedData.BearerToken;
+
+    /// <summary>The app's access level now; a reset returns it to the one the server started with.</summary>
+    public AccessLevel AccessLevel
+    {
+        get => _state.AccessLevel;
+        set => _state.AccessLevel = value;
+    }
 
     /// <summary>The media host root, "http://127.0.0.1:PORT/".</summary>
     public Uri MediaBaseUri { get; }

@@ -3,7 +3,10 @@ namespace ProfileMedia.Emulator;
 /// <summary>What an injected fault does to the request it catches.</summary>
 public enum FaultKind
 {
-    /// <summary>Answer <see cref="FaultSpec.Status"/> with <see cref="FaultSpec.Body"/> or a body like the service's.</summary>
+    /// <summary>
+    /// Answer <see cref="FaultSpec.Status"/> with <see cref="FaultSpec.Body"/> or a body like the service's: on /2/ paths a
+    /// problem object (402 is credits-depleted), elsewhere a v1.1 error body.
+    /// </summary>
     Status,
 
     /// <summary>Send headers and part of a body, then abort the connection.</summary>
@@ -17,4 +20,7 @@ public enum FaultKind
 
     /// <summary>Answer 200 with an HTML page instead of JSON.</summary>
     NotJson,
+
+    /// <summary>Answer 429 with the v2 usage-capped problem (a monthly cap: waiting for the rate-limit window does not help).</summary>
+    UsageCapped,
 }

@@ -27,8 +27,12 @@ internal sealed class EmulatorHarness : IAsyncDisposable
     /// <summary>DefaultUser: default picture, no banner.</summary>
     public EmulatorAccount DefaultUser => Server.Accounts.Single(a => a.ScreenName == "DefaultUser");
 
+    /// <summary>
+    /// The v1.1 tests run at the enterprise access level, the one that still has v1.1 user reads; the v2 tests
+    /// (<see cref="V2Harness"/>) run at the default.
+    /// </summary>
     public static async Task<EmulatorHarness> StartAsync(EmulatorOptions? options = null) =>
-        new(await EmulatorServer.StartAsync(options ?? new EmulatorOptions { ProcessingDelay = TimeSpan.FromMilliseconds(200) }));
+        new(await EmulatorServer.StartAsync((options ?? new EmulatorOptions { ProcessingDelay = TimeSpan.FromMilliseconds(200) }) with { AccessLevel = AccessLevel.Enterprise }));
 
     public Uri Api(string relative) => new(Server.BaseUri, relative);
 

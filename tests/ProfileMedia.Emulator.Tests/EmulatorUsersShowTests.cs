@@ -109,7 +109,7 @@ public sealed class EmulatorUsersShowTests
     }
 
     [Theory]
-    [InlineData("users/lookup.json?screen_name=EmulatedUser")]
+    [InlineData("users/search.json?q=EmulatedUser")]
     [InlineData("users/show?screen_name=EmulatedUser")]
     [InlineData("account/update_profile_image.json")]
     public async Task An_unknown_endpoint_or_wrong_method_gets_the_documented_404_code_34_body(string relative)

@@ -9,5 +9,6 @@ namespace ProfileMedia.Emulator.Api;
 /// <param name="Path">The full request path, ".json" included.</param>
 /// <param name="Name">The rate-limit family, as the service names it ("users/show").</param>
 /// <param name="Writes">Whether it changes the account.</param>
+/// <param name="ReadsUsers">Whether it reads other users: only the enterprise access level still has those in v1.1.</param>
 /// <param name="Handler">Runs once the caller is authenticated and within limits.</param>
-internal sealed record ApiEndpoint(string Method, string Path, string Name, bool Writes, Func<ApiRequest, EmulatorState, Task> Handler);
+internal sealed record ApiEndpoint(string Method, string Path, string Name, bool Writes, bool ReadsUsers, Func<ApiRequest, EmulatorState, Task> Handler);

@@ -15,7 +15,7 @@ namespace ProfileMedia.Emulator.Api;
 
 /// <summary>
 /// The /1.1/ API. Every call goes through the same gates, in this order: known endpoint (404 code 34), OAuth signature
-/// (400/401), account restrictions (403/401), rate limit (429), then the endpoint itself. Rate-limit headers are on every
+/// (400/401), account restrictions and the app's access level (403/401), rate limit (429), then the endpoint itself. Rate-limit headers are on every
 /// answer from an authenticated caller, from the rate-limit gate on.
 /// </summary>
 internal static class ApiEndpoints
@@ -27,11 +27,14 @@ internal static class ApiEndpoints
 
     private static readonly IReadOnlyList<ApiEndpoint> Endpoints =
     [
-        new("GET", "/1.1/users/show.json", "users/show", Writes: false, UserLookupEndpoints.ShowAsync),
-        new("GET", "/1.1/users/profile_banner.json", "users/profile_banner", Writes: false, UserLookupEndpoints.ProfileBannerAsync),
-        new("POST", "/1.1/account/update_profile_image.json", "account/update_profile_image", Writes: true, ProfileImageEndpoint.UpdateAsync),
-        new("POST", "/1.1/account/update_profile_banner.json", "account/update_profile_banner", Writes: true, BannerEndpoints.UpdateAsync),
-        new("POST", "/1.1/account/remove_profile_banner.json", "account/remove_profile_banner", Writes: true, BannerEndpoints.RemoveAsync),
+        new("GET", "/1.1/users/show.json", "users/show", Writes: false, ReadsUsers: true, UserLookupEndpoints.ShowAsync),
+        new("GET", "/1.1/users/lookup.json", "users/lookup", Writes: false, ReadsUsers: true, UsersLookupEndpoint.LookupAsync),
+        new("POST", "/1.1/users/lookup.json", "users/lookup", Writes: false, ReadsUsers: true, UsersLookupEndpoint.LookupAsync),
+        new("GET", "/1.1/users/profile_banner.json", "users/profile_banner", Writes: false, ReadsUsers: true, UserLookupEndpoints.ProfileBannerAsync),
+        new("GET", "/1.1/account/verify_credentials.json", "account/verify_credentials", Writes: false, ReadsUsers: false, UserLookupEndpoints.VerifyCredentialsAsync),
+        new("POST", "/1.1/account/update_profile_image.json", "account/update_profile_image", Writes: true, ReadsUsers: false, ProfileImageEndpoint.UpdateAsync),
+        new("POST", "/1.1/account/update_profile_banner.json", "account/update_profile_banner", Writes: true, ReadsUsers: false, BannerEndpoints.UpdateAsync),
+        new("POST", "/1.1/account/remove_profile_banner.json", "account/remove_profile_banner", Writes: true, ReadsUsers: false, BannerEndpoints.RemoveAsync),
     ];
 
     public static bool Handles(PathString path) => path.Value?.StartsWith(Prefix, StringComparison.Ordinal) == true;
@@ -77,7 +80,7 @@ internal static class ApiEndpoints
         }
 
         var caller = auth.User!;
-        var restriction = RestrictionError(caller.Restrictions, endpoint);
+        var restriction = RestrictionError(caller.Restrictions, endpoint, state.AccessLevel);
         if (restriction is not null)
         {
             await ApiResponses.WriteErrorAsync(context, restriction).ConfigureAwait(false);
@@ -95,9 +98,10 @@ internal static class ApiEndpoints
         await endpoint.Handler(new ApiRequest(context, caller, urls, query, form), state).ConfigureAwait(false);
     }
 
-    private static ApiError? RestrictionError(AccountRestrictions restrictions, ApiEndpoint endpoint)
+    private static ApiError? RestrictionError(AccountRestrictions restrictions, ApiEndpoint endpoint, AccessLevel level)
     {
-        if (restrictions.HasFlag(AccountRestrictions.OutsideAccessTier))
+        // Pay-per-use and legacy free apps keep only "limited v1.1 endpoints": user reads are not among them.
+        if (restrictions.HasFlag(AccountRestrictions.OutsideAccessTier) || (endpoint.ReadsUsers && level != AccessLevel.Enterprise))
         {
             return ApiError.OutsideAccessTier;
         }

@@ -13,6 +13,9 @@ internal sealed record ApiError(int Status, int Code, string Message)
     public static readonly ApiError CallbackNotApproved = new(403, 415, "Callback URL not approved for this client application. Approved callback URLs can be adjusted in your application settings");
     public static readonly ApiError PageDoesNotExist = new(404, 34, "Sorry, that page does not exist");
     public static readonly ApiError UserNotFound = new(404, 50, "User not found.");
+    public static readonly ApiError UserSuspended = new(403, 63, "User has been suspended.");
+    public static readonly ApiError NoUserMatches = new(404, 17, "No user matches for specified terms.");
+    public static readonly ApiError TooManyTerms = new(403, 18, "Too many terms specified in query.");
     public static readonly ApiError RateLimitExceeded = new(429, 88, "Rate limit exceeded");
     public static readonly ApiError InternalError = new(500, 131, "Internal error");
     public static readonly ApiError OverCapacity = new(503, 130, "Over capacity");

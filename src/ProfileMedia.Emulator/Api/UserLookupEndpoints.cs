@@ -6,18 +6,21 @@ using ProfileMedia.Emulator.State;
 
 namespace ProfileMedia.Emulator.Api;
 
-/// <summary>GET users/show and GET users/profile_banner: read a user by screen_name (any case) or user_id.</summary>
+/// <summary>
+/// GET users/show and GET users/profile_banner: read a user by screen_name (any case) or user_id; a suspended user is
+/// 403 code 63. GET account/verify_credentials: the caller itself.
+/// </summary>
 internal static class UserLookupEndpoints
 {
     private static readonly ApiError BothUserParameters = new(400, 38, "Give either screen_name or user_id, not both.");
 
-    public static Task ShowAsync(ApiRequest request, EmulatorState state)
-    {
-        if (!TryFindTarget(request, state, out var user, out var error))
-        {
-            return ApiResponses.WriteErrorAsync(request.Context, error);
-        }
+    public static Task ShowAsync(ApiRequest request, EmulatorState state) =>
+        TryFindTarget(request, state, out var user, out var error) ? WriteUserAsync(request, state, user) : ApiResponses.WriteErrorAsync(request.Context, error);
 
+    public static Task VerifyCredentialsAsync(ApiRequest request, EmulatorState state) => WriteUserAsync(request, state, request.Caller);
+
+    private static Task WriteUserAsync(ApiRequest request, EmulatorState state, UserRecord user)
+    {
         var now = state.Clock.GetUtcNow();
         var image = user.CurrentImage(now);
         var banner = user.Banner;
@@ -60,7 +63,7 @@ internal static class UserLookupEndpoints
         user = byName
             ? state.Accounts.FindByScreenName(screenName!)
             : long.TryParse(userId, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? state.Accounts.FindById(id) : null;
-        error = user is null ? ApiError.UserNotFound : null;
-        return user is not null;
+        error = user is null ? ApiError.UserNotFound : user.Profile.Suspended ? ApiError.UserSuspended : null;
+        return error is null;
     }
 }

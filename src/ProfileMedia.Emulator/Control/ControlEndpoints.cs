@@ -9,7 +9,7 @@ using ProfileMedia.Emulator.State;
 namespace ProfileMedia.Emulator.Control;
 
 /// <summary>
-/// /_emulator/: lets a test drive the emulator over HTTP (faults, request log, reset, account restrictions, OAuth approvals).
+/// /_emulator/: lets a test drive the emulator over HTTP (faults, request log, reset, access level, account restrictions, OAuth approvals).
 /// No authentication, and these calls are never logged or faulted themselves.
 /// </summary>
 internal static class ControlEndpoints
@@ -40,6 +40,10 @@ internal static class ControlEndpoints
             ("GET", ["requests"]) => WriteJsonAsync(context, 200, json => WriteArray(json, state.Log.Snapshot(), RecordedRequestJson.Write)),
             ("DELETE", ["requests"]) => NoContent(context, state.Log.Clear),
             ("POST", ["reset"]) => NoContent(context, state.Reset),
+            ("GET", ["access-level"]) => WriteJsonAsync(context, 200, json => WriteAccessLevel(json, state.AccessLevel)),
+            ("POST", ["access-level", var name]) => AccessLevelNames.TryParse(name, out var level)
+                ? NoContent(context, () => state.AccessLevel = level)
+                : ErrorAsync(context, 400, $"Unknown access level '{name}': use {string.Join(", ", AccessLevelNames.All)}."),
             ("POST", ["accounts", var screenName, var action]) when RestrictionActions.TryGetValue(action, out var restriction) =>
                 state.TryRestrict(screenName, restriction) ? NoContent(context, () => { }) : UnknownAccount(context, screenName),
             ("POST", ["oauth", "authorize"]) => OAuthControl.AuthorizeAsync(context, state),
@@ -67,6 +71,13 @@ internal static class ControlEndpoints
 
         state.Faults.Add(fault);
         context.Response.StatusCode = StatusCodes.Status204NoContent;
+    }
+
+    private static void WriteAccessLevel(Utf8JsonWriter json, AccessLevel level)
+    {
+        json.WriteStartObject();
+        json.WriteString("accessLevel", AccessLevelNames.Of(level));
+        json.WriteEndObject();
     }
 
     private static void WriteMediaUrls(Utf8JsonWriter json, EmulatorMediaUrls urls)

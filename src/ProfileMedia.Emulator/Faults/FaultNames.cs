@@ -4,7 +4,7 @@ using System.Linq;
 
 namespace ProfileMedia.Emulator.Faults;
 
-/// <summary>The names faults have on the control endpoint and in the request log: "status", "drop", "slow", "emptyBody", "notJson".</summary>
+/// <summary>The names faults have on the control endpoint and in the request log: "status", "drop", "slow", "emptyBody", "notJson", "usageCapped".</summary>
 internal static class FaultNames
 {
     private static readonly Dictionary<FaultKind, string> Names = new()
@@ -14,6 +14,7 @@ internal static class FaultNames
         [FaultKind.Slow] = "slow",
         [FaultKind.EmptyBody] = "emptyBody",
         [FaultKind.NotJson] = "notJson",
+        [FaultKind.UsageCapped] = "usageCapped",
     };
 
     public static string Of(FaultKind kind) => Names[kind];

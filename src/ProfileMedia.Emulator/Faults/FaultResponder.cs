@@ -3,8 +3,10 @@ using System.Globalization;
 using System.Text;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
 using ProfileMedia.Emulator.Api;
 using ProfileMedia.Emulator.State;
+using ProfileMedia.Emulator.V2;
 
 namespace ProfileMedia.Emulator.Faults;
 
@@ -42,6 +44,9 @@ internal static class FaultResponder
             case FaultKind.NotJson:
                 await ApiResponses.WriteTextAsync(context, StatusCodes.Status200OK, "text/html;charset=utf-8", HtmlPage).ConfigureAwait(false);
                 return true;
+            case FaultKind.UsageCapped:
+                await WriteStatusAsync(context, fault with { Status = StatusCodes.Status429TooManyRequests }, state).ConfigureAwait(false);
+                return true;
             default:
                 await WriteStatusAsync(context, fault, state).ConfigureAwait(false);
                 return true;
@@ -74,7 +79,8 @@ internal static class FaultResponder
             response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
         }
 
-        var rateLimited = fault.Status == StatusCodes.Status429TooManyRequests;
+        // A usage cap is not the rate limit: its answer still shows quota left in the window.
+        var rateLimited = fault.Status == StatusCodes.Status429TooManyRequests && fault.Kind != FaultKind.UsageCapped;
         if (fault.IncludeRateLimitHeaders)
         {
             var resetIn = fault.RateLimitResetSeconds
@@ -88,6 +94,20 @@ internal static class FaultResponder
         {
             var contentType = fault.Body.TrimStart().StartsWith('{') ? ApiResponses.JsonContentType : "text/html;charset=utf-8";
             await ApiResponses.WriteTextAsync(context, fault.Status, contentType, fault.Body).ConfigureAwait(false);
+            return;
+        }
+
+        if (V2Endpoints.Handles(context.Request.Path))
+        {
+            var problem = fault.Kind == FaultKind.UsageCapped ? Problem.UsageCapped : fault.Status switch
+            {
+                StatusCodes.Status402PaymentRequired => Problem.CreditsDepleted,
+                StatusCodes.Status429TooManyRequests => Problem.TooManyRequests,
+                StatusCodes.Status401Unauthorized => Problem.Unauthorized,
+                StatusCodes.Status404NotFound => Problem.NotFound,
+                _ => new Problem(fault.Status, "about:blank", ReasonPhrases.GetReasonPhrase(fault.Status), ReasonPhrases.GetReasonPhrase(fault.Status)),
+            };
+            await problem.WriteAsync(context).ConfigureAwait(false);
             return;
         }
 

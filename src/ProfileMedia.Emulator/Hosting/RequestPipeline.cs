@@ -9,6 +9,7 @@ using ProfileMedia.Emulator.Control;
 using ProfileMedia.Emulator.Faults;
 using ProfileMedia.Emulator.Media;
 using ProfileMedia.Emulator.State;
+using ProfileMedia.Emulator.V2;
 
 namespace ProfileMedia.Emulator.Hosting;
 
@@ -76,6 +77,14 @@ internal sealed class RequestPipeline(EmulatorState state)
         else if (TokenEndpoints.Handles(path))
         {
             await TokenEndpoints.HandleAsync(context, state).ConfigureAwait(false);
+        }
+        else if (V2Endpoints.Handles(path))
+        {
+            await V2Endpoints.HandleAsync(context, state, urls).ConfigureAwait(false);
+        }
+        else if (OAuth2TokenEndpoint.Handles(path))
+        {
+            await OAuth2TokenEndpoint.HandleAsync(context).ConfigureAwait(false);
         }
         else if (MediaEndpoints.Handles(path))
         {

@@ -12,7 +12,7 @@ namespace ProfileMedia.Emulator.Hosting;
 /// </summary>
 internal static class StartupInfo
 {
-    public static string ToJson(Uri baseUri, Uri mediaBaseUri, Uri controlUri, IReadOnlyList<EmulatorAccount> accounts)
+    public static string ToJson(Uri baseUri, Uri mediaBaseUri, Uri controlUri, IReadOnlyList<EmulatorAccount> accounts, Uri rootUri, string bearerToken)
     {
         var buffer = new ArrayBufferWriter<byte>();
         using (var json = new Utf8JsonWriter(buffer))
@@ -35,6 +35,10 @@ internal static class StartupInfo
             }
 
             json.WriteEndArray();
+
+            // Added for the v2 API: the host root the module's -ApiBaseUri takes, and the app-only token the console hands out.
+            json.WriteString("rootUri", rootUri.AbsoluteUri);
+            json.WriteString("bearerToken", bearerToken);
             json.WriteEndObject();
         }
 

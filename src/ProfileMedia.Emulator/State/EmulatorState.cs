@@ -1,4 +1,5 @@
 using System;
+using System.Threading;
 using ProfileMedia.Emulator.Api;
 using ProfileMedia.Emulator.Authorization;
 using ProfileMedia.Emulator.Faults;
@@ -13,6 +14,8 @@ internal sealed class EmulatorState
     /// <summary>RFC 5849 leaves the tolerance to the server; the service allows five minutes either way.</summary>
     public static readonly TimeSpan TimestampTolerance = TimeSpan.FromSeconds(300);
 
+    private int _accessLevel;
+
     public EmulatorState(EmulatorOptions options)
     {
         Options = options;
@@ -23,9 +26,17 @@ internal sealed class EmulatorState
         Log = new RequestLog(options.RequestLogWriter);
         Authorizations = new AuthorizationStore(Clock, options.RequestTokenLifetime);
         Verifier = new OAuthVerifier(Accounts, Authorizations, Nonces, Clock, TimestampTolerance);
+        AccessLevel = options.AccessLevel;
     }
 
     public EmulatorOptions Options { get; }
+
+    /// <summary>The app's access level now: the option's until a test changes it; reset restores the option's.</summary>
+    public AccessLevel AccessLevel
+    {
+        get => (AccessLevel)Volatile.Read(ref _accessLevel);
+        set => Volatile.Write(ref _accessLevel, (int)value);
+    }
 
     public TimeProvider Clock { get; }
 
@@ -97,5 +108,6 @@ internal sealed class EmulatorState
         RateLimiter.Clear();
         Nonces.Clear();
         Accounts.Reset();
+        AccessLevel = Options.AccessLevel;
     }
 }

@@ -15,9 +15,13 @@ internal static class SeedData
     public const string ConsumerKey = "EmuConsumerKey7fQ2xL9pWd3";
     public const string ConsumerSecret = "EmuConsumerSecret4hT8mZ1qR6vB0nK5sY2wE7uJ3cX9gA1d";
 
+    /// <summary>The app-only token POST /oauth2/token hands out (the same one until invalidated, as on the service).</summary>
+    public const string BearerToken = "AAAAAAAAAAAAAAAAAAAAAEmuBearer%2Fk3Qz8Lw1Pd6Rt0Xy5Nb9Vc2Hj4Mf7Gs%3DEmuAppOnlyToken2026";
+
     public const string UploadedUserScreenName = "EmulatedUser";
     public const string DefaultUserScreenName = "DefaultUser";
     public const string LegacyBannerScreenName = "VeteranUser";
+    public const string SuspendedScreenName = "SuspendedUser";
 
     /// <summary>The account of the recorded users/show answer, so documentation examples run here as written.</summary>
     public const string RecordedScreenName = "Twitter";
@@ -53,6 +57,15 @@ internal static class SeedData
                 hasPicture: true,
                 hasBanner: true,
                 bannerIndex: 4),
+            SeededUser(
+                Profile(1000004, SuspendedScreenName, "Suspended User", "Suspended: v2 lookups answer with a Forbidden error, users/show with code 63.", 2016) with
+                {
+                    Suspended = true,
+                },
+                credentials: null,
+                hasPicture: true,
+                hasBanner: false,
+                bannerIndex: 5),
         };
 
         for (var i = 1; i <= extraUsers; i++)

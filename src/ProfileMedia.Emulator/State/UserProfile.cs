@@ -2,7 +2,7 @@ using System;
 
 namespace ProfileMedia.Emulator.State;
 
-/// <summary>The parts of a user that never change in the emulator.</summary>
+/// <summary>The parts of a user that never change in the emulator; a suspended user is found by no lookup.</summary>
 internal sealed record UserProfile(
     long Id,
     string ScreenName,
@@ -13,4 +13,5 @@ internal sealed record UserProfile(
     int FollowersCount,
     int FriendsCount,
     int StatusesCount,
-    bool LegacyBannerSizes);
+    bool LegacyBannerSizes,
+    bool Suspended = false);

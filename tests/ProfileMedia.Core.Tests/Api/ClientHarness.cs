@@ -18,7 +18,7 @@ public sealed class ClientHarness : IAsyncLifetime
     public EmulatorAccount DefaultUser => Server.Accounts.Single(a => a.ScreenName == "DefaultUser");
 
     public async Task InitializeAsync() =>
-        Server = await EmulatorServer.StartAsync(new EmulatorOptions { ProcessingDelay = TimeSpan.FromMilliseconds(300) });
+        Server = await EmulatorServer.StartAsync(new EmulatorOptions { ProcessingDelay = TimeSpan.FromMilliseconds(300), AccessLevel = AccessLevel.Enterprise });
 
     public async Task DisposeAsync() => await Server.DisposeAsync();
 
