@@ -25,13 +25,21 @@ public sealed class RateLimitStatus
     /// <summary>When the window starts over.</summary>
     public DateTimeOffset? Reset { get; }
 
+    /// <summary>Calls allowed in 24 hours (<c>x-app-limit-24hour-limit</c> or <c>x-user-limit-24hour-limit</c>), when the answer said.</summary>
+    public int? DailyLimit { get; private set; }
+
+    /// <summary>Calls left in the 24-hour window, when the answer said.</summary>
+    public int? DailyRemaining { get; private set; }
+
     /// <summary>Reads the headers of <paramref name="response"/>; null when it has none.</summary>
     internal static RateLimitStatus? FromHeaders(HttpResponseMessage response)
     {
         int? limit = ReadInt(response.Headers, "x-rate-limit-limit");
         int? remaining = ReadInt(response.Headers, "x-rate-limit-remaining");
         long? resetSeconds = ReadLong(response.Headers, "x-rate-limit-reset");
-        if (limit == null && remaining == null && resetSeconds == null)
+        int? dailyLimit = ReadInt(response.Headers, "x-app-limit-24hour-limit") ?? ReadInt(response.Headers, "x-user-limit-24hour-limit");
+        int? dailyRemaining = ReadInt(response.Headers, "x-app-limit-24hour-remaining") ?? ReadInt(response.Headers, "x-user-limit-24hour-remaining");
+        if (limit == null && remaining == null && resetSeconds == null && dailyLimit == null && dailyRemaining == null)
         {
             return null;
         }
@@ -42,13 +50,15 @@ public sealed class RateLimitStatus
             reset = DateTimeOffset.FromUnixTimeSeconds(seconds);
         }
 
-        return new RateLimitStatus(limit, remaining, reset);
+        return new RateLimitStatus(limit, remaining, reset) { DailyLimit = dailyLimit, DailyRemaining = dailyRemaining };
     }
 
     /// <inheritdoc />
     public override string ToString() =>
         string.Format(CultureInfo.InvariantCulture, "{0}/{1} left{2}", Remaining?.ToString(CultureInfo.InvariantCulture) ?? "?", Limit?.ToString(CultureInfo.InvariantCulture) ?? "?",
-            Reset is DateTimeOffset reset ? ", resets " + reset.ToLocalTime().ToString("HH:mm:ss", CultureInfo.InvariantCulture) : string.Empty);
+            Reset is DateTimeOffset reset ? ", resets " + reset.ToLocalTime().ToString("HH:mm:ss", CultureInfo.InvariantCulture) : string.Empty)
+        + (DailyLimit == null && DailyRemaining == null ? string.Empty : string.Format(CultureInfo.InvariantCulture, "; 24 h: {0}/{1} left",
+            DailyRemaining?.ToString(CultureInfo.InvariantCulture) ?? "?", DailyLimit?.ToString(CultureInfo.InvariantCulture) ?? "?"));
 
     private static int? ReadInt(HttpResponseHeaders headers, string name) =>
         ReadLong(headers, name) is long value && value >= int.MinValue && value <= int.MaxValue ? (int)value : (int?)null;

@@ -11,9 +11,16 @@ namespace ProfileMedia.Core.Api;
 internal static class ResponseParser
 {
     /// <summary>Reads a v1.1 user object.</summary>
-    public static ProfileUser ParseUser(string operation, byte[] body)
+    public static ProfileUser ParseUser(string operation, byte[] body) => ParseUser(operation, ParseObject(operation, body));
+
+    /// <summary>Reads a v1.1 user object already parsed (an item of a users/lookup array).</summary>
+    internal static ProfileUser ParseUser(string operation, JsonValue user)
     {
-        JsonValue user = ParseObject(operation, body);
+        if (user.Kind != JsonKind.Object)
+        {
+            throw Unexpected(operation, "a user is not a JSON object.");
+        }
+
         string? id = user["id_str"]?.GetString() ?? RawNumber(user["id"]);
         string? screenName = user["screen_name"]?.GetString();
         if (id == null || screenName == null)
@@ -76,7 +83,10 @@ internal static class ResponseParser
         return result;
     }
 
-    /// <summary>Reads an error body: <c>{"errors":[{"code":..,"message":..}]}</c>, <c>{"error":"..."}</c>, or nothing usable.</summary>
+    /// <summary>
+    /// Reads an error body: <c>{"errors":[{"code":..,"message":..}]}</c>, <c>{"error":"..."}</c>, or nothing usable. A v2
+    /// problem's own fields are read by <see cref="V2ResponseParser.ParseProblem"/>.
+    /// </summary>
     public static IReadOnlyList<XApiErrorDetail> ParseErrors(byte[] body)
     {
         JsonValue root;
@@ -98,7 +108,8 @@ internal static class ResponseParser
         foreach (JsonValue error in root["errors"]?.Items ?? (IReadOnlyList<JsonValue>)Array.Empty<JsonValue>())
         {
             int code = TryInt(error["code"], out int value) ? value : 0;
-            details.Add(new XApiErrorDetail(code, error["message"]?.GetString() ?? string.Empty));
+            // v1.1 items have "message"; v2 items have "message" (invalid-request) or "detail" (a missing user).
+            details.Add(new XApiErrorDetail(code, error["message"]?.GetString() ?? error["detail"]?.GetString() ?? string.Empty));
         }
 
         if (root["error"]?.GetString() is string single)
@@ -109,7 +120,7 @@ internal static class ResponseParser
         return details;
     }
 
-    private static JsonValue ParseObject(string operation, byte[] body)
+    internal static JsonValue ParseObject(string operation, byte[] body)
     {
         if (body.Length == 0)
         {
@@ -129,7 +140,7 @@ internal static class ResponseParser
         return root.Kind == JsonKind.Object ? root : throw Unexpected(operation, "the answer is JSON but not an object.");
     }
 
-    private static XApiException Unexpected(string operation, string what) =>
+    internal static XApiException Unexpected(string operation, string what) =>
         new XApiException(operation + " failed: " + what, ErrorIds.UnexpectedResponse, null, Array.Empty<XApiErrorDetail>(), null, null);
 
     private static string? RawNumber(JsonValue? value) =>

@@ -11,12 +11,14 @@ using System.Threading.Tasks;
 using ProfileMedia.Core.Errors;
 using ProfileMedia.Core.OAuth;
 using ProfileMedia.Core.Retries;
+using ProfileMedia.Core.Auth;
 
 namespace ProfileMedia.Core.Api;
 
 /// <summary>
-/// Sends one API request: signs each attempt afresh (new nonce and timestamp), times it out, retries transient
-/// failures with backoff, waits out a rate limit when asked to, and turns every other failure into an <see cref="XApiException"/>.
+/// Sends one API request: authorizes each attempt afresh (a new OAuth nonce and timestamp, or the Bearer token), times
+/// it out, retries transient failures with backoff, waits out a rate limit when asked to (never a usage cap or an
+/// empty balance), and turns every other failure into an <see cref="XApiException"/>.
 /// </summary>
 internal sealed class SignedRequestSender
 {
@@ -24,24 +26,23 @@ internal sealed class SignedRequestSender
     private const int MaxBodyBytes = 4 * 1024 * 1024;
 
     private readonly HttpClient _http;
-    private readonly OAuth1Signer _signer;
     private readonly XApiClientOptions _options;
 
-    public SignedRequestSender(HttpClient http, OAuth1Signer signer, XApiClientOptions options)
+    public SignedRequestSender(HttpClient http, XApiClientOptions options)
     {
         _http = http;
-        _signer = signer;
         _options = options;
     }
 
     /// <param name="operation">What the user asked for, for messages ("Get user @x").</param>
     /// <param name="method">GET or POST.</param>
     /// <param name="uri">The full request URI with its query; it is signed exactly as sent.</param>
+    /// <param name="authorization">Makes each attempt's Authorization header.</param>
     /// <param name="content">Makes the body for each attempt (a fresh file stream each time); null for none.</param>
     /// <param name="retryWithoutAnswer">Whether a dropped connection or time-out may be retried: not for an upload, which the service may already have taken.</param>
-    /// <param name="call">This call's observer and rate-limit choices.</param>
+    /// <param name="call">This call's observer, rate-limit choices and read API.</param>
     /// <param name="cancellationToken">Stops the call, including a rate-limit wait or a retry delay.</param>
-    public async Task<ApiAnswer> SendAsync(string operation, HttpMethod method, Uri uri, Func<HttpContent>? content,
+    public async Task<ApiAnswer> SendAsync(string operation, HttpMethod method, Uri uri, RequestAuthorization authorization, Func<HttpContent>? content,
         bool retryWithoutAnswer, ApiCallOptions call, CancellationToken cancellationToken)
     {
         IXApiObserver? observer = call.Observer;
@@ -62,9 +63,9 @@ internal sealed class SignedRequestSender
             {
                 using var request = new HttpRequestMessage(method, uri);
                 request.Content = content?.Invoke();
-                request.Headers.TryAddWithoutValidation("Authorization", _signer.CreateAuthorizationHeader(method.Method, uri));
+                request.Headers.TryAddWithoutValidation("Authorization", authorization.HeaderFor(method, uri));
                 observer?.Verbose(method.Method + " " + uri.AbsoluteUri);
-                observer?.Debug(DescribeHeaders("Request", request.Headers, request.Content?.Headers));
+                observer?.Debug(DescribeHeaders("Request", request.Headers, request.Content?.Headers, authorization.Scheme));
 
                 using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
                 timeout.CancelAfter(_options.Timeout);
@@ -75,7 +76,7 @@ internal sealed class SignedRequestSender
                 retryAfter = RetryAfterOf(response, rateLimit);
                 observer?.Verbose(string.Format(CultureInfo.InvariantCulture, "{0} {1} -> {2} {3} in {4} ms{5}", method.Method, uri.AbsoluteUri, (int)status, status, clock.ElapsedMilliseconds,
                     rateLimit == null ? string.Empty : " (rate limit " + rateLimit + ")"));
-                observer?.Debug(DescribeHeaders("Response", response.Headers, response.Content?.Headers));
+                observer?.Debug(DescribeHeaders("Response", response.Headers, response.Content?.Headers, authorization.Scheme));
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
@@ -108,7 +109,11 @@ internal sealed class SignedRequestSender
             }
 
             IReadOnlyList<XApiErrorDetail> errors = ResponseParser.ParseErrors(body);
-            if (code == 429 && rateLimitAction == RateLimitAction.Wait && !waitedForRateLimit)
+            XApiProblem? problem = V2ResponseParser.ParseProblem(body);
+
+            // Only the rate limit ends with its window: a usage cap is monthly, and an empty balance (402) never refills itself.
+            bool rateLimited = code == 429 && problem?.Name != "usage-capped";
+            if (rateLimited && rateLimitAction == RateLimitAction.Wait && !waitedForRateLimit)
             {
                 TimeSpan wait = retryAfter ?? TimeSpan.Zero;
                 if (retryAfter != null && wait <= maxWait)
@@ -126,7 +131,7 @@ internal sealed class SignedRequestSender
                 continue;
             }
 
-            throw XApiErrorAdvice.FromAnswer(operation, status, errors, rateLimit, retryAfter, retries + 1);
+            throw XApiErrorAdvice.FromAnswer(operation, status, errors, rateLimit, retryAfter, retries + 1, problem, uri);
         }
     }
 
@@ -185,24 +190,24 @@ internal sealed class SignedRequestSender
     private static string Attempts(int retries) =>
         retries == 0 ? string.Empty : string.Format(CultureInfo.InvariantCulture, " after {0} attempts", retries + 1);
 
-    private static string DescribeHeaders(string title, System.Net.Http.Headers.HttpHeaders headers, System.Net.Http.Headers.HttpHeaders? contentHeaders)
+    private static string DescribeHeaders(string title, System.Net.Http.Headers.HttpHeaders headers, System.Net.Http.Headers.HttpHeaders? contentHeaders, string scheme)
     {
         var text = new StringBuilder(title).Append(" headers:");
-        Append(text, headers);
+        Append(text, headers, scheme);
         if (contentHeaders != null)
         {
-            Append(text, contentHeaders);
+            Append(text, contentHeaders, scheme);
         }
 
         return text.ToString();
     }
 
-    private static void Append(StringBuilder text, System.Net.Http.Headers.HttpHeaders headers)
+    private static void Append(StringBuilder text, System.Net.Http.Headers.HttpHeaders headers, string scheme)
     {
         foreach (var header in headers)
         {
-            // The Authorization header carries the signature: never shown, whatever the stream.
-            string value = string.Equals(header.Key, "Authorization", StringComparison.OrdinalIgnoreCase) ? "OAuth (redacted)" : string.Join(", ", header.Value);
+            // The Authorization header carries the signature, the Bearer token or the app's secret: only its scheme is shown.
+            string value = string.Equals(header.Key, "Authorization", StringComparison.OrdinalIgnoreCase) ? scheme + " (redacted)" : string.Join(", ", header.Value);
             text.Append("\n  ").Append(header.Key).Append(": ").Append(value);
         }
     }

@@ -5,9 +5,9 @@ namespace ProfileMedia.Core.Api;
 /// <summary>A user named by screen name or by numeric id, checked before any request is sent.</summary>
 internal sealed class UserReference
 {
-    // X screen names are at most 15 letters, digits and underscores; some old accounts have a few more, so allow 50.
-    private const int MaxScreenNameLength = 50;
-    private const int MaxUserIdLength = 20;
+    // The v2 rules, checked before any request: usernames ^[A-Za-z0-9_]{1,15}$, ids ^[0-9]{1,19}$.
+    private const int MaxScreenNameLength = 15;
+    private const int MaxUserIdLength = 19;
 
     private UserReference(string? screenName, string? userId)
     {
@@ -52,13 +52,19 @@ internal sealed class UserReference
         string id = value?.Trim() ?? string.Empty;
         if (id.Length == 0 || id.Length > MaxUserIdLength || !IsDigits(id) || id == "0")
         {
-            problem = "A user id is a positive whole number of at most 20 digits";
+            problem = "A user id is a positive whole number of at most 19 digits";
             return null;
         }
 
         problem = null;
         return new UserReference(null, id);
     }
+
+    /// <summary>
+    /// What names the same user however it was written: the screen name lower-cased (X matches names in any case and may
+    /// answer in another case than asked), or the id.
+    /// </summary>
+    public string Key => ScreenName != null ? "@" + ScreenName.ToLowerInvariant() : UserId!;
 
     /// <inheritdoc />
     public override string ToString() => ScreenName != null ? "@" + ScreenName : "user id " + UserId;

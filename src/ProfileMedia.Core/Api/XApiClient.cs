@@ -7,68 +7,55 @@ using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using ProfileMedia.Core.Errors;
+using ProfileMedia.Core.Auth;
 using ProfileMedia.Core.OAuth;
 using ProfileMedia.Core.Uploads;
 
 namespace ProfileMedia.Core.Api;
 
 /// <summary>
-/// The five X API v1.1 endpoints the module needs, over one reused <see cref="HttpClient"/>, signed with OAuth 1.0a
-/// user context. Thread-safe: many calls may run at once over one client.
+/// The X API endpoints the module needs, over one reused <see cref="HttpClient"/>: user reads through v2 (or v1.1 for
+/// access levels that still have it), with an app-only Bearer token or OAuth 1.0a user context, and the v1.1 writes,
+/// which only user context may call. Thread-safe: many calls may run at once over one client.
 /// </summary>
-internal sealed class XApiClient : IDisposable
+internal sealed partial class XApiClient : IDisposable
 {
     private readonly HttpClient _http;
     private readonly SignedRequestSender _sender;
+    private readonly RequestAuthorization? _userContext;
+    private RequestAuthorization? _appOnly;
 
-    /// <summary>Creates a client; it owns <paramref name="handler"/> when given (tests), else makes its own.</summary>
+    /// <summary>Creates a client with OAuth 1.0a user context only; it owns <paramref name="handler"/> when given (tests), else makes its own.</summary>
     public XApiClient(OAuthCredentials credentials, XApiClientOptions options, HttpMessageHandler? handler = null)
+        : this(credentials ?? throw new ArgumentNullException(nameof(credentials)), null, options, handler)
     {
-        if (credentials == null)
-        {
-            throw new ArgumentNullException(nameof(credentials));
-        }
-
-        // A copy: changing the caller's options later must not change a live connection.
-        Options = options?.Clone() ?? throw new ArgumentNullException(nameof(options));
-        BaseUri = ApiBaseUri.Validate(options.BaseUri);
-        _http = new HttpClient(handler ?? CreateHandler(Options)) { Timeout = Timeout.InfiniteTimeSpan };
-        _http.DefaultRequestHeaders.UserAgent.ParseAdd("ProfileMedia/" + typeof(XApiClient).Assembly.GetName().Version?.ToString(3));
-        _sender = new SignedRequestSender(_http, new OAuth1Signer(credentials), Options);
     }
 
-    /// <summary>The API base, ending in '/'.</summary>
+    /// <summary>
+    /// Creates a client with user context, an app-only Bearer token, or both; the credentials stay the caller's to
+    /// dispose. With neither, <see cref="AcquireBearerTokenAsync"/> must give it a token before any read.
+    /// </summary>
+    public XApiClient(OAuthCredentials? userContext, BearerToken? appOnly, XApiClientOptions options, HttpMessageHandler? handler = null)
+    {
+        // A copy: changing the caller's options later must not change a live connection.
+        Options = options?.Clone() ?? throw new ArgumentNullException(nameof(options));
+        BaseUri = ApiBaseUri.RootOf(ApiBaseUri.Validate(options.BaseUri));
+        _http = new HttpClient(handler ?? CreateHandler(Options)) { Timeout = Timeout.InfiniteTimeSpan };
+        _http.DefaultRequestHeaders.UserAgent.ParseAdd("ProfileMedia/" + typeof(XApiClient).Assembly.GetName().Version?.ToString(3));
+        _sender = new SignedRequestSender(_http, Options);
+        _userContext = userContext == null ? null : RequestAuthorization.UserContext(new OAuth1Signer(userContext));
+        _appOnly = appOnly == null ? null : RequestAuthorization.AppOnly(appOnly);
+    }
+
+    /// <summary>The API host root, ending in '/': /1.1/, /2/ and /oauth2/token hang below it.</summary>
     public Uri BaseUri { get; }
 
     /// <summary>The settings this client was made with.</summary>
     public XApiClientOptions Options { get; }
 
-    /// <summary><c>GET users/show</c>.</summary>
-    public async Task<ProfileUser> GetUserAsync(UserReference user, ApiCallOptions call, CancellationToken cancellationToken)
-    {
-        string operation = "Get user " + user;
-        Uri uri = Endpoint("users/show.json", user.ParameterName, user.ParameterValue);
-        ApiAnswer answer = await _sender.SendAsync(operation, HttpMethod.Get, uri, null, true, call, cancellationToken).ConfigureAwait(false);
-        return ResponseParser.ParseUser(operation, answer.Body);
-    }
-
-    /// <summary><c>GET users/profile_banner</c>; a user without a banner is an XApiException with error id NoProfileBanner.</summary>
-    public async Task<IReadOnlyList<ProfileBannerVariant>> GetProfileBannerAsync(UserReference user, ApiCallOptions call, CancellationToken cancellationToken)
-    {
-        string operation = "Get the banner of " + user;
-        Uri uri = Endpoint("users/profile_banner.json", user.ParameterName, user.ParameterValue);
-        ApiAnswer answer;
-        try
-        {
-            answer = await _sender.SendAsync(operation, HttpMethod.Get, uri, null, true, call, cancellationToken).ConfigureAwait(false);
-        }
-        catch (XApiException e) when (e.StatusCode == HttpStatusCode.NotFound && !e.HasCode(50))
-        {
-            throw new XApiException(user + " has no profile banner.", ErrorIds.NoProfileBanner, e.StatusCode, e.Errors, e.RateLimit, null, e);
-        }
-
-        return ResponseParser.ParseBannerSizes(operation, answer.Body, uri.AbsoluteUri, user.ScreenName, user.UserId);
-    }
+    /// <summary>Which kinds of credentials the client holds.</summary>
+    public CredentialKinds Credentials =>
+        (_userContext == null ? CredentialKinds.None : CredentialKinds.UserContext) | (Volatile.Read(ref _appOnly) == null ? CredentialKinds.None : CredentialKinds.AppOnlyBearer);
 
     /// <summary><c>POST account/update_profile_image</c> with the image streamed as multipart; returns the updated user.</summary>
     public async Task<ProfileUser> UpdateProfileImageAsync(ImageFile image, bool includeEntities, bool skipStatus, ApiCallOptions call, CancellationToken cancellationToken)
@@ -79,8 +66,8 @@ internal sealed class XApiClient : IDisposable
             new KeyValuePair<string, string>("include_entities", includeEntities ? "true" : "false"),
             new KeyValuePair<string, string>("skip_status", skipStatus ? "true" : "false"),
         };
-        Uri uri = Endpoint("account/update_profile_image.json", query);
-        ApiAnswer answer = await _sender.SendAsync(operation, HttpMethod.Post, uri, () => ImageUpload.Create("image", image), false, call, cancellationToken).ConfigureAwait(false);
+        Uri uri = V1("account/update_profile_image.json", query);
+        ApiAnswer answer = await _sender.SendAsync(operation, HttpMethod.Post, uri, UserContextFor(operation), () => ImageUpload.Create("image", image), false, call, cancellationToken).ConfigureAwait(false);
         return ResponseParser.ParseUser(operation, answer.Body);
     }
 
@@ -97,48 +84,45 @@ internal sealed class XApiClient : IDisposable
             query.Add(Pair("offset_top", region.OffsetTop));
         }
 
-        Uri uri = Endpoint("account/update_profile_banner.json", query);
-        await _sender.SendAsync(operation, HttpMethod.Post, uri, () => ImageUpload.Create("banner", banner), false, call, cancellationToken).ConfigureAwait(false);
+        Uri uri = V1("account/update_profile_banner.json", query);
+        await _sender.SendAsync(operation, HttpMethod.Post, uri, UserContextFor(operation), () => ImageUpload.Create("banner", banner), false, call, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary><c>POST account/remove_profile_banner</c>.</summary>
     public async Task RemoveProfileBannerAsync(ApiCallOptions call, CancellationToken cancellationToken)
     {
-        Uri uri = Endpoint("account/remove_profile_banner.json", new List<KeyValuePair<string, string>>());
-        await _sender.SendAsync("Remove the profile banner", HttpMethod.Post, uri, null, false, call, cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>
-    /// Polls <c>users/show</c> until its image URL is <paramref name="expectedImageUrl"/> (the service processes an upload
-    /// asynchronously) or <paramref name="timeout"/> passes; returns the last user seen and whether it had the new URL.
-    /// </summary>
-    public async Task<(ProfileUser User, bool Changed)> WaitForProfileImageAsync(UserReference user, string expectedImageUrl,
-        TimeSpan timeout, TimeSpan interval, ApiCallOptions call, CancellationToken cancellationToken)
-    {
-        DateTimeOffset deadline = DateTimeOffset.UtcNow + timeout;
-        while (true)
-        {
-            ProfileUser current = await GetUserAsync(user, call, cancellationToken).ConfigureAwait(false);
-            bool changed = string.Equals(current.ProfileImageUrlHttps, expectedImageUrl, StringComparison.Ordinal)
-                || string.Equals(current.ProfileImageUrl, expectedImageUrl, StringComparison.Ordinal);
-            if (changed || DateTimeOffset.UtcNow + interval > deadline)
-            {
-                return (current, changed);
-            }
-
-            call.Observer?.Verbose("The new image is not in users/show yet; asking again in " + interval.TotalSeconds.ToString(CultureInfo.InvariantCulture) + " s");
-            await Task.Delay(interval, cancellationToken).ConfigureAwait(false);
-        }
+        const string operation = "Remove the profile banner";
+        Uri uri = V1("account/remove_profile_banner.json", new List<KeyValuePair<string, string>>());
+        await _sender.SendAsync(operation, HttpMethod.Post, uri, UserContextFor(operation), null, false, call, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
-    public void Dispose() => _http.Dispose();
+    public void Dispose()
+    {
+        _http.Dispose();
+        _mintedToken?.Dispose();
+    }
 
     private static KeyValuePair<string, string> Pair(string name, int value) =>
         new KeyValuePair<string, string>(name, value.ToString(CultureInfo.InvariantCulture));
 
-    private Uri Endpoint(string path, string name, string value) =>
-        Endpoint(path, new List<KeyValuePair<string, string>> { new KeyValuePair<string, string>(name, value) });
+    /// <summary>
+    /// User context for <paramref name="operation"/>; on a connection with only a Bearer token this fails before any
+    /// request, saying which credentials are needed.
+    /// </summary>
+    private RequestAuthorization UserContextFor(string operation) =>
+        _userContext ?? throw new XApiException(
+            operation + " cannot run on this connection: it holds only an app-only Bearer token. " + XApiProblemAdvice.UserContextAdvice,
+            "UserContextRequired", null, Array.Empty<XApiErrorDetail>(), null, null);
+
+    /// <summary>What reads send: user context when the connection has it (its per-user limits are higher), else the Bearer token.</summary>
+    private RequestAuthorization ReadAuthorization => _userContext ?? Volatile.Read(ref _appOnly)
+        ?? throw new XApiException("This connection holds no credentials: connect again with a Bearer token or the OAuth 1.0a keys and tokens.", "NotConnected", null, Array.Empty<XApiErrorDetail>(), null, null);
+
+    private Uri V1(string path, string name, string value) =>
+        V1(path, new List<KeyValuePair<string, string>> { new KeyValuePair<string, string>(name, value) });
+
+    private Uri V1(string path, List<KeyValuePair<string, string>> query) => Endpoint("1.1/" + path, query);
 
     private Uri Endpoint(string path, List<KeyValuePair<string, string>> query)
     {

@@ -5,11 +5,17 @@ namespace ProfileMedia.Core.Api;
 /// <summary>How a connection behaves: where it sends requests, how long it waits, how it retries.</summary>
 internal sealed class XApiClientOptions
 {
-    /// <summary>The service's v1.1 base.</summary>
-    public static readonly Uri DefaultBaseUri = new Uri("https://api.x.com/1.1/");
+    /// <summary>The service's host root: /1.1/, /2/ and /oauth2/token hang below it.</summary>
+    public static readonly Uri DefaultBaseUri = new Uri("https://api.x.com/");
 
-    /// <summary>The API base URI, ending in '/'. Plain http is allowed only for a loopback host.</summary>
+    /// <summary>
+    /// The API host root, ending in '/'. A value ending in /1.1/, as scripts passed before v2, means its parent. Plain
+    /// http is allowed only for a loopback host.
+    /// </summary>
     public Uri BaseUri { get; set; } = DefaultBaseUri;
+
+    /// <summary>Which API answers user reads unless a call says otherwise: v2, or v1.1 for access levels that still have it.</summary>
+    public ReadApi ReadApi { get; set; } = ReadApi.V2;
 
     /// <summary>How long one request may take before it counts as timed out.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);

@@ -13,20 +13,42 @@ namespace ProfileMedia.Core.Api;
 internal static class XApiErrorAdvice
 {
     /// <summary>Builds the exception for an answer with a status that is not success.</summary>
-    public static XApiException FromAnswer(string operation, HttpStatusCode status, IReadOnlyList<XApiErrorDetail> errors, RateLimitStatus? rateLimit, TimeSpan? retryAfter, int attempts = 1)
+    /// <param name="operation">What the user asked for ("Get user @x").</param>
+    /// <param name="status">The answer's status.</param>
+    /// <param name="errors">The body's error items (v1.1 codes, or v2 messages).</param>
+    /// <param name="rateLimit">The rate-limit headers.</param>
+    /// <param name="retryAfter">How long the service asked to wait.</param>
+    /// <param name="attempts">How many attempts were made.</param>
+    /// <param name="problem">The v2 problem object, when the body was one.</param>
+    /// <param name="endpoint">The request URI, so that advice can name the endpoint.</param>
+    public static XApiException FromAnswer(string operation, HttpStatusCode status, IReadOnlyList<XApiErrorDetail> errors, RateLimitStatus? rateLimit, TimeSpan? retryAfter, int attempts = 1,
+        XApiProblem? problem = null, Uri? endpoint = null)
     {
-        var (errorId, advice) = Classify(status, errors, rateLimit, retryAfter);
-        string said = errors.Count == 0 ? "no error details" : Join(errors);
+        var (errorId, advice) = (problem == null ? null : XApiProblemAdvice.Classify(problem, status, errors, rateLimit, retryAfter))
+            ?? Classify(status, errors, rateLimit, retryAfter, endpoint);
+        string said = problem != null ? problem.ToString() + (errors.Count == 0 ? string.Empty : " [" + Join(errors) + "]")
+            : errors.Count == 0 ? "no error details" : Join(errors);
         string tries = attempts > 1 ? string.Format(CultureInfo.InvariantCulture, " after {0} attempts", attempts) : string.Empty;
         string message = string.Format(CultureInfo.InvariantCulture, "{0} failed{1}: HTTP {2} ({3}). {4}", operation, tries, (int)status, said, advice);
-        return new XApiException(message, errorId, status, errors, rateLimit, retryAfter);
+        return new XApiException(message, errorId, status, errors, rateLimit, retryAfter, problem);
+    }
+
+    /// <summary>The advice for a rate-limit 429, the one failure -RateLimitAction Wait waits for.</summary>
+    internal static string RateLimitAdvice(RateLimitStatus? rateLimit, TimeSpan? retryAfter)
+    {
+        string when = rateLimit?.Reset is DateTimeOffset reset
+            ? "The window resets at " + reset.ToLocalTime().ToString("HH:mm:ss", CultureInfo.InvariantCulture) + "."
+            : retryAfter is TimeSpan wait
+                ? "X asked to wait " + Math.Ceiling(wait.TotalSeconds).ToString(CultureInfo.InvariantCulture) + " s."
+                : "X did not say when the window resets.";
+        return "Rate limit reached. " + when + " Use -RateLimitAction Wait to wait for it instead of failing.";
     }
 
     /// <summary>Builds the exception for a request that got no usable answer at all.</summary>
     public static XApiException NoAnswer(string operation, string errorId, string what, Exception? inner) =>
         new XApiException(operation + " failed: " + what, errorId, null, Array.Empty<XApiErrorDetail>(), null, null, inner);
 
-    private static (string ErrorId, string Advice) Classify(HttpStatusCode status, IReadOnlyList<XApiErrorDetail> errors, RateLimitStatus? rateLimit, TimeSpan? retryAfter)
+    private static (string ErrorId, string Advice) Classify(HttpStatusCode status, IReadOnlyList<XApiErrorDetail> errors, RateLimitStatus? rateLimit, TimeSpan? retryAfter, Uri? endpoint)
     {
         foreach (XApiErrorDetail error in errors)
         {
@@ -44,7 +66,11 @@ internal static class XApiErrorAdvice
                 case 326:
                     return (ErrorIds.AccountLocked, "The account is locked: sign in at x.com to unlock it, then try again.");
                 case 453:
-                    return (ErrorIds.AccessTierInsufficient, "The account's API access tier does not include this endpoint: upgrade the app's access level in the developer portal.");
+                    return (ErrorIds.AccessTierInsufficient, (endpoint == null ? "This v1.1 endpoint" : endpoint.AbsolutePath) + " is not in the app's access level (pay-per-use and the legacy free tier keep"
+                        + " only media upload and a few other v1.1 endpoints). Reads work through the X API v2, the default: leave out -ReadApiVersion 1.1 here and on Connect-ProfileMedia."
+                        + " Only Enterprise and some legacy subscriptions still include the v1.1 reads.");
+                case 99:
+                    return (ErrorIds.AuthenticationFailed, "X could not verify the app's credentials for a Bearer token: check the consumer key and secret (API Key and Secret in the developer console).");
                 case 50:
                     return (ErrorIds.UserNotFound, "No such user: check the screen name or id.");
                 case 88:
@@ -77,17 +103,7 @@ internal static class XApiErrorAdvice
         }
     }
 
-    private static string RateLimitAdvice(RateLimitStatus? rateLimit, TimeSpan? retryAfter)
-    {
-        string when = rateLimit?.Reset is DateTimeOffset reset
-            ? "The window resets at " + reset.ToLocalTime().ToString("HH:mm:ss", CultureInfo.InvariantCulture) + "."
-            : retryAfter is TimeSpan wait
-                ? "X asked to wait " + Math.Ceiling(wait.TotalSeconds).ToString(CultureInfo.InvariantCulture) + " s."
-                : "X did not say when the window resets.";
-        return "Rate limit reached. " + when + " Use -RateLimitAction Wait to wait for it instead of failing.";
-    }
-
-    private static string Join(IReadOnlyList<XApiErrorDetail> errors)
+    internal static string Join(IReadOnlyList<XApiErrorDetail> errors)
     {
         var parts = new string[errors.Count];
         for (int i = 0; i < parts.Length; i++)

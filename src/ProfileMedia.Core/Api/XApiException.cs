@@ -12,8 +12,15 @@ public sealed class XApiException : Exception
 {
     /// <summary>Creates the exception; <see cref="XApiErrorAdvice"/> builds these from answers.</summary>
     internal XApiException(string message, string errorId, HttpStatusCode? statusCode, IReadOnlyList<XApiErrorDetail> errors, RateLimitStatus? rateLimit, TimeSpan? retryAfter, Exception? innerException = null)
+        : this(message, errorId, statusCode, errors, rateLimit, retryAfter, null, innerException)
+    {
+    }
+
+    /// <summary>Creates the exception for a v2 answer that carried a problem object.</summary>
+    internal XApiException(string message, string errorId, HttpStatusCode? statusCode, IReadOnlyList<XApiErrorDetail> errors, RateLimitStatus? rateLimit, TimeSpan? retryAfter, XApiProblem? problem, Exception? innerException = null)
         : base(message, innerException)
     {
+        Problem = problem;
         ErrorId = errorId;
         StatusCode = statusCode;
         Errors = errors;
@@ -23,6 +30,9 @@ public sealed class XApiException : Exception
 
     /// <summary>A PascalCase id for the kind of failure, such as <c>UserNotFound</c> or <c>RateLimited</c>.</summary>
     public string ErrorId { get; }
+
+    /// <summary>The v2 problem object of the answer (type, title, detail, reason, period), when it had one.</summary>
+    public XApiProblem? Problem { get; }
 
     /// <summary>The HTTP status, or null when no answer came (connection failure, time-out).</summary>
     public HttpStatusCode? StatusCode { get; }

@@ -1,5 +1,5 @@
 using System;
-using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using ProfileMedia.Core.Api;
@@ -9,8 +9,8 @@ namespace ProfileMedia.Core.Downloads;
 
 /// <summary>
 /// Saves requests into one folder, at most a set number at once, over one shared downloader. An outdated URL
-/// (403/404 from the media host) of a request that knows its user is refreshed once through users/show; with
-/// fallback, an unavailable original steps down to 400x400, bigger, then normal.
+/// (403/404 from the media host) of a request that knows its user is refreshed once, by a batched user lookup (one
+/// request for up to 100 outdated users); with fallback, an unavailable original steps down to 400x400, bigger, then normal.
 /// </summary>
 internal sealed class MediaSaver : IDisposable
 {
@@ -18,41 +18,45 @@ internal sealed class MediaSaver : IDisposable
     private readonly DestinationFolder _destination;
     private readonly bool _overwrite;
     private readonly bool _fallback;
-    private readonly Func<UserReference, CancellationToken, Task<ProfileUser>>? _refreshUser;
+    private readonly UserRefreshBatcher? _refreshes;
     private readonly SemaphoreSlim _slots;
-
-    // One users/show per user however many of its files are outdated: later requests share the first answer.
-    private readonly ConcurrentDictionary<string, Lazy<Task<ProfileUser>>> _refreshes = new ConcurrentDictionary<string, Lazy<Task<ProfileUser>>>(StringComparer.OrdinalIgnoreCase);
 
     /// <param name="downloader">Shared by every download; not owned.</param>
     /// <param name="destination">An absolute folder; created here, once for the whole run, when missing.</param>
     /// <param name="overwrite">Replace existing files (-Force).</param>
     /// <param name="fallback">Step down from an unavailable original (-Fallback).</param>
     /// <param name="maxConcurrency">How many downloads run at once (-ThrottleLimit).</param>
-    /// <param name="refreshUser">users/show through a connection, or null when there is none.</param>
-    public MediaSaver(MediaDownloader downloader, string destination, bool overwrite, bool fallback, int maxConcurrency, Func<UserReference, CancellationToken, Task<ProfileUser>>? refreshUser)
+    /// <param name="lookUpUsers">A batched user lookup through a connection (XApiClient.LookupUsersAsync), or null when there is none.</param>
+    public MediaSaver(MediaDownloader downloader, string destination, bool overwrite, bool fallback, int maxConcurrency,
+        Func<IReadOnlyList<UserReference>, CancellationToken, Task<IReadOnlyList<UserLookupOutcome>>>? lookUpUsers)
     {
         _downloader = downloader ?? throw new ArgumentNullException(nameof(downloader));
         _destination = new DestinationFolder(destination);
         _overwrite = overwrite;
         _fallback = fallback;
-        _refreshUser = refreshUser;
+        _refreshes = lookUpUsers == null ? null : new UserRefreshBatcher(lookUpUsers);
         _slots = new SemaphoreSlim(Math.Max(1, maxConcurrency));
     }
 
-    /// <summary>Saves one request; waits for a free slot first. Cancellation throws and leaves no partial file.</summary>
+    /// <summary>Saves one request; each download waits for a free slot. Cancellation throws and leaves no partial file.</summary>
     public async Task<MediaSaveResult> SaveAsync(MediaRequest request, Action<long>? bytesReceived, Action<string>? verbose, CancellationToken cancellationToken)
     {
-        await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+        _refreshes?.Enter();
         try
         {
             return await SaveWithRefreshAsync(request, bytesReceived, verbose, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
-            _slots.Release();
+            _refreshes?.Leave(cancellationToken);
         }
     }
+
+    /// <summary>
+    /// For input still arriving (a pipeline): outdated users wait to be looked up together, up to 100 at once, until the
+    /// returned hold is disposed at the end of the input. Without a hold, they go out once every save in flight waits.
+    /// </summary>
+    public IDisposable HoldRefreshes(CancellationToken cancellationToken) => _refreshes?.Hold(cancellationToken) ?? NoHold.Instance;
 
     /// <inheritdoc />
     public void Dispose() => _slots.Dispose();
@@ -70,18 +74,18 @@ internal sealed class MediaSaver : IDisposable
                 last = await DownloadAsync(current, size, bytesReceived, verbose, cancellationToken).ConfigureAwait(false);
                 lastSize = size;
                 UserReference? owner = Reference(current);
-                if (last.Status != DownloadStatus.Outdated || refreshed || owner == null || _refreshUser == null)
+                if (last.Status != DownloadStatus.Outdated || refreshed || owner == null || _refreshes == null)
                 {
                     break;
                 }
 
-                // Outdated: ask users/show for the current URL once, then try the same size again.
+                // Outdated: look the user up for the current URL once (batched with other outdated users), then try the same size again.
                 refreshed = true;
-                verbose?.Invoke(Shown(last.Url) + " answered " + last.HttpStatus + ": refreshing " + Owner(current) + " through users/show");
+                verbose?.Invoke(Shown(last.Url) + " answered " + last.HttpStatus + ": refreshing " + Owner(current) + " through a user lookup");
                 MediaRequest? renewed;
                 try
                 {
-                    ProfileUser user = await RefreshAsync(owner, cancellationToken).ConfigureAwait(false);
+                    ProfileUser user = await _refreshes.RefreshAsync(owner, cancellationToken).ConfigureAwait(false);
                     renewed = current.RefreshedFrom(user);
                 }
                 catch (XApiException e)
@@ -106,7 +110,21 @@ internal sealed class MediaSaver : IDisposable
         return Result(request, last!, lastSize, last!.ErrorId, MessageOf(request, last!, refreshed), refreshed);
     }
 
-    private Task<MediaSaveResult> DownloadAsync(MediaRequest request, string size, Action<long>? bytesReceived, Action<string>? verbose, CancellationToken cancellationToken)
+    private async Task<MediaSaveResult> DownloadAsync(MediaRequest request, string size, Action<long>? bytesReceived, Action<string>? verbose, CancellationToken cancellationToken)
+    {
+        // The slot is held per download, not per save: a save waiting for its user's refresh must not block the others.
+        await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await DownloadInSlotAsync(request, size, bytesReceived, verbose, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _slots.Release();
+        }
+    }
+
+    private Task<MediaSaveResult> DownloadInSlotAsync(MediaRequest request, string size, Action<long>? bytesReceived, Action<string>? verbose, CancellationToken cancellationToken)
     {
         string url = request.UrlOfSize(size);
         string extension = MediaFileName.ExtensionOfUrl(url) ?? string.Empty;
@@ -136,19 +154,12 @@ internal sealed class MediaSaver : IDisposable
 
         return "The URL " + Shown(outcome.Url) + " is outdated (HTTP " + outcome.HttpStatus + "): the image was replaced. "
             + (request.KnowsUser
-                ? "Connect with Connect-ProfileMedia so Save-ProfileMedia can refresh it through users/show."
+                ? "Connect with Connect-ProfileMedia so Save-ProfileMedia can refresh it through a user lookup."
                 : "Pipe Get-ProfileUser output (or its variants) into Save-ProfileMedia, with a connection, so it can refresh the URL.");
     }
 
     private static MediaSaveResult Result(MediaRequest request, MediaSaveResult outcome, string size, string? errorId, string message, bool refreshed) =>
         outcome.For(request, size, errorId, message, refreshed);
-
-    private Task<ProfileUser> RefreshAsync(UserReference owner, CancellationToken cancellationToken)
-    {
-        string key = owner.ParameterName + "=" + owner.ParameterValue;
-        var refresh = _refreshes.GetOrAdd(key, _ => new Lazy<Task<ProfileUser>>(() => _refreshUser!(owner, cancellationToken)));
-        return refresh.Value;
-    }
 
     private static UserReference? Reference(MediaRequest request) =>
         (request.UserId != null ? UserReference.ForUserId(request.UserId, out _) : null)
@@ -159,4 +170,13 @@ internal sealed class MediaSaver : IDisposable
     private static string Shown(string url) => Text.MessageText.Quote(url);
 
     private static string Noun(MediaRequest request) => request.Kind == MediaKind.Banner ? "banner" : "image";
+
+    private sealed class NoHold : IDisposable
+    {
+        public static readonly NoHold Instance = new NoHold();
+
+        public void Dispose()
+        {
+        }
+    }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using ProfileMedia.Core.Api;
+using ProfileMedia.Core.Auth;
 using ProfileMedia.Core.OAuth;
 
 namespace ProfileMedia;
@@ -12,25 +13,42 @@ namespace ProfileMedia;
 /// </summary>
 public sealed class ProfileMediaConnection : IDisposable
 {
-    private readonly OAuthCredentials _credentials;
+    private readonly OAuthCredentials? _credentials;
+    private readonly BearerToken? _bearerToken;
     private bool _disposed;
 
-    /// <summary>Creates a connection; it owns the credentials from now on and disposes them with itself.</summary>
+    /// <summary>Creates a connection with OAuth 1.0a user context; it owns the credentials from now on and disposes them with itself.</summary>
     internal ProfileMediaConnection(OAuthCredentials credentials, XApiClientOptions options, System.Net.Http.HttpMessageHandler? handler = null)
+        : this(credentials ?? throw new ArgumentNullException(nameof(credentials)), null, null, options, handler)
     {
-        _credentials = credentials ?? throw new ArgumentNullException(nameof(credentials));
-        Client = new XApiClient(credentials, options, handler);
-        ConsumerKeyHint = Hint(credentials.ConsumerKey);
-        AccessTokenHint = Hint(credentials.AccessToken);
     }
 
-    /// <summary>The API base URI requests go to.</summary>
+    /// <summary>
+    /// Creates a connection with user context, an app-only Bearer token, or both; it owns them from now on. With
+    /// neither, <paramref name="consumerKey"/> names the app whose token <see cref="XApiClient.AcquireBearerTokenAsync"/> is to mint.
+    /// </summary>
+    internal ProfileMediaConnection(OAuthCredentials? credentials, BearerToken? bearerToken, string? consumerKey, XApiClientOptions options, System.Net.Http.HttpMessageHandler? handler = null)
+    {
+        _credentials = credentials;
+        _bearerToken = bearerToken;
+        Client = new XApiClient(credentials, bearerToken, options, handler);
+        ConsumerKeyHint = Hint(credentials?.ConsumerKey ?? consumerKey);
+        AccessTokenHint = Hint(credentials?.AccessToken);
+    }
+
+    /// <summary>The API host root requests go to (/1.1/, /2/ and /oauth2/token below it).</summary>
     public Uri BaseUri => Client.BaseUri;
 
-    /// <summary>The first characters of the consumer key, to tell connections apart (the key is an identifier, not a secret, but it is still shortened).</summary>
+    /// <summary>Which kinds of credentials the connection holds: UserContext (OAuth 1.0a), AppOnlyBearer, or both. Never their values.</summary>
+    public CredentialKinds Credentials => Client.Credentials;
+
+    /// <summary>Which API answers user reads: "2" (the default) or "1.1".</summary>
+    public string ReadApiVersion => ReadApiNames.Of(Client.Options.ReadApi);
+
+    /// <summary>The first characters of the consumer key, to tell connections apart (the key is an identifier, not a secret, but it is still shortened); empty without one.</summary>
     public string ConsumerKeyHint { get; }
 
-    /// <summary>The first characters of the access token; by X's convention they are the account's user id.</summary>
+    /// <summary>The first characters of the access token (by X's convention the account's user id); empty without user context.</summary>
     public string AccessTokenHint { get; }
 
     /// <summary>What a 429 answer does unless a call says otherwise.</summary>
@@ -52,7 +70,8 @@ public sealed class ProfileMediaConnection : IDisposable
     internal XApiClient Client { get; }
 
     /// <inheritdoc />
-    public override string ToString() => string.Format(CultureInfo.InvariantCulture, "ProfileMedia connection to {0} (consumer key {1})", BaseUri, ConsumerKeyHint);
+    public override string ToString() => string.Format(CultureInfo.InvariantCulture, "ProfileMedia connection to {0} ({1}; reads through v{2}{3})", BaseUri, Describe(Credentials), ReadApiVersion,
+        ConsumerKeyHint.Length == 0 ? string.Empty : "; consumer key " + ConsumerKeyHint);
 
     /// <inheritdoc />
     public void Dispose()
@@ -61,10 +80,19 @@ public sealed class ProfileMediaConnection : IDisposable
         {
             _disposed = true;
             Client.Dispose();
-            _credentials.Dispose();
+            _credentials?.Dispose();
+            _bearerToken?.Dispose();
         }
     }
 
-    /// <summary>The first four characters of a key or token and an ellipsis, to tell two apart without showing them whole.</summary>
-    internal static string Hint(string value) => value.Length <= 4 ? new string('*', value.Length) : value.Substring(0, 4) + "…";
+    /// <summary>The first four characters of a key or token and an ellipsis, to tell two apart without showing them whole; empty for none.</summary>
+    internal static string Hint(string? value) => value == null ? string.Empty : value.Length <= 4 ? new string('*', value.Length) : value.Substring(0, 4) + "…";
+
+    private static string Describe(CredentialKinds kinds) => kinds switch
+    {
+        CredentialKinds.UserContext | CredentialKinds.AppOnlyBearer => "OAuth 1.0a user context and an app-only Bearer token",
+        CredentialKinds.UserContext => "OAuth 1.0a user context",
+        CredentialKinds.AppOnlyBearer => "app-only Bearer token: reads only",
+        _ => "no credentials yet",
+    };
 }

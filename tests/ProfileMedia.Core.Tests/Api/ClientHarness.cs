@@ -25,7 +25,8 @@ public sealed class ClientHarness : IAsyncLifetime
     internal XApiClient Client(EmulatorAccount? account = null, Action<XApiClientOptions>? configure = null, string? consumerSecret = null)
     {
         account ??= Uploader;
-        var options = new XApiClientOptions { BaseUri = Server.BaseUri, RetryBaseDelay = TimeSpan.FromMilliseconds(20), Timeout = TimeSpan.FromSeconds(10) };
+        // These clients are the v1.1 mode's: the emulator runs at the enterprise level, where v1.1 reads still work.
+        var options = new XApiClientOptions { BaseUri = Server.BaseUri, RetryBaseDelay = TimeSpan.FromMilliseconds(20), Timeout = TimeSpan.FromSeconds(10), ReadApi = ReadApi.V1 };
         configure?.Invoke(options);
         var credentials = new OAuthCredentials(account.ConsumerKey, Secret(consumerSecret ?? account.ConsumerSecret), account.AccessToken, Secret(account.AccessTokenSecret));
         return new XApiClient(credentials, options);

@@ -44,7 +44,7 @@ public sealed class XApiClientUploadTests : IClassFixture<ClientHarness>
         Assert.True(upload.ContentLength < bytes.Length + 1_000, "the body must be the raw bytes, not base64");
         Assert.Contains("skip_status=true", upload.PathAndQuery, StringComparison.Ordinal);
 
-        var (seen, changed) = await client.WaitForProfileImageAsync(Uploader, updated.ProfileImageUrlHttps!, TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(100), ApiCallOptions.Quiet, CancellationToken.None);
+        var (seen, changed) = await client.WaitForProfileImageAsync(updated.ProfileImageUrlHttps!, TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(100), ApiCallOptions.Quiet, CancellationToken.None);
         Assert.True(changed);
         Assert.Equal(updated.ProfileImageUrlHttps, seen.ProfileImageUrlHttps);
     }

@@ -12,7 +12,7 @@ using ProfileMedia.TestSupport;
 
 namespace ProfileMedia.Core.Tests.Downloads;
 
-/// <summary>Saving with refresh and fallback, against the emulator's media host and users/show.</summary>
+/// <summary>Saving with refresh and fallback, against the emulator's media host and v1.1 users/lookup.</summary>
 public sealed class MediaSaverTests : IClassFixture<ClientHarness>, IDisposable
 {
     private readonly ClientHarness _harness;
@@ -36,7 +36,7 @@ public sealed class MediaSaverTests : IClassFixture<ClientHarness>, IDisposable
 
     private MediaSaver Saver(XApiClient? client, bool fallback = false) =>
         new(_downloader, _folder, overwrite: false, fallback, maxConcurrency: 4,
-            client == null ? null : (user, token) => client.GetUserAsync(user, ApiCallOptions.Quiet, token));
+            client == null ? null : (users, token) => client.LookupUsersAsync(users, ApiCallOptions.Quiet, token));
 
     private static UserReference Uploader => UserReference.ForScreenName("EmulatedUser", out _)!;
 
@@ -45,12 +45,12 @@ public sealed class MediaSaverTests : IClassFixture<ClientHarness>, IDisposable
         string path = TestImages.WriteTemp(TestImages.Png);
         ImageFile.Inspect(path, ImageFile.MaxProfileImageBytes, out ImageFile? image, out _);
         ProfileUser updated = await client.UpdateProfileImageAsync(image!, false, false, ApiCallOptions.Quiet, CancellationToken.None);
-        await client.WaitForProfileImageAsync(Uploader, updated.ProfileImageUrlHttps!, TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(100), ApiCallOptions.Quiet, CancellationToken.None);
+        await client.WaitForProfileImageAsync(updated.ProfileImageUrlHttps!, TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(100), ApiCallOptions.Quiet, CancellationToken.None);
         return updated;
     }
 
     [Fact]
-    public async Task Every_outdated_size_of_a_user_is_refreshed_with_one_users_show_call()
+    public async Task Every_outdated_size_of_a_user_is_refreshed_with_one_users_lookup_call()
     {
         using XApiClient client = _harness.Client();
         ProfileUser before = await client.GetUserAsync(Uploader, ApiCallOptions.Quiet, CancellationToken.None);
@@ -63,7 +63,7 @@ public sealed class MediaSaverTests : IClassFixture<ClientHarness>, IDisposable
 
         Assert.All(results, r => Assert.Equal(DownloadStatus.Saved, r.Status));
         Assert.All(results, r => Assert.True(r.Refreshed));
-        Assert.Single(_harness.Server.Requests, r => r.PathAndQuery.StartsWith("/1.1/users/show.json", StringComparison.Ordinal));
+        Assert.Single(_harness.Server.Requests, r => r.PathAndQuery.StartsWith("/1.1/users/lookup.json", StringComparison.Ordinal));
     }
 
     [Fact]
