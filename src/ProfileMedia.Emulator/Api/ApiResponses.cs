@@ -22,8 +22,8 @@ internal static class ApiResponses
             json.WriteStartArray("errors");
             json.WriteStartObject();
 
-            // The recorded "page does not exist" body lists message before code; keep it byte for byte.
-            if (error.Code == ApiError.PageDoesNotExist.Code)
+            // The recorded "page does not exist" and 453 bodies list message before code; keep them byte for byte.
+            if (error.Code == ApiError.PageDoesNotExist.Code || error.Code == ApiError.OutsideAccessTier.Code)
             {
                 json.WriteString("message", error.Message);
                 json.WriteNumber("code", error.Code);

@@ -63,15 +63,25 @@ internal sealed record Problem(int Status, string Type, string Title, string Det
 
     public Task WriteAsync(HttpContext context) => JsonBody.WriteAsync(context, Status, Write);
 
+    /// <summary>The recorded generic (about:blank) bodies run title, type, status, detail; the named ones title, detail, type, status.</summary>
     private void Write(Utf8JsonWriter json)
     {
         json.WriteStartObject();
         json.WriteString("title", Title);
-        json.WriteString("detail", Detail);
-        json.WriteString("type", Type);
-        if (IncludeStatus)
+        if (Type == "about:blank")
         {
+            json.WriteString("type", Type);
             json.WriteNumber("status", Status);
+            json.WriteString("detail", Detail);
+        }
+        else
+        {
+            json.WriteString("detail", Detail);
+            json.WriteString("type", Type);
+            if (IncludeStatus)
+            {
+                json.WriteNumber("status", Status);
+            }
         }
 
         foreach (var extra in Extras)
