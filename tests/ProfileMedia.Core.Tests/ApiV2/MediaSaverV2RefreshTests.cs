@@ -54,6 +54,9 @@ public sealed class MediaSaverV2RefreshTests : IClassFixture<V2ClientHarness>, I
         Assert.Equal(2, _harness.V2Requests.Count);
         Assert.All(results, r => Assert.Equal(DownloadStatus.Saved, r.Status));
         Assert.All(results, r => Assert.True(r.Refreshed));
-        Assert.Equal(100, _harness.V2Requests[0].PathAndQuery.Split("%2Cuser").Length); // 100 names in the first request
+        // Save knows its users' ids, so the refresh asks /2/users?ids=: 100 of them in the first request.
+        string first = Uri.UnescapeDataString(_harness.V2Requests[0].PathAndQuery);
+        Assert.StartsWith("/2/users?ids=", first, StringComparison.Ordinal);
+        Assert.Equal(100, first.Split('&')[0].Split(',').Length);
     }
 }
