@@ -12,24 +12,26 @@ AfterAll {
 Describe 'Connect-ProfileMedia and Disconnect-ProfileMedia' {
     BeforeEach {
         Disconnect-ProfileMedia
-        foreach ($name in 'CONSUMER_KEY', 'CONSUMER_SECRET', 'ACCESS_TOKEN', 'ACCESS_TOKEN_SECRET', 'API_BASE_URI') { Remove-Item "env:PROFILEMEDIA_$name" -ErrorAction Ignore }
+        foreach ($name in 'CONSUMER_KEY', 'CONSUMER_SECRET', 'ACCESS_TOKEN', 'ACCESS_TOKEN_SECRET', 'API_BASE_URI', 'BEARER_TOKEN') { Remove-Item "env:PROFILEMEDIA_$name" -ErrorAction Ignore }
     }
 
     It 'connects with parameters, makes no request, and the session''s cmdlets use it' {
         Clear-EmulatorRequest $emulator
         $connection = Connect-EmulatorAccount $emulator
         @(Get-EmulatorRequest $emulator) | Should -HaveCount 0
-        $connection.BaseUri | Should -Be $emulator.BaseUri
+        $connection.BaseUri | Should -Be $emulator.RootUri
+        $connection.Credentials | Should -Be 'UserContext'
         (Get-ProfileUser EmulatedUser).ScreenName | Should -Be 'EmulatedUser'
     }
 
-    It 'takes the four credentials and the base URI from environment variables' {
+    It 'takes the four credentials and the base URI from environment variables, a /1.1/ base meaning its root' {
         $env:PROFILEMEDIA_CONSUMER_KEY = $account.consumerKey
         $env:PROFILEMEDIA_CONSUMER_SECRET = $account.consumerSecret
         $env:PROFILEMEDIA_ACCESS_TOKEN = $account.accessToken
         $env:PROFILEMEDIA_ACCESS_TOKEN_SECRET = $account.accessTokenSecret
         $env:PROFILEMEDIA_API_BASE_URI = $emulator.BaseUri.AbsoluteUri
-        Connect-ProfileMedia
+        $connection = Connect-ProfileMedia -PassThru
+        $connection.BaseUri | Should -Be $emulator.RootUri
         (Get-ProfileUser EmulatedUser).ScreenName | Should -Be 'EmulatedUser'
     }
 
@@ -60,7 +62,7 @@ Describe 'Connect-ProfileMedia and Disconnect-ProfileMedia' {
             ($connection | Out-String), ($connection | Format-List * | Out-String), $connection.ToString(),
             ($connection | ConvertTo-Json -Depth 5), ($connection | Select-Object * | Out-String)
         ) -join "`n"
-        $printed | Should -Match ([regex]::Escape($emulator.BaseUri.AbsoluteUri))
+        $printed | Should -Match ([regex]::Escape($emulator.RootUri.AbsoluteUri))
         $printed | Should -Not -Match ([regex]::Escape($account.consumerSecret))
         $printed | Should -Not -Match ([regex]::Escape($account.accessTokenSecret))
         $printed | Should -Not -Match ([regex]::Escape($account.consumerKey))
@@ -81,7 +83,10 @@ Describe 'Connect-ProfileMedia and Disconnect-ProfileMedia' {
         try {
             (Get-ProfileUser EmulatedUser -Connection $uploader).ScreenName | Should -Be 'EmulatedUser'
             Get-ProfileUser EmulatedUser -Connection $plain -ErrorVariable problems -ErrorAction SilentlyContinue
-            $problems[0].FullyQualifiedErrorId | Should -Be 'TokenInvalid,ProfileMedia.Commands.GetProfileUserCommand'
+            # v2 answers a revoked token with a plain 401 problem; v1.1 names it (code 89).
+            $problems[0].FullyQualifiedErrorId | Should -Be 'AuthenticationFailed,ProfileMedia.Commands.GetProfileUserCommand'
+            Get-ProfileUser EmulatedUser -Connection $plain -ReadApiVersion 1.1 -ErrorVariable v1problems -ErrorAction SilentlyContinue
+            $v1problems[0].FullyQualifiedErrorId | Should -Be 'TokenInvalid,ProfileMedia.Commands.GetProfileUserCommand'
         }
         finally { Set-EmulatorAccountState $emulator -ScreenName DefaultUser -State restore }
     }

@@ -58,37 +58,37 @@ Describe 'Get-ProfileUser' {
     It 'shows each request with -Verbose and redacts the Authorization header with -Debug' {
         $output = Get-ProfileUser EmulatedUser -Verbose -Debug 4>&1 5>&1 | Where-Object { $_ -is [System.Management.Automation.InformationalRecord] }
         $text = $output.Message -join "`n"
-        $text | Should -Match 'GET http://127\.0\.0\.1:\d+/1\.1/users/show\.json\?screen_name=EmulatedUser -> 200'
+        $text | Should -Match 'GET http://127\.0\.0\.1:\d+/2/users/by/username/EmulatedUser\?user\.fields=profile_image_url%2Cprofile_banner_url -> 200'
         $text | Should -Match 'Authorization: OAuth \(redacted\)'
         $text | Should -Not -Match 'oauth_signature'
     }
 
     It 'recovers from a 503 burst by retrying, saying so with -Verbose' {
-        Add-EmulatorFault $emulator @{ pathPrefix = '/1.1/users/show.json'; status = 503; count = 2 }
+        Add-EmulatorFault $emulator @{ pathPrefix = '/2/users/by/username/'; status = 503; count = 2 }
         $records = Get-ProfileUser EmulatedUser -Verbose 4>&1
         ($records | Where-Object { $_ -is [ProfileMedia.ProfileUser] }).ScreenName | Should -Be 'EmulatedUser'
         @($records | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -like 'Retry *' }) | Should -HaveCount 2
     }
 
     It 'gives an answer the module has no advice for the ApiError id and a real category' {
-        Add-EmulatorFault $emulator @{ pathPrefix = '/1.1/users/show.json'; status = 409 }
+        Add-EmulatorFault $emulator @{ pathPrefix = '/2/users/by/username/'; status = 409 }
         Get-ProfileUser EmulatedUser -ErrorVariable problems -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
         $problems[0].FullyQualifiedErrorId | Should -BeLike 'ApiError,*'
         $problems[0].CategoryInfo.Category | Should -Be 'InvalidData'
     }
 
     It 'fails at once on a rate limit by default, or waits with -RateLimitAction Wait' {
-        Add-EmulatorFault $emulator @{ pathPrefix = '/1.1/users/show.json'; status = 429; retryAfterSeconds = 1; rateLimitReset = $false }
+        Add-EmulatorFault $emulator @{ pathPrefix = '/2/users/by/username/'; status = 429; retryAfterSeconds = 1; rateLimitReset = $false }
         Get-ProfileUser EmulatedUser -ErrorVariable problems -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
         $problems[0].FullyQualifiedErrorId | Should -BeLike 'RateLimited,*'
         $problems[0].CategoryInfo.Category | Should -Be 'LimitsExceeded'
 
-        Add-EmulatorFault $emulator @{ pathPrefix = '/1.1/users/show.json'; status = 429; retryAfterSeconds = 1; rateLimitReset = $false }
+        Add-EmulatorFault $emulator @{ pathPrefix = '/2/users/by/username/'; status = 429; retryAfterSeconds = 1; rateLimitReset = $false }
         (Get-ProfileUser EmulatedUser -RateLimitAction Wait).ScreenName | Should -Be 'EmulatedUser'
     }
 
     It 'stops promptly on Ctrl+C while the emulator holds its request' {
-        Add-EmulatorFault $emulator @{ pathPrefix = '/1.1/users/show.json'; kind = 'slow'; delayMs = 30000 }
+        Add-EmulatorFault $emulator @{ pathPrefix = '/2/users/by/username/'; kind = 'slow'; delayMs = 30000 }
         $stopped = Stop-WhileEmulatorHoldsRequest $emulator { param($connection) Get-ProfileUser EmulatedUser -Connection $connection } @(Connect-EmulatorAccount $emulator)
         $stopped.Elapsed.TotalSeconds | Should -BeLessThan 3
         $stopped.State | Should -Be 'Stopped'

@@ -55,7 +55,8 @@ BeforeAll {
         PROFILEMEDIA_CONSUMER_SECRET     = $account.consumerSecret
         PROFILEMEDIA_ACCESS_TOKEN        = $account.accessToken
         PROFILEMEDIA_ACCESS_TOKEN_SECRET = $account.accessTokenSecret
-        PROFILEMEDIA_API_BASE_URI        = $emulator.BaseUri.AbsoluteUri
+        PROFILEMEDIA_API_BASE_URI        = $emulator.RootUri.AbsoluteUri
+        PROFILEMEDIA_BEARER_TOKEN        = $emulator.BearerToken
     }
     $savedEnvironment = @{}
     foreach ($name in $exampleEnvironment.Keys) { $savedEnvironment[$name] = [Environment]::GetEnvironmentVariable($name) }

@@ -25,9 +25,9 @@ BeforeAll {
     }
 
     $calls = @{
-        'Get-ProfileUser'      = @{ Prefix = '/1.1/users/show.json'; Run = { param($Action) Get-ProfileUser EmulatedUser -RateLimitAction $Action }
+        'Get-ProfileUser'      = @{ Prefix = '/2/users/by/username/'; Run = { param($Action) Get-ProfileUser EmulatedUser -RateLimitAction $Action }
                                     Success = { param($r) $r.Output | Should -HaveCount 1; $r.Output[0].ScreenName | Should -Be 'EmulatedUser' } }
-        'Get-ProfileBanner'    = @{ Prefix = '/1.1/users/profile_banner.json'; Run = { param($Action) Get-ProfileBanner -ScreenName EmulatedUser -Size web -RateLimitAction $Action }
+        'Get-ProfileBanner'    = @{ Prefix = '/2/users/by/username/'; Run = { param($Action) Get-ProfileBanner -ScreenName EmulatedUser -Size web -RateLimitAction $Action }
                                     Success = { param($r) $r.Output | Should -HaveCount 1; $r.Output[0].Name | Should -Be 'web' } }
         'Set-ProfileImage'     = @{ Prefix = '/1.1/account/update_profile_image.json'; Write = $true; Run = { param($Action) Set-ProfileImage -LiteralPath $png.FullName -RateLimitAction $Action }
                                     Success = { param($r) $r.Output | Should -HaveCount 1; $r.Output[0].ScreenName | Should -Be 'EmulatedUser' }
@@ -159,12 +159,12 @@ Describe 'Stopping a cmdlet that waits on a fault' {
 
     It 'stops a rate-limit wait within 5 s and sends nothing more' {
         Start-ReliabilityCase $figures 'stops a rate-limit wait within 5 s and sends nothing more'
-        Add-EmulatorFault $emulator @{ pathPrefix = '/1.1/users/show.json'; kind = 'status'; status = 429; rateLimitReset = $true; rateLimitResetSeconds = 60 }
+        Add-EmulatorFault $emulator @{ pathPrefix = '/2/users/by/username/'; kind = 'status'; status = 429; rateLimitReset = $true; rateLimitResetSeconds = 60 }
         $stopped = Stop-WhileEmulatorHoldsRequest $emulator { param($c) Get-ProfileUser EmulatedUser -Connection $c -RateLimitAction Wait } @($patient)
         $figures.faultsInjected++
         $stopped.Elapsed | Should -BeLessThan ([timespan]::FromSeconds(5))
         $stopped.State | Should -Be 'Stopped'
-        Wait-EndpointRequest '/1.1/users/show.json' 1 | Should -HaveCount 1
+        Wait-EndpointRequest '/2/users/by/username/' 1 | Should -HaveCount 1
         Complete-ReliabilityCase $figures 'stops a rate-limit wait within 5 s and sends nothing more'
     }
 

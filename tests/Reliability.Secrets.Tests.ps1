@@ -126,7 +126,7 @@ Describe 'No secret in any stream, record or formatting' {
         @{ Cmdlet = 'Get-ProfileUser'; Path = 'unknown user'; Expect = 'UserNotFound'; Call = { Get-ProfileUser NoSuchUser -Verbose -Debug } }
         @{ Cmdlet = 'Get-ProfileUser'; Path = 'revoked token'; Expect = 'TokenInvalid'; Call = {
                 Set-EmulatorAccountState $emulator -ScreenName EmulatedUser -State revoke
-                try { Get-ProfileUser EmulatedUser -Verbose -Debug } finally { Set-EmulatorAccountState $emulator -ScreenName EmulatedUser -State restore } } }
+                try { Get-ProfileUser EmulatedUser -ReadApiVersion 1.1 -Verbose -Debug } finally { Set-EmulatorAccountState $emulator -ScreenName EmulatedUser -State restore } } }
         @{ Cmdlet = 'Get-ProfileUser'; Path = 'wrong secrets with special characters'; Expect = 'AuthenticationFailed'; Call = {
                 $wrong = Connect-ProfileMedia -ApiBaseUri $emulator.BaseUri -ConsumerKey $account.consumerKey -AccessToken $account.accessToken `
                     -ConsumerSecret (ConvertTo-SecureString $wrongConsumerSecret -AsPlainText -Force) -AccessTokenSecret (ConvertTo-SecureString $wrongTokenSecret -AsPlainText -Force) -PassThru
@@ -135,7 +135,7 @@ Describe 'No secret in any stream, record or formatting' {
         @{ Cmdlet = 'Get-ProfileBanner'; Path = 'happy'; Expect = 'ok'; Call = { Get-ProfileBanner -ScreenName EmulatedUser -Verbose -Debug } }
         @{ Cmdlet = 'Get-ProfileBanner'; Path = 'no banner, then 503 after a retry'; Expect = 'NoProfileBanner'; Call = {
                 Get-ProfileBanner -ScreenName DefaultUser -Verbose -Debug
-                Add-EmulatorFault $emulator @{ pathPrefix = '/1.1/users/profile_banner.json'; status = 503; count = 2 }
+                Add-EmulatorFault $emulator @{ pathPrefix = '/2/users/by/username/'; status = 503; count = 2 }
                 Get-ProfileBanner -UserId 1000001 -Verbose -Debug } }
         @{ Cmdlet = 'Get-ProfileImageVariant'; Path = 'happy'; Expect = 'ok'; Call = { Get-ProfileImageVariant $variant.Url -Verbose -Debug } }
         @{ Cmdlet = 'Get-ProfileImageVariant'; Path = 'bad URL'; Expect = 'UrlNotAbsoluteHttp'; Call = { Get-ProfileImageVariant 'ftp://x/y_normal.png' -Verbose -Debug } }
@@ -174,7 +174,7 @@ Describe 'No secret in any stream, record or formatting' {
         Start-ReliabilityCase $figures 'the traces are real: verbose and debug lines were captured, with the Authorization header redacted'
         $traced = Invoke-Traced { Get-ProfileUser EmulatedUser -Verbose -Debug }
         $text = $traced.Texts -join "`n"
-        $text | Should -Match 'GET http://127\.0\.0\.1:\d+/1\.1/users/show\.json'
+        $text | Should -Match 'GET http://127\.0\.0\.1:\d+/2/users/by/username/'
         $text | Should -Match 'Authorization: OAuth \(redacted\)'
         Assert-NoSecret -Texts $traced.Texts -What 'Get-ProfileUser traces'
         Complete-ReliabilityCase $figures 'the traces are real: verbose and debug lines were captured, with the Authorization header redacted'
@@ -184,7 +184,7 @@ Describe 'No secret in any stream, record or formatting' {
         Start-ReliabilityCase $figures 'progress, verbose, debug and information from a rate-limit wait in another runspace hold no secret'
         $ps = [powershell]::Create()
         try {
-            Add-EmulatorFault $emulator @{ pathPrefix = '/1.1/users/show.json'; status = 429; rateLimitResetSeconds = 1 }
+            Add-EmulatorFault $emulator @{ pathPrefix = '/2/users/by/username/'; status = 429; rateLimitResetSeconds = 1 }
             $null = $ps.AddScript('param($Manifest, $Connection) Import-Module $Manifest; $DebugPreference = "Continue"; Get-ProfileUser EmulatedUser -Connection $Connection -RateLimitAction Wait -Verbose -Debug')
             $null = $ps.AddArgument($script:ModuleManifest).AddArgument($connection)
             $output = $ps.Invoke()

@@ -24,9 +24,19 @@ Describe 'Set-ProfileImage' {
         (Get-AccountPost).pathAndQuery | Should -BeLike '/1.1/account/update_profile_image.json*'
     }
 
-    It 'with -Wait, outputs the user only once users/show shows the new image' {
+    It 'with -Wait, outputs the user only once the connected account (/2/users/me) shows the new image' {
+        Clear-EmulatorRequest $emulator
         $user = Set-ProfileImage -LiteralPath $png.FullName -Wait
         (Get-ProfileUser EmulatedUser).ProfileImageUrlHttps | Should -Be $user.ProfileImageUrlHttps
+        @(Get-EmulatorRequest $emulator | Where-Object pathAndQuery -Like '/2/users/me*').Count | Should -BeGreaterThan 0
+        @(Get-EmulatorRequest $emulator | Where-Object pathAndQuery -Like '/1.1/users/*') | Should -HaveCount 0
+    }
+
+    It 'with -Wait -ReadApiVersion 1.1, polls account/verify_credentials, which pay-per-use still has' {
+        Clear-EmulatorRequest $emulator
+        $user = Set-ProfileImage -LiteralPath $png.FullName -Wait -ReadApiVersion 1.1
+        $user.ScreenName | Should -Be 'EmulatedUser'
+        @(Get-EmulatorRequest $emulator | Where-Object pathAndQuery -Like '/1.1/account/verify_credentials.json*').Count | Should -BeGreaterThan 0
     }
 
     It 'takes FileInfo objects from the pipeline and paths with wildcards that match one file' {

@@ -11,14 +11,16 @@ function Start-ProfileMediaEmulator {
         [int] $ProcessingDelayMs = 500,
         [int] $ExtraUsers = 0,
         [int] $RateLimit = 900,
-        [string] $EmulatorPath = $env:PROFILEMEDIA_EMULATOR
+        [string] $EmulatorPath = $env:PROFILEMEDIA_EMULATOR,
+        # pay-per-use is what X gives new apps: v2 reads, and v1.1 user reads answer 453.
+        [ValidateSet('pay-per-use', 'enterprise', 'legacy-free')] [string] $AccessLevel = 'pay-per-use'
     )
     if (-not $EmulatorPath) { throw 'No emulator given: run through build.ps1 (it sets PROFILEMEDIA_EMULATOR), or pass -EmulatorPath.' }
     $dll = $EmulatorPath
     if (-not (Test-Path -LiteralPath $dll -PathType Leaf)) { throw "The emulator is not built at ${dll}: run ./build.ps1 Build first." }
 
     $start = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
-    foreach ($argument in @($dll, '--port', '0', '--processing-delay-ms', $ProcessingDelayMs, '--extra-users', $ExtraUsers, '--rate-limit', $RateLimit)) {
+    foreach ($argument in @($dll, '--port', '0', '--processing-delay-ms', $ProcessingDelayMs, '--extra-users', $ExtraUsers, '--rate-limit', $RateLimit, '--access-level', $AccessLevel)) {
         $start.ArgumentList.Add([string] $argument)
     }
     # Standard input stays open: the emulator stops when it closes, so it never outlives this session.
@@ -36,6 +38,8 @@ function Start-ProfileMediaEmulator {
     [pscustomobject]@{
         Process      = $process
         BaseUri      = [uri] $info.baseUri
+        RootUri      = [uri] $info.rootUri
+        BearerToken  = $info.bearerToken
         MediaBaseUri = [uri] $info.mediaBaseUri
         ControlUri   = [uri] $info.controlUri
         Accounts     = $info.accounts
@@ -58,10 +62,22 @@ function Connect-EmulatorAccount {
     <# Connects ProfileMedia to the emulator as one of its seeded accounts; extra parameters go to Connect-ProfileMedia. #>
     param([Parameter(Mandatory)] $Emulator, [string] $ScreenName = 'EmulatedUser', [hashtable] $Options = @{})
     $account = Get-EmulatorAccount $Emulator $ScreenName
-    Connect-ProfileMedia -ApiBaseUri $Emulator.BaseUri -ConsumerKey $account.consumerKey `
+    Connect-ProfileMedia -ApiBaseUri $Emulator.RootUri -ConsumerKey $account.consumerKey `
         -ConsumerSecret (ConvertTo-SecureString $account.consumerSecret -AsPlainText -Force) `
         -AccessToken $account.accessToken -AccessTokenSecret (ConvertTo-SecureString $account.accessTokenSecret -AsPlainText -Force) `
         -PassThru @Options
+}
+
+function Connect-EmulatorBearer {
+    <# Connects ProfileMedia to the emulator with only the app's Bearer token, as a read-only script would. #>
+    param([Parameter(Mandatory)] $Emulator, [hashtable] $Options = @{})
+    Connect-ProfileMedia -ApiBaseUri $Emulator.RootUri -BearerToken (ConvertTo-SecureString $Emulator.BearerToken -AsPlainText -Force) -PassThru @Options
+}
+
+function Set-EmulatorAccessLevel {
+    <# The app's access level until the next Reset-Emulator: pay-per-use, enterprise or legacy-free. #>
+    param([Parameter(Mandatory)] $Emulator, [Parameter(Mandatory)] [ValidateSet('pay-per-use', 'enterprise', 'legacy-free')] [string] $Level)
+    Invoke-RestMethod -Method Post -Uri ([uri]::new($Emulator.ControlUri, "access-level/$Level")) | Out-Null
 }
 
 function Reset-Emulator {

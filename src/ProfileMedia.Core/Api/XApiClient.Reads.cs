@@ -7,6 +7,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using ProfileMedia.Core.Json;
 using ProfileMedia.Core.Urls;
+using ProfileMedia.Core.Errors;
 
 namespace ProfileMedia.Core.Api;
 
@@ -104,7 +105,7 @@ internal sealed partial class XApiClient
         if (ReadApiOf(call) == ReadApi.V2)
         {
             ProfileUser found = await GetUserAsync(user, call, cancellationToken).ConfigureAwait(false);
-            return BannerVariants.Of(found) ?? throw new XApiException(user + " has no profile banner.", "NoProfileBanner", null, Array.Empty<XApiErrorDetail>(), null, null);
+            return BannerVariants.Of(found) ?? throw NoBanner(user);
         }
 
         Uri uri = V1("users/profile_banner.json", user.ParameterName, user.ParameterValue);
@@ -115,7 +116,7 @@ internal sealed partial class XApiClient
         }
         catch (XApiException e) when (e.StatusCode == HttpStatusCode.NotFound && !e.HasCode(50))
         {
-            throw new XApiException(user + " has no profile banner.", "NoProfileBanner", e.StatusCode, e.Errors, e.RateLimit, null, e);
+            throw new XApiException(user + " has no profile banner.", ErrorIds.NoProfileBanner, e.StatusCode, e.Errors, e.RateLimit, null, e);
         }
 
         return ResponseParser.ParseBannerSizes(operation, answer.Body, uri.AbsoluteUri, user.ScreenName, user.UserId);
@@ -143,6 +144,10 @@ internal sealed partial class XApiClient
             await Task.Delay(interval, cancellationToken).ConfigureAwait(false);
         }
     }
+
+    /// <summary>The NoProfileBanner error for a user whose lookup has no profile_banner_url.</summary>
+    public static XApiException NoBanner(UserReference user) =>
+        new XApiException(user + " has no profile banner.", ErrorIds.NoProfileBanner, null, Array.Empty<XApiErrorDetail>(), null, null);
 
     private ReadApi ReadApiOf(ApiCallOptions call) => call.ReadApi ?? Options.ReadApi;
 
@@ -227,7 +232,7 @@ internal sealed partial class XApiClient
             if (why?.IsSuspended == true)
             {
                 suspended++;
-                return new UserLookupOutcome(user, null, new XApiException(user + " is suspended (X: " + why.Detail + ").", "UserSuspended", answer.Status,
+                return new UserLookupOutcome(user, null, new XApiException(user + " is suspended (X: " + why.Detail + ").", ErrorIds.UserSuspended, answer.Status,
                     new[] { new XApiErrorDetail(0, why.Detail ?? "suspended") }, answer.RateLimit, null));
             }
 
@@ -271,7 +276,7 @@ internal sealed partial class XApiClient
     }
 
     private static XApiException NotFound(UserReference user, HttpStatusCode? status, RateLimitStatus? rateLimit, string? detail) =>
-        new XApiException("No user " + user + (detail == null ? " was found" : " (X: " + detail + ")") + ": check the screen name or id.", "UserNotFound", status,
+        new XApiException("No user " + user + (detail == null ? " was found" : " (X: " + detail + ")") + ": check the screen name or id.", ErrorIds.UserNotFound, status,
             new[] { new XApiErrorDetail(0, detail ?? "not found") }, rateLimit, null);
 
     // Pay-per-use bills every user a lookup returns: -Verbose shows the count per request.

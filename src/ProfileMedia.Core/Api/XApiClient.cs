@@ -113,11 +113,11 @@ internal sealed partial class XApiClient : IDisposable
     private RequestAuthorization UserContextFor(string operation) =>
         _userContext ?? throw new XApiException(
             operation + " cannot run on this connection: it holds only an app-only Bearer token. " + XApiProblemAdvice.UserContextAdvice,
-            "UserContextRequired", null, Array.Empty<XApiErrorDetail>(), null, null);
+            ErrorIds.UserContextRequired, null, Array.Empty<XApiErrorDetail>(), null, null);
 
     /// <summary>What reads send: user context when the connection has it (its per-user limits are higher), else the Bearer token.</summary>
     private RequestAuthorization ReadAuthorization => _userContext ?? Volatile.Read(ref _appOnly)
-        ?? throw new XApiException("This connection holds no credentials: connect again with a Bearer token or the OAuth 1.0a keys and tokens.", "NotConnected", null, Array.Empty<XApiErrorDetail>(), null, null);
+        ?? throw new XApiException("This connection holds no credentials: connect again with a Bearer token or the OAuth 1.0a keys and tokens.", ErrorIds.NotConnected, null, Array.Empty<XApiErrorDetail>(), null, null);
 
     private Uri V1(string path, string name, string value) =>
         V1(path, new List<KeyValuePair<string, string>> { new KeyValuePair<string, string>(name, value) });

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Net;
+using ProfileMedia.Core.Errors;
 
 namespace ProfileMedia.Core.Api;
 
@@ -18,30 +19,30 @@ internal static class XApiProblemAdvice
         switch (problem.Name)
         {
             case "usage-capped":
-                return ("UsageCapped", "The app has used its " + (problem.Period ?? "monthly").ToLowerInvariant() + " usage cap: waiting for the 15-minute rate-limit window does not help."
+                return (ErrorIds.UsageCapped, "The app has used its " + (problem.Period ?? "monthly").ToLowerInvariant() + " usage cap: waiting for the 15-minute rate-limit window does not help."
                     + " Raise the cap or wait for the next " + (problem.Period ?? "monthly").ToLowerInvariant() + " period, in the developer console.");
             case "credits-depleted":
-                return ("CreditsDepleted", "The app's pay-per-use credit balance is empty: buy credits in the developer console (Billing). Nothing was retried, and nothing will work until the balance is topped up.");
+                return (ErrorIds.CreditsDepleted, "The app's pay-per-use credit balance is empty: buy credits in the developer console (Billing). Nothing was retried, and nothing will work until the balance is topped up.");
             case "client-forbidden" when string.Equals(problem.Reason, "client-not-enrolled", StringComparison.OrdinalIgnoreCase):
-                return ("ClientNotEnrolled", "The app is not enrolled for this endpoint: in the developer console, put the app in a Project on the Pay-per-use package and use its Production environment's keys and tokens.");
+                return (ErrorIds.ClientNotEnrolled, "The app is not enrolled for this endpoint: in the developer console, put the app in a Project on the Pay-per-use package and use its Production environment's keys and tokens.");
             case "client-forbidden":
-                return ("ClientForbidden", "X refused this app for the endpoint: check the app's Project, package and environment in the developer console.");
+                return (ErrorIds.ClientForbidden, "X refused this app for the endpoint: check the app's Project, package and environment in the developer console.");
             case "unsupported-authentication":
-                return ("UnsupportedAuthentication", "X refused the kind of token for this endpoint. " + UserContextAdvice);
+                return (ErrorIds.UnsupportedAuthentication, "X refused the kind of token for this endpoint. " + UserContextAdvice);
             case "invalid-request":
-                return ("InvalidRequest", "X refused the request's parameters" + (errors.Count == 0 ? "." : ": " + XApiErrorAdvice.Join(errors)));
+                return (ErrorIds.InvalidRequest, "X refused the request's parameters" + (errors.Count == 0 ? "." : ": " + XApiErrorAdvice.Join(errors)));
             case "resource-not-found":
-                return ("UserNotFound", "No such user: check the screen name or id.");
+                return (ErrorIds.UserNotFound, "No such user: check the screen name or id.");
         }
 
         switch ((int)status)
         {
             case 401:
-                return ("AuthenticationFailed", "X refused the credentials: check the Bearer token (create a new one in the developer console if it was regenerated), or the consumer key and secret, access token and secret, and this computer's clock.");
+                return (ErrorIds.AuthenticationFailed, "X refused the credentials: check the Bearer token (create a new one in the developer console if it was regenerated), or the consumer key and secret, access token and secret, and this computer's clock.");
             case 402:
-                return ("CreditsDepleted", "X asks for payment: the app's pay-per-use credit balance is empty. Buy credits in the developer console (Billing).");
+                return (ErrorIds.CreditsDepleted, "X asks for payment: the app's pay-per-use credit balance is empty. Buy credits in the developer console (Billing).");
             case 429:
-                return ("RateLimited", XApiErrorAdvice.RateLimitAdvice(rateLimit, retryAfter));
+                return (ErrorIds.RateLimited, XApiErrorAdvice.RateLimitAdvice(rateLimit, retryAfter));
             default:
                 return null;
         }

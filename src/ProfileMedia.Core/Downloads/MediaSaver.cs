@@ -58,6 +58,9 @@ internal sealed class MediaSaver : IDisposable
     /// </summary>
     public IDisposable HoldRefreshes(CancellationToken cancellationToken) => _refreshes?.Hold(cancellationToken) ?? NoHold.Instance;
 
+    /// <summary>Looks up the outdated users waiting so far now, for a producer about to wait for saves to finish.</summary>
+    public void RefreshWaitingNow(CancellationToken cancellationToken) => _refreshes?.SendWaiting(cancellationToken);
+
     /// <inheritdoc />
     public void Dispose() => _slots.Dispose();
 

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using ProfileMedia.Core.Api;
+using ProfileMedia.Core.Errors;
 
 namespace ProfileMedia.Core.Downloads;
 
@@ -41,6 +42,27 @@ internal sealed class UserRefreshBatcher
     {
         Enter();
         return new Release(this, cancellationToken);
+    }
+
+    /// <summary>Sends every waiting user now, 100 a request, without waiting for more to join.</summary>
+    public void SendWaiting(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            List<(UserReference User, TaskCompletionSource<ProfileUser> Result)> batch;
+            lock (_gate)
+            {
+                if (_pending.Count == 0)
+                {
+                    return;
+                }
+
+                batch = _pending.GetRange(0, Math.Min(_pending.Count, XApiClient.MaxUsersPerLookup));
+                _pending.RemoveRange(0, batch.Count);
+            }
+
+            Send(batch, cancellationToken);
+        }
     }
 
     /// <summary>The user's current state; the caller counts as busy again once it has the answer.</summary>
@@ -119,7 +141,7 @@ internal sealed class UserRefreshBatcher
                 }
                 else
                 {
-                    result.TrySetException(outcome?.Error ?? new XApiException("The lookup did not answer for " + user + ".", "UnexpectedResponse", null, Array.Empty<XApiErrorDetail>(), null, null));
+                    result.TrySetException(outcome?.Error ?? new XApiException("The lookup did not answer for " + user + ".", ErrorIds.UnexpectedResponse, null, Array.Empty<XApiErrorDetail>(), null, null));
                 }
             }
         }

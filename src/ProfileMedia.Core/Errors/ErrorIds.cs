@@ -29,6 +29,15 @@ internal static class ErrorIds
     public const string ServiceUnavailable = nameof(ServiceUnavailable);
     public const string ApiError = nameof(ApiError);
 
+    // X API v2: a user a lookup could not give, and the problem types (XApiProblemAdvice).
+    public const string UserSuspended = nameof(UserSuspended);
+    public const string ClientNotEnrolled = nameof(ClientNotEnrolled);
+    public const string ClientForbidden = nameof(ClientForbidden);
+    public const string UnsupportedAuthentication = nameof(UnsupportedAuthentication);
+    public const string UsageCapped = nameof(UsageCapped);
+    public const string CreditsDepleted = nameof(CreditsDepleted);
+    public const string InvalidRequest = nameof(InvalidRequest);
+
     // Requests that got no usable answer.
     public const string ConnectionFailed = nameof(ConnectionFailed);
     public const string Timeout = nameof(Timeout);
@@ -40,6 +49,8 @@ internal static class ErrorIds
     public const string InvalidApiBaseUri = nameof(InvalidApiBaseUri);
     public const string NotConnected = nameof(NotConnected);
     public const string ConnectionClosed = nameof(ConnectionClosed);
+    public const string InvalidBearerToken = nameof(InvalidBearerToken);
+    public const string UserContextRequired = nameof(UserContextRequired);
 
     // Authorizing an account for the app (the PIN-based three-legged flow).
     public const string AuthorizationRequestRefused = nameof(AuthorizationRequestRefused);

@@ -3,6 +3,7 @@ using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using ProfileMedia.Core.Api;
+using ProfileMedia.Core.Auth;
 using ProfileMedia.Errors;
 using ProfileMedia.Input;
 using ProfileMedia.Session;
@@ -42,8 +43,14 @@ public abstract class ApiCmdlet : ProfileMediaCmdlet
     /// <summary>What this cmdlet, in its current parameter set, needs of a connection.</summary>
     private protected virtual ConnectionRequirement ConnectionRequirement => ConnectionRequirement.Required;
 
-    /// <summary>The per-call options: this cmdlet as listener, and its -RateLimitAction and -MaxRateLimitWait.</summary>
-    private protected ApiCallOptions CallOptions => new ApiCallOptions(Observer, RateLimitAction, MaxRateLimitWait);
+    /// <summary>True for cmdlets that change the account: they need OAuth 1.0a user context, not only a Bearer token.</summary>
+    private protected virtual bool NeedsUserContext => false;
+
+    /// <summary>The read API this call asked for with -ReadApiVersion; null for the connection's.</summary>
+    private protected ReadApi? ReadApiChoice { get; set; }
+
+    /// <summary>The per-call options: this cmdlet as listener, its -RateLimitAction and -MaxRateLimitWait, and its read API.</summary>
+    private protected ApiCallOptions CallOptions => new ApiCallOptions(Observer, RateLimitAction, MaxRateLimitWait, ReadApiChoice);
 
     /// <inheritdoc />
     protected override void BeginProcessing()
@@ -77,6 +84,12 @@ public abstract class ApiCmdlet : ProfileMediaCmdlet
             ThrowTerminatingError(ErrorRecords.ConnectionClosed(connection, requirement == ConnectionRequirement.Required
                 ? "connect again"
                 : "connect again, or leave -Connection out to go on without one"));
+        }
+
+        // Every record would be refused: say once, before any request, which credentials the cmdlet needs.
+        if (NeedsUserContext && !connection.Credentials.HasFlag(CredentialKinds.UserContext))
+        {
+            ThrowTerminatingError(ErrorRecords.UserContextRequired(MyInvocation.MyCommand.Name, connection));
         }
 
         _connection = connection;

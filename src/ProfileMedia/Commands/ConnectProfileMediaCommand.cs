@@ -2,6 +2,7 @@ using System;
 using System.Management.Automation;
 using System.Security;
 using ProfileMedia.Core.Api;
+using ProfileMedia.Core.Auth;
 using ProfileMedia.Core.OAuth;
 using ProfileMedia.Errors;
 using ProfileMedia.Input;
@@ -12,7 +13,7 @@ namespace ProfileMedia.Commands;
 /// <summary>Connects the session to the X API with OAuth 1.0a user-context credentials.</summary>
 [Cmdlet(VerbsCommunications.Connect, "ProfileMedia")]
 [OutputType(typeof(ProfileMediaConnection))]
-public sealed class ConnectProfileMediaCommand : PSCmdlet
+public sealed class ConnectProfileMediaCommand : ProfileMediaCmdlet
 {
     /// <summary>The app's API key; PROFILEMEDIA_CONSUMER_KEY when left out.</summary>
     [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -34,7 +35,21 @@ public sealed class ConnectProfileMediaCommand : PSCmdlet
     [ValidateNotNull]
     public SecureString? AccessTokenSecret { get; set; }
 
-    /// <summary>The API base; https://api.x.com/1.1/ (or PROFILEMEDIA_API_BASE_URI) when left out. Plain http only for loopback.</summary>
+    /// <summary>The app's Bearer token (app-only) from the developer console; PROFILEMEDIA_BEARER_TOKEN when left out. Enough for lookups.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNull]
+    public SecureString? BearerToken { get; set; }
+
+    /// <summary>Get the app's Bearer token from X (POST /oauth2/token) with -ConsumerKey and -ConsumerSecret.</summary>
+    [Parameter]
+    public SwitchParameter RequestBearerToken { get; set; }
+
+    /// <summary>Which API answers user reads: 2 (the default, every access level has it) or 1.1 (Enterprise and some legacy subscriptions).</summary>
+    [Parameter]
+    [ValidateSet("2", "1.1")]
+    public string ReadApiVersion { get; set; } = "2";
+
+    /// <summary>The API host root; https://api.x.com/ (or PROFILEMEDIA_API_BASE_URI) when left out. A value ending in /1.1/ means its root. Plain http only for loopback.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [ValidateNotNull]
     public Uri? ApiBaseUri { get; set; }
@@ -75,23 +90,18 @@ public sealed class ConnectProfileMediaCommand : PSCmdlet
     protected override void ProcessRecord()
     {
         string? consumerKey = ConsumerKey ?? CredentialEnvironment.Text(CredentialEnvironment.ConsumerKeyVariable);
-        string? accessToken = AccessToken ?? CredentialEnvironment.Text(CredentialEnvironment.AccessTokenVariable);
         SecureString? consumerSecret = ConsumerSecret ?? CredentialEnvironment.Secret(CredentialEnvironment.ConsumerSecretVariable);
-        SecureString? tokenSecret = AccessTokenSecret ?? CredentialEnvironment.Secret(CredentialEnvironment.AccessTokenSecretVariable);
-        var missing = CredentialEnvironment.Missing(
-            (consumerKey == null, nameof(ConsumerKey), CredentialEnvironment.ConsumerKeyVariable),
-            (consumerSecret == null, nameof(ConsumerSecret), CredentialEnvironment.ConsumerSecretVariable),
-            (accessToken == null, nameof(AccessToken), CredentialEnvironment.AccessTokenVariable),
-            (tokenSecret == null, nameof(AccessTokenSecret), CredentialEnvironment.AccessTokenSecretVariable));
-        if (missing.Count > 0)
+        SecureString? bearer = BearerToken ?? CredentialEnvironment.Secret(CredentialEnvironment.BearerTokenVariable);
+        OAuthCredentials? userContext = UserContext(consumerKey, consumerSecret, bearer != null || RequestBearerToken);
+        if (RequestBearerToken)
         {
-            ThrowTerminatingError(ErrorRecords.MissingCredential(missing));
+            ThrowIfMissing(
+                (consumerKey == null, nameof(ConsumerKey), CredentialEnvironment.ConsumerKeyVariable),
+                (consumerSecret == null, nameof(ConsumerSecret), CredentialEnvironment.ConsumerSecretVariable));
+            ThrowIfEmpty(consumerKey!, ConsumerKey != null, nameof(ConsumerKey), CredentialEnvironment.ConsumerKeyVariable);
+            ThrowIfEmpty(consumerSecret!, ConsumerSecret != null, nameof(ConsumerSecret), CredentialEnvironment.ConsumerSecretVariable);
         }
 
-        ThrowIfEmpty(consumerKey!, ConsumerKey != null, nameof(ConsumerKey), CredentialEnvironment.ConsumerKeyVariable);
-        ThrowIfEmpty(accessToken!, AccessToken != null, nameof(AccessToken), CredentialEnvironment.AccessTokenVariable);
-        ThrowIfEmpty(consumerSecret!, ConsumerSecret != null, nameof(ConsumerSecret), CredentialEnvironment.ConsumerSecretVariable);
-        ThrowIfEmpty(tokenSecret!, AccessTokenSecret != null, nameof(AccessTokenSecret), CredentialEnvironment.AccessTokenSecretVariable);
         Uri baseUri;
         try
         {
@@ -106,6 +116,7 @@ public sealed class ConnectProfileMediaCommand : PSCmdlet
         var options = new XApiClientOptions
         {
             BaseUri = baseUri,
+            ReadApi = ReadApiNames.Parse(ReadApiVersion),
             RateLimitAction = RateLimitAction,
             MaxRateLimitWait = MaxRateLimitWait,
             Timeout = Timeout,
@@ -122,15 +133,88 @@ public sealed class ConnectProfileMediaCommand : PSCmdlet
             ThrowTerminatingError(ErrorRecords.InvalidApiBaseUri(e.Message, baseUri, e));
         }
 
-        // Every credential was checked above, so OAuthCredentials has nothing left to refuse.
-        var connection = new ProfileMediaConnection(new OAuthCredentials(consumerKey!, consumerSecret!, accessToken!, tokenSecret!), options);
+        Core.Auth.BearerToken? token = null;
+        try
+        {
+            token = bearer == null ? null : new Core.Auth.BearerToken(bearer);
+        }
+        catch (ArgumentException e)
+        {
+            ThrowTerminatingError(ErrorRecords.InvalidBearerToken(e.Message));
+        }
+
+        var connection = new ProfileMediaConnection(userContext, token, consumerKey, options);
+        if (RequestBearerToken)
+        {
+            MintBearerToken(connection, consumerKey!, consumerSecret!);
+        }
 
         // The previous default is left to its owner: a script may still hold it from -PassThru.
         ConnectionStore.Set(this, connection);
-        WriteVerbose("Connected to " + connection.BaseUri + " (no request is made until a cmdlet needs one).");
+        WriteVerbose("Connected to " + connection + (RequestBearerToken ? "." : " (no request is made until a cmdlet needs one)."));
         if (PassThru)
         {
             WriteObject(connection);
+        }
+    }
+
+    /// <summary>
+    /// The four OAuth 1.0a values when they are all there. Given a Bearer token, user context is optional: it is made
+    /// only when the access token or its secret was asked for by parameter or all four are set.
+    /// </summary>
+    private OAuthCredentials? UserContext(string? consumerKey, SecureString? consumerSecret, bool hasAppOnly)
+    {
+        string? accessToken = AccessToken ?? CredentialEnvironment.Text(CredentialEnvironment.AccessTokenVariable);
+        SecureString? tokenSecret = AccessTokenSecret ?? CredentialEnvironment.Secret(CredentialEnvironment.AccessTokenSecretVariable);
+        bool complete = consumerKey != null && consumerSecret != null && accessToken != null && tokenSecret != null;
+        bool asked = AccessToken != null || AccessTokenSecret != null;
+        if (!complete && hasAppOnly && !asked)
+        {
+            return null;
+        }
+
+        ThrowIfMissing(
+            (consumerKey == null, nameof(ConsumerKey), CredentialEnvironment.ConsumerKeyVariable),
+            (consumerSecret == null, nameof(ConsumerSecret), CredentialEnvironment.ConsumerSecretVariable),
+            (accessToken == null, nameof(AccessToken), CredentialEnvironment.AccessTokenVariable),
+            (tokenSecret == null, nameof(AccessTokenSecret), CredentialEnvironment.AccessTokenSecretVariable));
+        ThrowIfEmpty(consumerKey!, ConsumerKey != null, nameof(ConsumerKey), CredentialEnvironment.ConsumerKeyVariable);
+        ThrowIfEmpty(accessToken!, AccessToken != null, nameof(AccessToken), CredentialEnvironment.AccessTokenVariable);
+        ThrowIfEmpty(consumerSecret!, ConsumerSecret != null, nameof(ConsumerSecret), CredentialEnvironment.ConsumerSecretVariable);
+        ThrowIfEmpty(tokenSecret!, AccessTokenSecret != null, nameof(AccessTokenSecret), CredentialEnvironment.AccessTokenSecretVariable);
+
+        // Every credential was checked above, so OAuthCredentials has nothing left to refuse.
+        return new OAuthCredentials(consumerKey!, consumerSecret!, accessToken!, tokenSecret!);
+    }
+
+    // Asked for now, not at first use: wrong keys should fail here, where they were typed.
+    private void MintBearerToken(ProfileMediaConnection connection, string consumerKey, SecureString consumerSecret)
+    {
+        using var app = new AppCredentials(consumerKey, consumerSecret);
+        try
+        {
+            Dispatcher.Run(connection.Client.AcquireBearerTokenAsync(app, new ApiCallOptions(Observer, null, null), CancellationToken));
+        }
+        catch (XApiException e)
+        {
+            connection.Dispose();
+            ThrowTerminatingError(ErrorRecords.ApiFailure(e, null));
+        }
+        catch (OperationCanceledException) when (CancellationToken.IsCancellationRequested)
+        {
+            connection.Dispose();
+            throw new PipelineStoppedException();
+        }
+    }
+
+    // Every missing credential is named at once, with the variable that would have supplied it.
+    private void ThrowIfMissing(params (bool Missing, string Parameter, string Variable)[] credentials)
+    {
+        var missing = CredentialEnvironment.Missing(credentials);
+        if (missing.Count > 0)
+        {
+            ThrowTerminatingError(ErrorRecords.MissingCredential(missing,
+                "For lookups alone, -BearerToken (or $env:" + CredentialEnvironment.BearerTokenVariable + "), or -ConsumerKey and -ConsumerSecret with -RequestBearerToken, are enough."));
         }
     }
 

@@ -3,6 +3,7 @@ using System.Linq;
 using System.Management.Automation;
 using ProfileMedia.Core.Api;
 using ProfileMedia.Core.Urls;
+using ProfileMedia.Errors;
 using ProfileMedia.Input;
 
 namespace ProfileMedia.Commands;
@@ -29,7 +30,7 @@ public sealed class GetProfileBannerCommand : ApiCmdlet
     [AllowEmptyCollection]
     public object?[]? Url { get; set; }
 
-    /// <summary>Users whose banner sizes to ask the API for (users/profile_banner).</summary>
+    /// <summary>Users whose banner sizes to ask the API for: in v2 from their profile_banner_url (one lookup for up to 100), in v1.1 users/profile_banner.</summary>
     [Parameter(ParameterSetName = ScreenNameSet, Mandatory = true)]
     [AllowEmptyString]
     public string[]? ScreenName { get; set; }
@@ -44,6 +45,16 @@ public sealed class GetProfileBannerCommand : ApiCmdlet
     [ValidateSet("1500x500", "600x200", "300x100", "web", "web_retina", "ipad", "ipad_retina", "mobile", "mobile_retina", IgnoreCase = true)]
     [ValidateNotNullOrEmpty]
     public string[]? Size { get; set; }
+
+    /// <summary>Which API answers -ScreenName and -UserId: 2 or 1.1; the connection's choice when left out.</summary>
+    [Parameter(ParameterSetName = ScreenNameSet)]
+    [Parameter(ParameterSetName = UserIdSet)]
+    [ValidateSet("2", "1.1")]
+    public string? ReadApiVersion
+    {
+        get => ReadApiChoice is ReadApi api ? ReadApiNames.Of(api) : null;
+        set => ReadApiChoice = value == null ? null : ReadApiNames.Parse(value);
+    }
 
     /// <summary>Output https URLs even when the banner URL is plain http.</summary>
     [Parameter]
@@ -105,18 +116,65 @@ public sealed class GetProfileBannerCommand : ApiCmdlet
 
     private void LookUp(bool byScreenName)
     {
+        var users = new List<(string Given, UserReference User)>();
         foreach (string value in (byScreenName ? ScreenName : UserId) ?? System.Array.Empty<string>())
         {
-            UserReference? user = UserReferenceInput.Reference(this, byScreenName, value);
-            if (user == null || !TryCall(value, (client, call, token) => client.GetProfileBannerAsync(user, call, token), out IReadOnlyList<ProfileBannerVariant> sizes))
+            if (UserReferenceInput.Reference(this, byScreenName, value) is UserReference user)
             {
-                continue;
+                users.Add((value, user));
             }
+        }
 
-            foreach (ProfileBannerVariant size in BannerVariantRules.Select(sizes, Size == null ? null : _sizes, Https))
+        if ((ReadApiChoice ?? ActiveConnection.Client.Options.ReadApi) == ReadApi.V2)
+        {
+            LookUpFromBannerUrls(users);
+            return;
+        }
+
+        // v1.1 has users/profile_banner, one user per request.
+        foreach (var (given, user) in users)
+        {
+            if (TryCall(given, (client, call, token) => client.GetProfileBannerAsync(user, call, token), out IReadOnlyList<ProfileBannerVariant> sizes))
             {
-                WriteObject(size);
+                WriteSizes(sizes);
             }
+        }
+    }
+
+    // v2 has no banner endpoint: one lookup for all the users, then each banner's sizes by the URL rule.
+    private void LookUpFromBannerUrls(List<(string Given, UserReference User)> users)
+    {
+        var references = users.ConvertAll(u => u.User);
+        if (users.Count == 0 || !TryCall(null, (client, call, token) => client.LookupUsersAsync(references, call, token), out IReadOnlyList<UserLookupOutcome> outcomes))
+        {
+            return;
+        }
+
+        var byKey = outcomes.ToDictionary(o => o.Reference.Key, System.StringComparer.Ordinal);
+        var reported = new HashSet<XApiException>();
+        foreach (var (given, user) in users)
+        {
+            UserLookupOutcome outcome = byKey[user.Key];
+            if (outcome.User != null && BannerVariants.Of(outcome.User) is IReadOnlyList<ProfileBannerVariant> sizes)
+            {
+                WriteSizes(sizes);
+            }
+            else if (outcome.User != null)
+            {
+                WriteError(ErrorRecords.ApiFailure(XApiClient.NoBanner(user), given));
+            }
+            else if (reported.Add(outcome.Error!))
+            {
+                WriteError(ErrorRecords.ApiFailure(outcome.Error!, given));
+            }
+        }
+    }
+
+    private void WriteSizes(IReadOnlyList<ProfileBannerVariant> sizes)
+    {
+        foreach (ProfileBannerVariant size in BannerVariantRules.Select(sizes, Size == null ? null : _sizes, Https))
+        {
+            WriteObject(size);
         }
     }
 }

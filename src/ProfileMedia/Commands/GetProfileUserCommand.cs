@@ -1,20 +1,31 @@
+using System.Collections.Generic;
 using System.Management.Automation;
 using ProfileMedia.Core.Api;
+using ProfileMedia.Errors;
 using ProfileMedia.Input;
 
 namespace ProfileMedia.Commands;
 
-/// <summary>Gets users from the X API (users/show): id, names, image and banner URLs.</summary>
-[Cmdlet(VerbsCommon.Get, "ProfileUser", DefaultParameterSetName = ScreenNameSet)]
+/// <summary>
+/// Gets users from the X API (v2 /2/users/by and /2/users, or v1.1 users/lookup): id, names, image and banner URLs.
+/// Names and ids are looked up 100 per request, each once; with none, the connected account (/2/users/me).
+/// </summary>
+[Cmdlet(VerbsCommon.Get, "ProfileUser", DefaultParameterSetName = ConnectedAccountSet)]
 [OutputType(typeof(ProfileUser))]
 public sealed class GetProfileUserCommand : ApiCmdlet
 {
+    private const string ConnectedAccountSet = "ConnectedAccount";
     private const string ScreenNameSet = "ScreenName";
     private const string UserIdSet = "UserId";
 
-    /// <summary>The users' screen names, with or without '@'.</summary>
+    private readonly List<(string Given, UserReference User)> _waiting = new List<(string, UserReference)>();
+    private readonly List<UserReference> _toLookUp = new List<UserReference>();
+    private readonly Dictionary<string, UserLookupOutcome?> _known = new Dictionary<string, UserLookupOutcome?>(System.StringComparer.Ordinal);
+    private readonly HashSet<XApiException> _reported = new HashSet<XApiException>();
+
+    /// <summary>The users' screen names, with or without '@'. With neither names nor ids, the connected account.</summary>
     [Parameter(ParameterSetName = ScreenNameSet, Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-    [Alias("screen_name")]
+    [Alias("screen_name", "username")]
     [AllowEmptyString]
     public string[] ScreenName { get; set; } = System.Array.Empty<string>();
 
@@ -24,17 +35,91 @@ public sealed class GetProfileUserCommand : ApiCmdlet
     [AllowEmptyString]
     public string[] UserId { get; set; } = System.Array.Empty<string>();
 
+    /// <summary>Which API answers: 2 or 1.1 (users/lookup); the connection's choice when left out.</summary>
+    [Parameter]
+    [ValidateSet("2", "1.1")]
+    public string? ReadApiVersion
+    {
+        get => ReadApiChoice is ReadApi api ? ReadApiNames.Of(api) : null;
+        set => ReadApiChoice = value == null ? null : ReadApiNames.Parse(value);
+    }
+
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
         bool byName = ParameterSetName == ScreenNameSet;
+        if (ParameterSetName == ConnectedAccountSet)
+        {
+            if (TryCall(null, (client, call, token) => client.GetAuthenticatedUserAsync(call, token), out ProfileUser me))
+            {
+                WriteObject(me);
+            }
+
+            return;
+        }
+
         foreach (string value in byName ? ScreenName : UserId)
         {
             UserReference? user = UserReferenceInput.Reference(this, byName, value);
-            if (user != null && TryCall(value, (client, call, token) => client.GetUserAsync(user, call, token), out ProfileUser found))
+            if (user == null)
             {
-                WriteObject(found);
+                continue;
+            }
+
+            _waiting.Add((value, user));
+            if (!_known.ContainsKey(user.Key))
+            {
+                _known[user.Key] = null; // asked for: one request will answer it
+                _toLookUp.Add(user);
+            }
+
+            if (_toLookUp.Count == XApiClient.MaxUsersPerLookup)
+            {
+                LookUpAndWrite();
             }
         }
+
+        // What is already known (a name asked before) goes out at once when nothing ahead of it is waiting.
+        if (_toLookUp.Count == 0)
+        {
+            LookUpAndWrite();
+        }
+    }
+
+    /// <inheritdoc />
+    protected override void EndProcessing() => LookUpAndWrite();
+
+    // One request for the users collected so far, then every waiting input in its order; a user asked again later in
+    // the same command is answered from what came back.
+    private void LookUpAndWrite()
+    {
+        if (_toLookUp.Count > 0)
+        {
+            var batch = _toLookUp.ToArray();
+            _toLookUp.Clear();
+            if (TryCall(batch.Length == 1 ? batch[0].ParameterValue : null, (client, call, token) => client.LookupUsersAsync(batch, call, token), out IReadOnlyList<UserLookupOutcome> outcomes))
+            {
+                foreach (UserLookupOutcome outcome in outcomes)
+                {
+                    _known[outcome.Reference.Key] = outcome;
+                }
+            }
+        }
+
+        foreach (var (given, user) in _waiting)
+        {
+            UserLookupOutcome? outcome = _known[user.Key];
+            if (outcome?.User != null)
+            {
+                WriteObject(outcome.User);
+            }
+            else if (outcome?.Error is XApiException error && _reported.Add(error))
+            {
+                // A request that failed as a whole is one error, not one per user in it.
+                WriteError(ErrorRecords.ApiFailure(error, given));
+            }
+        }
+
+        _waiting.Clear();
     }
 }

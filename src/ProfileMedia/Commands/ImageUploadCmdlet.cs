@@ -25,6 +25,9 @@ public abstract class ImageUploadCmdlet : ApiCmdlet
     [AllowEmptyString]
     public string? LiteralPath { get; set; }
 
+    /// <inheritdoc />
+    private protected override bool NeedsUserContext => true;
+
     /// <summary>The largest file the endpoint takes.</summary>
     protected abstract long MaxBytes { get; }
 

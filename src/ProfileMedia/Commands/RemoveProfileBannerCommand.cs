@@ -8,6 +8,9 @@ namespace ProfileMedia.Commands;
 public sealed class RemoveProfileBannerCommand : ApiCmdlet
 {
     /// <inheritdoc />
+    private protected override bool NeedsUserContext => true;
+
+    /// <inheritdoc />
     /// <remarks>
     /// The work is in ProcessRecord, not EndProcessing: the cmdlet takes no input, and PowerShell skips ProcessRecord for
     /// every piped object it cannot bind, so piping anything in (another user, say) removes nothing.

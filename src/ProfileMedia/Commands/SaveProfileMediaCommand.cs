@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Management.Automation;
 using System.Threading;
@@ -15,7 +16,7 @@ namespace ProfileMedia.Commands;
 
 /// <summary>
 /// Saves profile images and banners into a folder, several at once, atomically, under deterministic safe names,
-/// refreshing outdated URLs through users/show when a connection exists.
+/// refreshing outdated URLs through batched user lookups (up to 100 users a request) when a connection exists.
 /// </summary>
 [Cmdlet(VerbsData.Save, "ProfileMedia")]
 [OutputType(typeof(FileInfo))]
@@ -26,6 +27,7 @@ public sealed class SaveProfileMediaCommand : ApiCmdlet
 
     private MediaDownloader? _downloader;
     private MediaSaver? _saver;
+    private IDisposable? _inputOpen;
     private string _destination = string.Empty;
     private ProviderInfo? _provider;
     private PSDriveInfo? _drive;
@@ -68,6 +70,15 @@ public sealed class SaveProfileMediaCommand : ApiCmdlet
     [ValidateSet("1500x500", "600x200", "300x100", "web", "web_retina", "ipad", "ipad_retina", "mobile", "mobile_retina", IgnoreCase = true)]
     public string[] BannerSize { get; set; } = { "1500x500" };
 
+    /// <summary>Which API refreshes outdated URLs: 2 or 1.1 (users/lookup); the connection's choice when left out.</summary>
+    [Parameter]
+    [ValidateSet("2", "1.1")]
+    public string? ReadApiVersion
+    {
+        get => ReadApiChoice is ReadApi api ? ReadApiNames.Of(api) : null;
+        set => ReadApiChoice = value == null ? null : ReadApiNames.Parse(value);
+    }
+
     /// <inheritdoc />
     private protected override ConnectionRequirement ConnectionRequirement => ConnectionRequirement.Optional;
 
@@ -93,10 +104,13 @@ public sealed class SaveProfileMediaCommand : ApiCmdlet
 
         _downloader = new MediaDownloader(options);
         ApiCallOptions call = CallOptions;
-        Func<UserReference, CancellationToken, Task<ProfileUser>>? refresh = connection == null
+        Func<IReadOnlyList<UserReference>, CancellationToken, Task<IReadOnlyList<UserLookupOutcome>>>? refresh = connection == null
             ? null
-            : (user, token) => connection.Client.GetUserAsync(user, call, token);
+            : (users, token) => connection.Client.LookupUsersAsync(users, call, token);
         _saver = new MediaSaver(_downloader, _destination, Force, Fallback, ThrottleLimit, refresh);
+
+        // Outdated users wait to be looked up together (100 a request) until the input ends.
+        _inputOpen = _saver.HoldRefreshes(CancellationToken);
     }
 
     /// <inheritdoc />
@@ -110,12 +124,14 @@ public sealed class SaveProfileMediaCommand : ApiCmdlet
             }
         }
 
-        _pending!.Keep();
+        // Far ahead of the downloads: what waits for a refresh must not wait for more input that this wait holds back.
+        _pending!.Keep(() => _saver!.RefreshWaitingNow(CancellationToken));
     }
 
     /// <inheritdoc />
     protected override void EndProcessing()
     {
+        _inputOpen?.Dispose();
         _pending!.Finish();
         _progress!.Complete();
     }
@@ -126,6 +142,7 @@ public sealed class SaveProfileMediaCommand : ApiCmdlet
         if (disposing)
         {
             // After Ctrl+C the downloads are cancelled; give them a moment to delete their temporary files.
+            _inputOpen?.Dispose();
             _pending?.WaitForCleanup(TimeSpan.FromSeconds(5));
             _saver?.Dispose();
             _downloader?.Dispose();

@@ -21,9 +21,18 @@ public sealed class SetProfileImageCommand : ImageUploadCmdlet
     [Parameter]
     public SwitchParameter SkipStatus { get; set; }
 
-    /// <summary>Wait until users/show reports the new image (the service processes uploads asynchronously), then output that user.</summary>
+    /// <summary>Wait until the connected account (/2/users/me, or account/verify_credentials in v1.1) shows the new image, then output it.</summary>
     [Parameter]
     public SwitchParameter Wait { get; set; }
+
+    /// <summary>Which API -Wait polls: 2 (/2/users/me) or 1.1 (account/verify_credentials); the connection's choice when left out.</summary>
+    [Parameter]
+    [ValidateSet("2", "1.1")]
+    public string? ReadApiVersion
+    {
+        get => ReadApiChoice is ReadApi api ? ReadApiNames.Of(api) : null;
+        set => ReadApiChoice = value == null ? null : ReadApiNames.Parse(value);
+    }
 
     /// <summary>How long -Wait waits for the new image before warning and outputting the upload's answer.</summary>
     [Parameter]
@@ -54,8 +63,7 @@ public sealed class SetProfileImageCommand : ImageUploadCmdlet
         }
         else if (Wait)
         {
-            UserReference user = UserReference.ForUserId(updated.UserId, out _) ?? UserReference.ForScreenName(updated.ScreenName, out _)!;
-            if (TryCall(image.Path, (client, call, token) => client.WaitForProfileImageAsync(user, expected!, WaitTimeout, PollInterval, call, token), out var waited))
+            if (TryCall(image.Path, (client, call, token) => client.WaitForProfileImageAsync(expected!, WaitTimeout, PollInterval, call, token), out var waited))
             {
                 if (waited.Changed)
                 {
@@ -63,7 +71,7 @@ public sealed class SetProfileImageCommand : ImageUploadCmdlet
                 }
                 else
                 {
-                    WriteWarning("The upload succeeded, but users/show did not show the new image within " + WaitTimeout + "; the service may still be processing it.");
+                    WriteWarning("The upload succeeded, but the connected account did not show the new image within " + WaitTimeout + "; the service may still be processing it.");
                 }
             }
         }

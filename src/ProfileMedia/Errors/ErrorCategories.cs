@@ -26,7 +26,15 @@ internal static class ErrorCategories
             case ErrorIds.AccountLocked:
             case ErrorIds.AccessTierInsufficient:
             case ErrorIds.Forbidden:
+            case ErrorIds.ClientNotEnrolled:
+            case ErrorIds.ClientForbidden:
+            case ErrorIds.UnsupportedAuthentication:
+            case ErrorIds.UserContextRequired:
+            case ErrorIds.UserSuspended:
                 return ErrorCategory.PermissionDenied;
+            case ErrorIds.UsageCapped:
+            case ErrorIds.CreditsDepleted:
+                return ErrorCategory.QuotaExceeded;
             case ErrorIds.UserNotFound:
             case ErrorIds.NotFound:
             case ErrorIds.NoProfileBanner:
@@ -65,6 +73,8 @@ internal static class ErrorCategories
             case ErrorIds.EmptyCredential:
             case ErrorIds.InvalidApiBaseUri:
             case ErrorIds.PinMissing:
+            case ErrorIds.InvalidBearerToken:
+            case ErrorIds.InvalidRequest:
             case ErrorIds.NullInput:
             case ErrorIds.UnsupportedInput:
             case ErrorIds.InvalidScreenName:

@@ -44,6 +44,14 @@ internal static class ErrorRecords
     public static ErrorRecord ConnectionClosed(ProfileMediaConnection connection, string whatNow) =>
         Build(new InvalidOperationException("The connection to " + connection.BaseUri + " was closed by Disconnect-ProfileMedia: " + whatNow + "."), ErrorIds.ConnectionClosed, connection);
 
+    /// <summary>A cmdlet that changes the account, on a connection with only an app-only Bearer token.</summary>
+    public static ErrorRecord UserContextRequired(string command, ProfileMediaConnection connection) =>
+        Build(new InvalidOperationException(command + " changes the account, and the connection to " + connection.BaseUri
+            + " holds only an app-only Bearer token. " + XApiProblemAdvice.UserContextAdvice), ErrorIds.UserContextRequired, connection);
+
+    /// <summary>A Bearer token that no header can carry.</summary>
+    public static ErrorRecord InvalidBearerToken(string message) => Build(new ArgumentException(message), ErrorIds.InvalidBearerToken, null);
+
     /// <summary>The connection was closed while a call about <paramref name="target"/> ran.</summary>
     public static ErrorRecord ClosedDuringCall(object? target) =>
         Build(new InvalidOperationException("The connection was closed while the call ran."), ErrorIds.ConnectionClosed, target);

@@ -16,6 +16,7 @@ internal static class CredentialEnvironment
     public const string AccessTokenVariable = "PROFILEMEDIA_ACCESS_TOKEN";
     public const string AccessTokenSecretVariable = "PROFILEMEDIA_ACCESS_TOKEN_SECRET";
     public const string ApiBaseUriVariable = "PROFILEMEDIA_API_BASE_URI";
+    public const string BearerTokenVariable = "PROFILEMEDIA_BEARER_TOKEN";
 
     /// <summary>The variable's value, or null when it is unset or empty.</summary>
     public static string? Text(string variable)

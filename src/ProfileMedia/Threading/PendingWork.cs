@@ -25,13 +25,17 @@ internal sealed class PendingWork
     /// <summary>Tracks a task whose end posts its results to the dispatcher.</summary>
     public void Add(Task task) => _pending.Add(task);
 
-    /// <summary>Writes what has finished, then waits while more than the limit is unfinished. Pipeline thread only.</summary>
-    public void Keep()
+    /// <summary>
+    /// Writes what has finished, then waits while more than the limit is unfinished; <paramref name="beforeWaiting"/>
+    /// runs first, to release work that would otherwise wait for more input. Pipeline thread only.
+    /// </summary>
+    public void Keep(Action? beforeWaiting = null)
     {
         _dispatcher.RunPending();
         _pending.RemoveAll(task => task.IsCompleted);
         while (_pending.Count > _maxPending)
         {
+            beforeWaiting?.Invoke();
             _dispatcher.RunUntil(Task.WhenAny(_pending));
             _pending.RemoveAll(task => task.IsCompleted);
         }
