@@ -155,7 +155,10 @@ Describe 'Get-ProfileUser over v2' {
         try {
             (Get-ProfileUser).ScreenName | Should -Be 'EmulatedUser'
             (Get-V2Request)[0].pathAndQuery | Should -BeLike '/2/users/me?*'
+            Clear-EmulatorRequest $emulator
             @() | Get-ProfileUser | Should -BeNullOrEmpty -Because 'empty pipeline input names no one, and is not the connected account'
+            Get-ProfileUser -ScreenName @() | Should -BeNullOrEmpty -Because 'an empty list names no one either'
+            @(Get-EmulatorRequest $emulator) | Should -HaveCount 0
         }
         finally { $null = Connect-EmulatorBearer $emulator }
     }

@@ -10,24 +10,24 @@ namespace ProfileMedia.Commands;
 /// Gets users from the X API (v2 /2/users/by and /2/users, or v1.1 users/lookup): id, names, image and banner URLs.
 /// Names and ids are looked up 100 per request, each once; with none, the connected account (/2/users/me).
 /// </summary>
-[Cmdlet(VerbsCommon.Get, "ProfileUser", DefaultParameterSetName = ConnectedAccountSet)]
+[Cmdlet(VerbsCommon.Get, "ProfileUser", DefaultParameterSetName = ScreenNameSet)]
 [OutputType(typeof(ProfileUser))]
 public sealed class GetProfileUserCommand : ApiCmdlet
 {
-    private const string ConnectedAccountSet = "ConnectedAccount";
     private const string ScreenNameSet = "ScreenName";
     private const string UserIdSet = "UserId";
 
-    private readonly List<(string Given, UserReference User)> _waiting = new List<(string, UserReference)>();
+    private readonly List<(string? Given, UserReference User)> _waiting = new List<(string?, UserReference)>();
     private readonly List<UserReference> _toLookUp = new List<UserReference>();
     private readonly Dictionary<string, UserLookupOutcome?> _known = new Dictionary<string, UserLookupOutcome?>(System.StringComparer.Ordinal);
     private readonly HashSet<XApiException> _reported = new HashSet<XApiException>();
 
     /// <summary>The users' screen names, with or without '@'. With neither names nor ids, the connected account.</summary>
-    [Parameter(ParameterSetName = ScreenNameSet, Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [Parameter(ParameterSetName = ScreenNameSet, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("screen_name", "username")]
     [AllowEmptyString]
-    public string[] ScreenName { get; set; } = System.Array.Empty<string>();
+    [AllowNull]
+    public string?[]? ScreenName { get; set; }
 
     /// <summary>The users' numeric ids.</summary>
     [Parameter(ParameterSetName = UserIdSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
@@ -48,7 +48,9 @@ public sealed class GetProfileUserCommand : ApiCmdlet
     protected override void ProcessRecord()
     {
         bool byName = ParameterSetName == ScreenNameSet;
-        if (ParameterSetName == ConnectedAccountSet)
+
+        // Not mandatory, so that no name at all means the connected account; an empty list or pipeline names no one.
+        if (byName && !MyInvocation.BoundParameters.ContainsKey(nameof(ScreenName)) && !MyInvocation.ExpectingInput)
         {
             if (TryCall(null, (client, call, token) => client.GetAuthenticatedUserAsync(call, token), out ProfileUser me))
             {
@@ -58,7 +60,7 @@ public sealed class GetProfileUserCommand : ApiCmdlet
             return;
         }
 
-        foreach (string value in byName ? ScreenName : UserId)
+        foreach (string? value in byName ? ScreenName ?? new string?[] { null } : UserId)
         {
             UserReference? user = UserReferenceInput.Reference(this, byName, value);
             if (user == null)
