@@ -58,24 +58,36 @@ foreach ($problem in $problems) { Show-Problem $problem }
 Show-Step 'Start the loopback X API emulator (tools/Emulator.ps1 runs the built emulator the same way)' 'dotnet run --project src/ProfileMedia.Emulator -- --port 0'
 $emulator = Start-ProfileMediaEmulator -ProcessingDelayMs 1000
 try {
-    Write-Host "Emulator at $($emulator.BaseUri) with accounts: $($emulator.Accounts.screenName -join ', ')"
+    # The emulator's app is on pay-per-use, the access level X gives new apps: v2 reads work, v1.1 user reads answer 453.
+    Write-Host "Emulator at $($emulator.RootUri) (access level pay-per-use) with accounts: $($emulator.Accounts.screenName -join ', ')"
 
-    Show-Step 'Connect as a seeded account (secrets as SecureString; they are never printed)' 'Connect-ProfileMedia -ApiBaseUri $baseUri -ConsumerKey ... -PassThru'
+    Show-Step 'Read-only: connect with the app''s Bearer token from the developer console' 'Connect-ProfileMedia -ApiBaseUri $rootUri -BearerToken $token -PassThru'
+    Connect-EmulatorBearer $emulator | Format-List BaseUri, Credentials, ReadApiVersion | Out-Host
+
+    Show-Step 'Look users up through the X API v2: one request for the batch, -Verbose shows what it cost' "'EmulatedUser', 'DefaultUser', 'twitter' | Get-ProfileUser -Verbose"
+    'EmulatedUser', 'DefaultUser', 'twitter' | Get-ProfileUser -Verbose 4>&1 | ForEach-Object {
+        if ($_ -is [System.Management.Automation.VerboseRecord]) { if ($_.Message -like '*users returned*') { Write-Host "VERBOSE: $($_.Message)" -ForegroundColor DarkGray } } else { $_ }
+    } | Show-Table
+
+    Show-Step 'A Bearer token cannot upload: the cmdlet says which credentials it needs, and sends nothing' 'Remove-ProfileBanner -Confirm:$false'
+    try { Remove-ProfileBanner -Confirm:$false } catch { Show-Problem $_ }
+
+    Show-Step 'Connect as a seeded account with OAuth 1.0a user context, for uploads (secrets as SecureString; never printed)' 'Connect-ProfileMedia -ApiBaseUri $rootUri -ConsumerKey ... -PassThru'
     $connection = Connect-EmulatorAccount $emulator
     $connection | Format-List | Out-Host
 
-    Show-Step 'Look users up' "Get-ProfileUser EmulatedUser, DefaultUser"
-    Get-ProfileUser EmulatedUser, DefaultUser | Show-Table
+    Show-Step 'The connected account itself (/2/users/me)' 'Get-ProfileUser'
+    Get-ProfileUser | Show-Table
 
     Show-Step 'A user pipes straight into the variant cmdlets' 'Get-ProfileUser EmulatedUser | Get-ProfileImageVariant -Size bigger, 400x400'
     Get-ProfileUser EmulatedUser | Get-ProfileImageVariant -Size bigger, 400x400 | Show-Table
 
-    Show-Step 'Banner sizes from the API' 'Get-ProfileBanner -ScreenName EmulatedUser'
+    Show-Step 'Banner sizes of a looked-up user, from its profile_banner_url' 'Get-ProfileBanner -ScreenName EmulatedUser'
     Get-ProfileBanner -ScreenName EmulatedUser | Show-Table
 
     $work = New-Item -ItemType Directory -Path (Join-Path ([IO.Path]::GetTempPath()) "profilemedia-demo-$([guid]::NewGuid().ToString('N'))")
     $avatar = New-TestImageFile -Path (Join-Path $work 'avatar.png') -Bytes 20000
-    Show-Step 'Upload a new profile image and wait until users/show has it' "Set-ProfileImage -Path $($avatar.Name) -Wait"
+    Show-Step 'Upload a new profile image and wait until the connected account shows it' "Set-ProfileImage -Path $($avatar.Name) -Wait"
     Set-ProfileImage -Path $avatar.FullName -Wait | Show-Table
 
     Show-Step 'Upload a banner, cropped to a region (it outputs nothing)' "Set-ProfileBanner -Path banner.png -Width 1 -Height 1 -OffsetLeft 0 -OffsetTop 0"
@@ -93,8 +105,12 @@ try {
     $saved += Get-ProfileBanner -ScreenName EmulatedUser | Save-ProfileMedia -Destination $media
     $saved | Sort-Object Name | Format-Table Name, Length, SavedSize | Out-Host
 
-    Show-Step 'Errors say what to do, and the pipeline goes on' "'no_such_user', 'DefaultUser' | Get-ProfileUser"
-    'no_such_user', 'DefaultUser' | Get-ProfileUser -ErrorAction SilentlyContinue -ErrorVariable problems | Show-Table
+    Show-Step 'Errors say what to do, and the pipeline goes on' "'no_such_user', 'SuspendedUser', 'DefaultUser' | Get-ProfileUser"
+    'no_such_user', 'SuspendedUser', 'DefaultUser' | Get-ProfileUser -ErrorAction SilentlyContinue -ErrorVariable problems | Show-Table
+    foreach ($problem in $problems) { Show-Problem $problem }
+
+    Show-Step 'The v1.1 reads are not in pay-per-use: the error names the endpoint and the way that works' 'Get-ProfileUser DefaultUser -ReadApiVersion 1.1'
+    Get-ProfileUser DefaultUser -ReadApiVersion 1.1 -ErrorAction SilentlyContinue -ErrorVariable problems
     foreach ($problem in $problems) { Show-Problem $problem }
 
     Show-Step 'Authorize another account for the app (PIN-based OAuth); on the emulator a control call plays its owner' `
