@@ -32,6 +32,8 @@
             LicenseUri   = 'https://github.com/profilemedia/ProfileMedia/blob/main/LICENSE'
             ProjectUri   = 'https://github.com/profilemedia/ProfileMedia'
             ReleaseNotes = @'
+Unreleased - X API v2 reads in batches of 100 (v1.1 as an opt-in), app-only Bearer tokens, an error id and advice for each v2 problem.
+
 0.1.0 - first release (the full history is in CHANGELOG.md):
 - Get-ProfileImageVariant and Get-ProfileBanner: every size of a profile image or banner from its URL, offline.
 - Connect-ProfileMedia / Disconnect-ProfileMedia: OAuth 1.0a user context, credentials from parameters or PROFILEMEDIA_* variables.
