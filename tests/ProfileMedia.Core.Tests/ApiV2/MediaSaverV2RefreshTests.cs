@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using ProfileMedia.Core.Api;
 using ProfileMedia.Core.Downloads;
+using ProfileMedia.Core.Tests.Downloads;
 using ProfileMedia.Emulator;
 
 namespace ProfileMedia.Core.Tests.ApiV2;
@@ -13,8 +14,7 @@ namespace ProfileMedia.Core.Tests.ApiV2;
 public sealed class MediaSaverV2RefreshTests : IClassFixture<V2ClientHarness>, IDisposable
 {
     private readonly V2ClientHarness _harness;
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "pm-saver-v2-" + Guid.NewGuid().ToString("N"));
-    private readonly MediaDownloader _downloader = new(new MediaDownloaderOptions { RetryBaseDelay = TimeSpan.FromMilliseconds(10) });
+    private readonly SaveFolder _save = new();
 
     public MediaSaverV2RefreshTests(V2ClientHarness harness)
     {
@@ -22,14 +22,7 @@ public sealed class MediaSaverV2RefreshTests : IClassFixture<V2ClientHarness>, I
         harness.Server.Reset();
     }
 
-    public void Dispose()
-    {
-        _downloader.Dispose();
-        if (Directory.Exists(_folder))
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-    }
+    public void Dispose() => _save.Dispose();
 
     [Fact]
     public async Task A_hundred_and_fifty_outdated_users_are_refreshed_with_two_lookup_requests()
@@ -44,7 +37,7 @@ public sealed class MediaSaverV2RefreshTests : IClassFixture<V2ClientHarness>, I
         }
 
         _harness.Server.ClearRequests();
-        using var saver = new MediaSaver(_downloader, _folder, overwrite: false, fallback: false, maxConcurrency: 4,
+        using var saver = new MediaSaver(_save.Downloader, _save.Path, overwrite: false, fallback: false, maxConcurrency: 4,
             (asked, token) => client.LookupUsersAsync(asked, ApiCall.Quiet, token));
         IDisposable input = saver.HoldRefreshes(CancellationToken.None);
         var saving = requests.Select(r => saver.SaveAsync(r, null, null, CancellationToken.None)).ToList();

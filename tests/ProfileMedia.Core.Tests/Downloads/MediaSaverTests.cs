@@ -16,8 +16,7 @@ namespace ProfileMedia.Core.Tests.Downloads;
 public sealed class MediaSaverTests : IClassFixture<ClientHarness>, IDisposable
 {
     private readonly ClientHarness _harness;
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "pm-saver-" + Guid.NewGuid().ToString("N"));
-    private readonly MediaDownloader _downloader = new(new MediaDownloaderOptions { RetryBaseDelay = TimeSpan.FromMilliseconds(10) });
+    private readonly SaveFolder _save = new();
 
     public MediaSaverTests(ClientHarness harness)
     {
@@ -25,17 +24,10 @@ public sealed class MediaSaverTests : IClassFixture<ClientHarness>, IDisposable
         harness.Server.Reset();
     }
 
-    public void Dispose()
-    {
-        _downloader.Dispose();
-        if (Directory.Exists(_folder))
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-    }
+    public void Dispose() => _save.Dispose();
 
     private MediaSaver Saver(XApiClient? client, bool fallback = false) =>
-        new(_downloader, _folder, overwrite: false, fallback, maxConcurrency: 4,
+        new(_save.Downloader, _save.Path, overwrite: false, fallback, maxConcurrency: 4,
             client == null ? null : (users, token) => client.LookupUsersAsync(users, ApiCallOptions.Quiet, token));
 
     private static UserReference Uploader => UserReference.ForScreenName("EmulatedUser", out _)!;
@@ -79,7 +71,7 @@ public sealed class MediaSaverTests : IClassFixture<ClientHarness>, IDisposable
         Assert.Equal(DownloadStatus.Outdated, result.Status);
         Assert.Equal("MediaUrlOutdated", result.ErrorId);
         Assert.Contains("Connect-ProfileMedia", result.Message, StringComparison.Ordinal);
-        Assert.False(Directory.Exists(_folder) && Directory.EnumerateFileSystemEntries(_folder).Any());
+        Assert.False(Directory.Exists(_save.Path) && Directory.EnumerateFileSystemEntries(_save.Path).Any());
     }
 
     [Fact]
@@ -110,7 +102,7 @@ public sealed class MediaSaverTests : IClassFixture<ClientHarness>, IDisposable
         using var counting = new ConcurrencyCountingHandler();
         using var downloader = new MediaDownloader(new MediaDownloaderOptions { Handler = counting, MaxConnections = 16 });
 
-        using var saver = new MediaSaver(downloader, _folder, overwrite: true, fallback: false, maxConcurrency: 3, null);
+        using var saver = new MediaSaver(downloader, _save.Path, overwrite: true, fallback: false, maxConcurrency: 3, null);
         MediaSaveResult[] results = await Task.WhenAll(requests.Select(r => saver.SaveAsync(r, null, null, CancellationToken.None)));
 
         Assert.All(results, r => Assert.Equal(DownloadStatus.Saved, r.Status));
