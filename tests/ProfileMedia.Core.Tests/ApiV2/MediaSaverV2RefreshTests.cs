@@ -28,7 +28,7 @@ public sealed class MediaSaverV2RefreshTests : IClassFixture<V2ClientHarness>, I
     public async Task A_hundred_and_fifty_outdated_users_are_refreshed_with_two_lookup_requests()
     {
         using XApiClient client = _harness.BearerClient();
-        var users = (await client.LookupUsersAsync(V2ClientHarness.Bulk(150), ApiCall.Quiet, CancellationToken.None)).Select(o => o.User!).ToList();
+        var users = (await client.LookupUsersAsync(V2ClientHarness.Bulk(150), ApiCallOptions.Quiet, CancellationToken.None)).Select(o => o.User!).ToList();
         var requests = users.Select(u => MediaRequest.ImageOf(u, "normal")!).ToList();
         foreach (MediaRequest request in requests)
         {
@@ -38,7 +38,7 @@ public sealed class MediaSaverV2RefreshTests : IClassFixture<V2ClientHarness>, I
 
         _harness.Server.ClearRequests();
         using var saver = new MediaSaver(_save.Downloader, _save.Path, overwrite: false, fallback: false, maxConcurrency: 4,
-            (asked, token) => client.LookupUsersAsync(asked, ApiCall.Quiet, token));
+            (asked, token) => client.LookupUsersAsync(asked, ApiCallOptions.Quiet, token));
         IDisposable input = saver.HoldRefreshes(CancellationToken.None);
         var saving = requests.Select(r => saver.SaveAsync(r, null, null, CancellationToken.None)).ToList();
         input.Dispose(); // the input has ended: the last, partial batch may go

@@ -26,17 +26,17 @@ public sealed class V2ClientHarness : IAsyncLifetime
     public async Task DisposeAsync() => await Server.DisposeAsync();
 
     /// <summary>user0001 ... userN, as references.</summary>
-    public static List<UserReference> Bulk(int count) =>
+    internal static List<UserReference> Bulk(int count) =>
         Enumerable.Range(1, count).Select(i => UserReference.ForScreenName("user" + i.ToString("D4", CultureInfo.InvariantCulture), out _)!).ToList();
 
-    public static UserReference Name(string name) => UserReference.ForScreenName(name, out _)!;
+    internal static UserReference Name(string name) => UserReference.ForScreenName(name, out _)!;
 
     /// <summary>A client with only the app's Bearer token (or another token), as a read-only user has.</summary>
-    public XApiClient BearerClient(string? token = null, Action<XApiClientOptions>? configure = null) =>
+    internal XApiClient BearerClient(string? token = null, Action<XApiClientOptions>? configure = null) =>
         new(null, new BearerToken(ClientHarness.Secret(token ?? Server.BearerToken)), Options(configure));
 
     /// <summary>A client with OAuth 1.0a user context only.</summary>
-    public XApiClient UserClient(Action<XApiClientOptions>? configure = null)
+    internal XApiClient UserClient(Action<XApiClientOptions>? configure = null)
     {
         var account = Uploader;
         var credentials = new OAuthCredentials(account.ConsumerKey, ClientHarness.Secret(account.ConsumerSecret), account.AccessToken, ClientHarness.Secret(account.AccessTokenSecret));

@@ -30,10 +30,10 @@ public sealed class XApiClientBearerTests : IClassFixture<V2ClientHarness>
 
         var errors = new[]
         {
-            await Assert.ThrowsAsync<XApiException>(() => client.UpdateProfileImageAsync(image!, false, true, ApiCall.Quiet, CancellationToken.None)),
-            await Assert.ThrowsAsync<XApiException>(() => client.UpdateProfileBannerAsync(image!, null, ApiCall.Quiet, CancellationToken.None)),
-            await Assert.ThrowsAsync<XApiException>(() => client.RemoveProfileBannerAsync(ApiCall.Quiet, CancellationToken.None)),
-            await Assert.ThrowsAsync<XApiException>(() => client.GetAuthenticatedUserAsync(ApiCall.Quiet, CancellationToken.None)),
+            await Assert.ThrowsAsync<XApiException>(() => client.UpdateProfileImageAsync(image!, false, true, ApiCallOptions.Quiet, CancellationToken.None)),
+            await Assert.ThrowsAsync<XApiException>(() => client.UpdateProfileBannerAsync(image!, null, ApiCallOptions.Quiet, CancellationToken.None)),
+            await Assert.ThrowsAsync<XApiException>(() => client.RemoveProfileBannerAsync(ApiCallOptions.Quiet, CancellationToken.None)),
+            await Assert.ThrowsAsync<XApiException>(() => client.GetAuthenticatedUserAsync(ApiCallOptions.Quiet, CancellationToken.None)),
         };
 
         Assert.All(errors, e => Assert.Equal("UserContextRequired", e.ErrorId));
@@ -49,9 +49,9 @@ public sealed class XApiClientBearerTests : IClassFixture<V2ClientHarness>
         using XApiClient client = new(null, null, new XApiClientOptions { BaseUri = _harness.Server.RootUri });
         using XApiClient wrong = new(null, null, new XApiClientOptions { BaseUri = _harness.Server.RootUri });
 
-        await client.AcquireBearerTokenAsync(new AppCredentials(account.ConsumerKey, ClientHarness.Secret(account.ConsumerSecret)), ApiCall.Quiet, CancellationToken.None);
-        ProfileUser user = await client.GetUserAsync(V2ClientHarness.Name("Twitter"), ApiCall.Quiet, CancellationToken.None);
-        var error = await Assert.ThrowsAsync<XApiException>(() => wrong.AcquireBearerTokenAsync(new AppCredentials(account.ConsumerKey, ClientHarness.Secret("not-it")), ApiCall.Quiet, CancellationToken.None));
+        await client.AcquireBearerTokenAsync(new AppCredentials(account.ConsumerKey, ClientHarness.Secret(account.ConsumerSecret)), ApiCallOptions.Quiet, CancellationToken.None);
+        ProfileUser user = await client.GetUserAsync(V2ClientHarness.Name("Twitter"), ApiCallOptions.Quiet, CancellationToken.None);
+        var error = await Assert.ThrowsAsync<XApiException>(() => wrong.AcquireBearerTokenAsync(new AppCredentials(account.ConsumerKey, ClientHarness.Secret("not-it")), ApiCallOptions.Quiet, CancellationToken.None));
 
         Assert.Equal("Twitter", user.ScreenName);
         Assert.Equal(CredentialKinds.AppOnlyBearer, client.Credentials);
@@ -89,8 +89,8 @@ public sealed class XApiClientBearerTests : IClassFixture<V2ClientHarness>
         var credentials = new ProfileMedia.Core.OAuth.OAuthCredentials(account.ConsumerKey, ClientHarness.Secret(account.ConsumerSecret), account.AccessToken, ClientHarness.Secret(account.AccessTokenSecret));
         using XApiClient client = new(credentials, new BearerToken(ClientHarness.Secret(_harness.Server.BearerToken)), new XApiClientOptions { BaseUri = _harness.Server.RootUri });
 
-        await client.RemoveProfileBannerAsync(ApiCall.Quiet, CancellationToken.None);
-        ProfileUser me = await client.GetAuthenticatedUserAsync(ApiCall.Quiet, CancellationToken.None);
+        await client.RemoveProfileBannerAsync(ApiCallOptions.Quiet, CancellationToken.None);
+        ProfileUser me = await client.GetAuthenticatedUserAsync(ApiCallOptions.Quiet, CancellationToken.None);
 
         Assert.Equal(CredentialKinds.UserContext | CredentialKinds.AppOnlyBearer, client.Credentials);
         Assert.Null(me.ProfileBannerUrl);

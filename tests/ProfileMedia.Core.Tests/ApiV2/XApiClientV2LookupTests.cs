@@ -30,7 +30,7 @@ public sealed class XApiClientV2LookupTests : IClassFixture<V2ClientHarness>
         var asked = V2ClientHarness.Bulk(count);
         asked.Reverse();
 
-        var outcomes = await client.LookupUsersAsync(asked, ApiCall.Quiet, CancellationToken.None);
+        var outcomes = await client.LookupUsersAsync(asked, ApiCallOptions.Quiet, CancellationToken.None);
 
         Assert.Equal(asked.Select(a => a.ScreenName), outcomes.Select(o => o.User!.ScreenName));
         Assert.Equal(requests, _harness.V2Requests.Count);
@@ -45,7 +45,7 @@ public sealed class XApiClientV2LookupTests : IClassFixture<V2ClientHarness>
         using XApiClient client = _harness.BearerClient();
         var asked = new[] { "emulateduser", "EMULATEDUSER", "@EmulatedUser", "twitter" }.Select(V2ClientHarness.Name).ToList();
 
-        var outcomes = await client.LookupUsersAsync(asked, ApiCall.Quiet, CancellationToken.None);
+        var outcomes = await client.LookupUsersAsync(asked, ApiCallOptions.Quiet, CancellationToken.None);
 
         Assert.Equal(["EmulatedUser", "Twitter"], outcomes.Select(o => o.User!.ScreenName));
         var request = Assert.Single(_harness.V2Requests);
@@ -58,7 +58,7 @@ public sealed class XApiClientV2LookupTests : IClassFixture<V2ClientHarness>
         using XApiClient client = _harness.BearerClient();
         var asked = new[] { UserReference.ForUserId("1000002", out _)!, UserReference.ForUserId("1000001", out _)!, V2ClientHarness.Name("Twitter") };
 
-        var outcomes = await client.LookupUsersAsync(asked, ApiCall.Quiet, CancellationToken.None);
+        var outcomes = await client.LookupUsersAsync(asked, ApiCallOptions.Quiet, CancellationToken.None);
 
         Assert.Equal(["DefaultUser", "EmulatedUser", "Twitter"], outcomes.Select(o => o.User!.ScreenName));
         Assert.True(outcomes[0].User!.IsDefaultProfileImage);
@@ -73,7 +73,7 @@ public sealed class XApiClientV2LookupTests : IClassFixture<V2ClientHarness>
         using XApiClient client = _harness.BearerClient();
         var asked = new[] { "EmulatedUser", "nobody_here", "SuspendedUser" }.Select(V2ClientHarness.Name).ToList();
 
-        var outcomes = await client.LookupUsersAsync(asked, ApiCall.Quiet, CancellationToken.None);
+        var outcomes = await client.LookupUsersAsync(asked, ApiCallOptions.Quiet, CancellationToken.None);
 
         Assert.Equal("EmulatedUser", outcomes[0].User!.ScreenName);
         Assert.Equal("UserNotFound", outcomes[1].Error!.ErrorId);
@@ -88,7 +88,7 @@ public sealed class XApiClientV2LookupTests : IClassFixture<V2ClientHarness>
     {
         using XApiClient client = _harness.BearerClient();
 
-        var outcomes = await client.LookupUsersAsync(new[] { UserReference.ForUserId("42", out _)!, UserReference.ForUserId("43", out _)! }, ApiCall.Quiet, CancellationToken.None);
+        var outcomes = await client.LookupUsersAsync(new[] { UserReference.ForUserId("42", out _)!, UserReference.ForUserId("43", out _)! }, ApiCallOptions.Quiet, CancellationToken.None);
 
         Assert.All(outcomes, o => Assert.Equal("UserNotFound", o.Error!.ErrorId));
         Assert.Single(_harness.V2Requests);
@@ -100,8 +100,8 @@ public sealed class XApiClientV2LookupTests : IClassFixture<V2ClientHarness>
         using XApiClient client = _harness.BearerClient();
         _harness.Server.InjectFault(new FaultSpec { PathPrefix = "/2/users/by/username/", Status = 404, Body = "{\"title\":\"Not Found Error\",\"detail\":\"Could not find user with username: [ghost].\",\"type\":\"https://api.twitter.com/2/problems/resource-not-found\",\"status\":404}" });
 
-        var by404 = await Assert.ThrowsAsync<XApiException>(() => client.GetUserAsync(V2ClientHarness.Name("ghost"), ApiCall.Quiet, CancellationToken.None));
-        var by200 = await Assert.ThrowsAsync<XApiException>(() => client.GetUserAsync(V2ClientHarness.Name("ghost"), ApiCall.Quiet, CancellationToken.None));
+        var by404 = await Assert.ThrowsAsync<XApiException>(() => client.GetUserAsync(V2ClientHarness.Name("ghost"), ApiCallOptions.Quiet, CancellationToken.None));
+        var by200 = await Assert.ThrowsAsync<XApiException>(() => client.GetUserAsync(V2ClientHarness.Name("ghost"), ApiCallOptions.Quiet, CancellationToken.None));
 
         Assert.Equal(("UserNotFound", "UserNotFound"), (by404.ErrorId, by200.ErrorId));
         Assert.Equal(2, _harness.V2Requests.Count);
@@ -123,8 +123,8 @@ public sealed class XApiClientV2LookupTests : IClassFixture<V2ClientHarness>
     {
         using XApiClient client = _harness.BearerClient();
 
-        var sizes = await client.GetProfileBannerAsync(V2ClientHarness.Name("EmulatedUser"), ApiCall.Quiet, CancellationToken.None);
-        var none = await Assert.ThrowsAsync<XApiException>(() => client.GetProfileBannerAsync(V2ClientHarness.Name("DefaultUser"), ApiCall.Quiet, CancellationToken.None));
+        var sizes = await client.GetProfileBannerAsync(V2ClientHarness.Name("EmulatedUser"), ApiCallOptions.Quiet, CancellationToken.None);
+        var none = await Assert.ThrowsAsync<XApiException>(() => client.GetProfileBannerAsync(V2ClientHarness.Name("DefaultUser"), ApiCallOptions.Quiet, CancellationToken.None));
 
         Assert.Equal(ProfileMedia.Core.Urls.BannerSize.Names, sizes.Select(s => s.Name));
         Assert.All(sizes, s => Assert.Equal(s.SourceUrl + "/" + s.Name, s.Url));
@@ -138,7 +138,7 @@ public sealed class XApiClientV2LookupTests : IClassFixture<V2ClientHarness>
     {
         using XApiClient client = _harness.UserClient();
 
-        ProfileUser me = await client.GetAuthenticatedUserAsync(ApiCall.Quiet, CancellationToken.None);
+        ProfileUser me = await client.GetAuthenticatedUserAsync(ApiCallOptions.Quiet, CancellationToken.None);
 
         Assert.Equal("EmulatedUser", me.ScreenName);
         Assert.StartsWith("/2/users/me?", Assert.Single(_harness.V2Requests).PathAndQuery, StringComparison.Ordinal);
@@ -149,7 +149,7 @@ public sealed class XApiClientV2LookupTests : IClassFixture<V2ClientHarness>
     {
         using XApiClient client = _harness.BearerClient(configure: o => o.BaseUri = _harness.Server.BaseUri);
 
-        ProfileUser user = await client.GetUserAsync(V2ClientHarness.Name("Twitter"), ApiCall.Quiet, CancellationToken.None);
+        ProfileUser user = await client.GetUserAsync(V2ClientHarness.Name("Twitter"), ApiCallOptions.Quiet, CancellationToken.None);
 
         Assert.Equal(_harness.Server.RootUri, client.BaseUri);
         Assert.Equal("783214", user.UserId);

@@ -23,9 +23,9 @@ public sealed class XApiClientV2ProblemTests : IClassFixture<V2ClientHarness>
 
     private static UserReference Twitter => V2ClientHarness.Name("Twitter");
 
-    private static async Task<XApiException> FailingLookupAsync(XApiClient client, ApiCall? call = null)
+    private static async Task<XApiException> FailingLookupAsync(XApiClient client, ApiCallOptions? call = null)
     {
-        var outcome = (await client.LookupUsersAsync(new[] { Twitter }, call ?? ApiCall.Quiet, CancellationToken.None))[0];
+        var outcome = (await client.LookupUsersAsync(new[] { Twitter }, call ?? ApiCallOptions.Quiet, CancellationToken.None))[0];
         Assert.Null(outcome.User);
         return outcome.Error!;
     }
@@ -64,7 +64,7 @@ public sealed class XApiClientV2ProblemTests : IClassFixture<V2ClientHarness>
         _harness.Server.InjectFault(new FaultSpec { PathPrefix = "/2/users/me", Status = 403, Body = "{\"title\":\"Unsupported Authentication\",\"detail\":\"Authenticating with OAuth 2.0 Application-Only is forbidden for this endpoint.\",\"type\":\"https://api.x.com/2/problems/unsupported-authentication\",\"status\":403}" });
         using XApiClient client = _harness.UserClient();
 
-        var error = await Assert.ThrowsAsync<XApiException>(() => client.GetAuthenticatedUserAsync(ApiCall.Quiet, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<XApiException>(() => client.GetAuthenticatedUserAsync(ApiCallOptions.Quiet, CancellationToken.None));
 
         Assert.Equal("UnsupportedAuthentication", error.ErrorId);
         Assert.Contains("-AccessTokenSecret", error.Message, StringComparison.Ordinal);
@@ -153,7 +153,7 @@ public sealed class XApiClientV2ProblemTests : IClassFixture<V2ClientHarness>
     {
         using XApiClient client = _harness.UserClient(o => o.ReadApi = ReadApi.V1);
 
-        var error = (await client.LookupUsersAsync(new[] { Twitter }, ApiCall.Quiet, CancellationToken.None))[0].Error!;
+        var error = (await client.LookupUsersAsync(new[] { Twitter }, ApiCallOptions.Quiet, CancellationToken.None))[0].Error!;
 
         Assert.Equal("AccessTierInsufficient", error.ErrorId);
         Assert.True(error.HasCode(453));
@@ -167,8 +167,8 @@ public sealed class XApiClientV2ProblemTests : IClassFixture<V2ClientHarness>
         _harness.Server.AccessLevel = AccessLevel.Enterprise;
         using XApiClient client = _harness.UserClient(o => o.ReadApi = ReadApi.V1);
 
-        var outcomes = await client.LookupUsersAsync(V2ClientHarness.Bulk(150), ApiCall.Quiet, CancellationToken.None);
-        ProfileUser me = await client.GetAuthenticatedUserAsync(ApiCall.Quiet, CancellationToken.None);
+        var outcomes = await client.LookupUsersAsync(V2ClientHarness.Bulk(150), ApiCallOptions.Quiet, CancellationToken.None);
+        ProfileUser me = await client.GetAuthenticatedUserAsync(ApiCallOptions.Quiet, CancellationToken.None);
 
         Assert.All(outcomes, o => Assert.NotNull(o.User));
         Assert.Equal(2, _harness.Server.Requests.Count(r => r.PathAndQuery.StartsWith("/1.1/users/lookup.json", StringComparison.Ordinal)));

@@ -5,7 +5,7 @@ using ProfileMedia.Core.Downloads;
 namespace ProfileMedia.Core.Tests.Downloads;
 
 /// <summary>A fresh temporary folder to save into and a downloader for it; both go away with the test.</summary>
-public sealed class SaveFolder : IDisposable
+internal sealed class SaveFolder : IDisposable
 {
     public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "pm-saver-" + Guid.NewGuid().ToString("N"));
 
