@@ -3,15 +3,16 @@ using System.Linq;
 using System.Net;
 using System.Text;
 using ProfileMedia.Core.Api;
+using ProfileMedia.TestSupport;
 
 namespace ProfileMedia.Core.Tests.ApiV2;
 
 /// <summary>The module's v2 parsing against real recorded bodies, read in place from ../shared/fixtures/v2.</summary>
 public sealed class RecordedV2FixtureTests
 {
-    private static byte[] Read(string name) => File.ReadAllBytes(Path.Combine(SharedFixtureFactAttribute.FindFolder()!, name));
+    private static byte[] Read(string name) => File.ReadAllBytes(Path.Combine(TestData.SharedRecordings("v2")!, name));
 
-    [SharedFixtureFact]
+    [SharedRecordingsFact("v2")]
     public void A_single_user_without_user_fields_parses_with_id_name_and_username_only()
     {
         var answer = V2ResponseParser.ParseLookup("Get user", Read("user_by_username.tweepy.json"));
@@ -23,7 +24,7 @@ public sealed class RecordedV2FixtureTests
         Assert.Empty(answer.Errors);
     }
 
-    [SharedFixtureFact]
+    [SharedRecordingsFact("v2")]
     public void A_batch_parses_as_an_array_and_users_me_as_one_user()
     {
         var batch = V2ResponseParser.ParseLookup("Look up", Read("users_by_usernames.tweepy.json"));
@@ -34,7 +35,7 @@ public sealed class RecordedV2FixtureTests
         Assert.Equal("TweepyDev", Assert.Single(me.Users).ScreenName);
     }
 
-    [SharedFixtureFact]
+    [SharedRecordingsFact("v2")]
     public void The_recorded_problems_become_their_error_ids()
     {
         XApiException Classify(string name, HttpStatusCode status)

@@ -7,6 +7,7 @@ using ProfileMedia.Core.Api;
 using ProfileMedia.Core.Auth;
 using ProfileMedia.Core.Tests.Api;
 using ProfileMedia.Core.Uploads;
+using ProfileMedia.TestSupport;
 
 namespace ProfileMedia.Core.Tests.ApiV2;
 
@@ -25,7 +26,7 @@ public sealed class XApiClientBearerTests : IClassFixture<V2ClientHarness>
     public async Task Writes_and_users_me_on_a_bearer_only_client_fail_before_any_request_naming_the_credentials_needed()
     {
         using XApiClient client = _harness.BearerClient();
-        string path = SampleImages.WriteTemp(SampleImages.TinyPng);
+        string path = TestImages.WriteTemp(TestImages.Png);
         ImageFile.Inspect(path, ImageFile.MaxProfileImageBytes, out ImageFile? image, out _);
 
         var errors = new[]

@@ -1,10 +1,10 @@
 using System;
 using System.Net.Http;
 using System.Threading.Tasks;
-using ProfileMedia.Core.Tests.Emulator;
+using ProfileMedia.Emulator.Tests;
 using ProfileMedia.Emulator;
 
-namespace ProfileMedia.Core.Tests.EmulatorV2;
+namespace ProfileMedia.Emulator.Tests.V2;
 
 /// <summary>What each access level lets the emulator's app do, and how a test changes the level.</summary>
 public sealed class EmulatorAccessLevelTests

@@ -4,10 +4,10 @@ using System.Net.Http;
 using System.Text;
 using System.Text.Json;
 using System.Threading.Tasks;
-using ProfileMedia.Core.Tests.Emulator;
+using ProfileMedia.Emulator.Tests;
 using ProfileMedia.Emulator;
 
-namespace ProfileMedia.Core.Tests.EmulatorV2;
+namespace ProfileMedia.Emulator.Tests.V2;
 
 /// <summary>One emulator at a chosen access level (pay-per-use unless asked), and raw v2 calls with a Bearer token or user context.</summary>
 internal sealed class V2Harness : IAsyncDisposable

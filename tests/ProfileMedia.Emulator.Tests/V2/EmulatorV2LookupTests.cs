@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Threading.Tasks;
 using ProfileMedia.Emulator;
 
-namespace ProfileMedia.Core.Tests.EmulatorV2;
+namespace ProfileMedia.Emulator.Tests.V2;
 
 /// <summary>The five v2 user lookups, in the shapes of the recorded bodies (../shared/fixtures/v2) and the X docs.</summary>
 public sealed class EmulatorV2LookupTests
@@ -133,7 +133,7 @@ public sealed class EmulatorV2LookupTests
         await using var v2 = await V2Harness.StartAsync();
 
         using var response = await v2.BearerGetAsync("2/users/by/username/Twitter", "AAAAnotTheToken");
-        var body = await ProfileMedia.Core.Tests.Emulator.ResponseJson.ReadAsync(response);
+        var body = await ResponseJson.ReadAsync(response);
 
         Assert.Equal(401, (int)response.StatusCode);
         Assert.Equal("about:blank", body.GetProperty("type").GetString());
@@ -148,7 +148,7 @@ public sealed class EmulatorV2LookupTests
         using var first = await v2.BearerGetAsync("2/users/by/username/Twitter");
         using var second = await v2.BearerGetAsync("2/users/by/username/Twitter");
         using var userContext = await v2.UserGetAsync("2/users/by/username/Twitter");
-        var body = await ProfileMedia.Core.Tests.Emulator.ResponseJson.ReadAsync(second);
+        var body = await ResponseJson.ReadAsync(second);
 
         Assert.Equal(("0", 429, 200), (first.Headers.GetValues("x-rate-limit-remaining").Single(), (int)second.StatusCode, (int)userContext.StatusCode));
         Assert.Equal(("Too Many Requests", "about:blank"), (body.GetProperty("title").GetString(), body.GetProperty("type").GetString()));

@@ -2,17 +2,17 @@ using System.IO;
 using System.Linq;
 using System.Text.Json;
 using System.Threading.Tasks;
-using ProfileMedia.Core.Tests.ApiV2;
+using ProfileMedia.TestSupport;
 using ProfileMedia.Emulator;
 
-namespace ProfileMedia.Core.Tests.EmulatorV2;
+namespace ProfileMedia.Emulator.Tests.V2;
 
 /// <summary>The emulator's v2 bodies beside the real recordings in ../shared/fixtures/v2, read in place.</summary>
 public sealed class EmulatorRecordedV2Tests
 {
-    private static string Recorded(string name) => File.ReadAllText(Path.Combine(SharedFixtureFactAttribute.FindFolder()!, name)).Trim();
+    private static string Recorded(string name) => File.ReadAllText(Path.Combine(TestData.SharedRecordings("v2")!, name)).Trim();
 
-    [SharedFixtureFact]
+    [SharedRecordingsFact("v2")]
     public async Task The_401_and_rate_limit_429_bodies_are_the_recorded_bytes()
     {
         await using var v2 = await V2Harness.StartAsync(new EmulatorOptions { RateLimit = 1 });
@@ -25,7 +25,7 @@ public sealed class EmulatorRecordedV2Tests
         Assert.Equal(Recorded("error_429_rate_limit.issue-TwitterAPI-180.json"), await limited.Content.ReadAsStringAsync());
     }
 
-    [SharedFixtureFact]
+    [SharedRecordingsFact("v2")]
     public async Task Users_me_with_an_app_only_token_has_the_recorded_keys_title_and_detail()
     {
         await using var v2 = await V2Harness.StartAsync();
@@ -38,7 +38,7 @@ public sealed class EmulatorRecordedV2Tests
         Assert.Equal(recorded.GetProperty("detail").GetString(), body.GetProperty("detail").GetString());
     }
 
-    [SharedFixtureFact]
+    [SharedRecordingsFact("v2")]
     public async Task A_single_user_and_a_batch_have_the_recorded_shapes_for_the_recorded_account()
     {
         await using var v2 = await V2Harness.StartAsync();
@@ -49,7 +49,7 @@ public sealed class EmulatorRecordedV2Tests
         Assert.Equal(single.GetRawText(), body.GetRawText()); // the emulator's Twitter is the recorded one, id 783214
     }
 
-    [SharedFixtureFact]
+    [SharedRecordingsFact("v2")]
     public async Task The_453_body_is_the_recorded_one()
     {
         await using var v2 = await V2Harness.StartAsync();
