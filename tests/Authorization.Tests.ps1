@@ -56,7 +56,7 @@ Describe 'Request-ProfileMediaAuthorization | Complete-ProfileMediaAuthorization
         Clear-CredentialEnvironment
 
         foreach ($screenName in 'EmulatedUser', 'DefaultUser') {
-            $connections[$screenName].BaseUri | Should -Be $emulator.BaseUri
+            $connections[$screenName].BaseUri | Should -Be $emulator.RootUri
             # Issued tokens start with the account's user id, as X's do; they are not the seeded ones.
             $connections[$screenName].AccessTokenHint | Should -Be ((Get-EmulatorAccount $emulator $screenName).userId.Substring(0, 4) + [char] 0x2026)
         }
