@@ -1,0 +1,54 @@
+using SkiaSharp;
+
+namespace ProfileMedia.Imaging;
+
+/// <summary>
+/// Scales a bitmap down with a high-quality filter: halvings with a 2x2 box average while the picture is still more
+/// than twice the target (a cubic filter alone would skip pixels and alias), then one Mitchell cubic step to the exact size.
+/// </summary>
+internal static class Downscaler
+{
+    private static readonly SKSamplingOptions Box = new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.None);
+    private static readonly SKSamplingOptions Cubic = new SKSamplingOptions(SKCubicResampler.Mitchell);
+
+    /// <summary>A new bitmap of <paramref name="width"/> x <paramref name="height"/>; <paramref name="source"/> is left as it is.</summary>
+    public static SKBitmap Scale(SKBitmap source, int width, int height)
+    {
+        SKBitmap current = source;
+        while (current.Width >= 2 * width && current.Height >= 2 * height)
+        {
+            SKBitmap half = Resize(current, current.Width / 2, current.Height / 2, Box);
+            if (!ReferenceEquals(current, source))
+            {
+                current.Dispose();
+            }
+
+            current = half;
+        }
+
+        if (current.Width == width && current.Height == height)
+        {
+            return ReferenceEquals(current, source) ? source.Copy() : current;
+        }
+
+        SKBitmap result = Resize(current, width, height, Cubic);
+        if (!ReferenceEquals(current, source))
+        {
+            current.Dispose();
+        }
+
+        return result;
+    }
+
+    private static SKBitmap Resize(SKBitmap source, int width, int height, SKSamplingOptions sampling)
+    {
+        var result = new SKBitmap(source.Info.WithSize(width, height));
+        if (!source.ScalePixels(result, sampling))
+        {
+            result.Dispose();
+            throw new System.InvalidOperationException("Skia could not scale " + source.Width + "x" + source.Height + " to " + width + "x" + height + ".");
+        }
+
+        return result;
+    }
+}
