@@ -36,6 +36,8 @@ internal static class BannerEndpoints
             return;
         }
 
+        var info = ImageInspector.Inspect(upload.Bytes)!.Value;
+        state.ReceivedImages.Add(new ReceivedImage("update_profile_banner", info.Format, info.Width, info.Height, upload.Bytes!.Length));
         request.Caller.Banner = new Banner(state.Accounts.Identifiers.NextBannerStamp());
         await ApiResponses.WriteEmptyAsync(request.Context, StatusCodes.Status201Created).ConfigureAwait(false);
     }

@@ -38,6 +38,7 @@ internal static class ProfileImageEndpoint
             return;
         }
 
+        state.ReceivedImages.Add(new ReceivedImage("update_profile_image", info.Format, info.Width, info.Height, upload.Bytes!.Length));
         var now = state.Clock.GetUtcNow();
         var imageId = state.Accounts.Identifiers.NextImageId();
         var image = new ProfileImage(imageId, MediaIdentifiers.ImageName(imageId), info.Format, upload.Bytes);

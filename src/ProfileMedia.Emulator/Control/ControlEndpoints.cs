@@ -39,6 +39,7 @@ internal static class ControlEndpoints
             ("DELETE", ["faults"]) => NoContent(context, state.Faults.Clear),
             ("GET", ["requests"]) => WriteJsonAsync(context, 200, json => WriteArray(json, state.Log.Snapshot(), RecordedRequestJson.Write)),
             ("DELETE", ["requests"]) => NoContent(context, state.Log.Clear),
+            ("GET", ["uploads"]) => WriteJsonAsync(context, 200, json => WriteArray(json, state.ReceivedImages.Snapshot(), WriteReceivedImage)),
             ("POST", ["reset"]) => NoContent(context, state.Reset),
             ("GET", ["access-level"]) => WriteJsonAsync(context, 200, json => WriteAccessLevel(json, state.AccessLevel)),
             ("POST", ["access-level", var name]) => AccessLevelNames.TryParse(name, out var level)
@@ -77,6 +78,17 @@ internal static class ControlEndpoints
     {
         json.WriteStartObject();
         json.WriteString("accessLevel", AccessLevelNames.Of(level));
+        json.WriteEndObject();
+    }
+
+    private static void WriteReceivedImage(Utf8JsonWriter json, ReceivedImage image)
+    {
+        json.WriteStartObject();
+        json.WriteString("endpoint", image.Endpoint);
+        json.WriteString("format", image.Format.ToString().ToUpperInvariant());
+        json.WriteNumber("width", image.Width);
+        json.WriteNumber("height", image.Height);
+        json.WriteNumber("bytes", image.Bytes);
         json.WriteEndObject();
     }
 

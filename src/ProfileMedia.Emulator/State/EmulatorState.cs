@@ -57,6 +57,9 @@ internal sealed class EmulatorState
 
     public RequestLog Log { get; }
 
+    /// <summary>The pictures the upload endpoints accepted, with the dimensions their headers declare.</summary>
+    public ReceivedImageLog ReceivedImages { get; } = new();
+
     /// <summary>Known once the listener is bound, because the port is part of every media URL.</summary>
     public MediaUrls? Urls { get; set; }
 
@@ -105,6 +108,7 @@ internal sealed class EmulatorState
         Authorizations.Clear();
         Faults.Clear();
         Log.Clear();
+        ReceivedImages.Clear();
         RateLimiter.Clear();
         Nonces.Clear();
         Accounts.Reset();
