@@ -22,6 +22,7 @@
         'Set-ProfileBanner'
         'Remove-ProfileBanner'
         'Save-ProfileMedia'
+        'ConvertTo-ProfileImage'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -54,6 +54,18 @@ $moduleFiles = [ordered]@{
     'en-US/ProfileMedia.dll-Help.xml'   = "$artifacts/help/en-US/ProfileMedia.dll-Help.xml"
     'en-US/about_ProfileMedia.help.txt' = "$artifacts/help/en-US/about_ProfileMedia.help.txt"
 }
+# Image preparation ships in imaging/, loaded into the module's own AssemblyLoadContext only when a picture is prepared:
+# the imaging assembly, SkiaSharp, and libSkiaSharp for every platform the module supports (a missing one fails the build).
+$imaging = "$artifacts/bin/ProfileMedia.Imaging/$config"
+$moduleFiles['imaging/ProfileMedia.Imaging.dll'] = "$imaging/ProfileMedia.Imaging.dll"
+$moduleFiles['imaging/SkiaSharp.dll'] = "$imaging/SkiaSharp.dll"
+foreach ($native in 'win-x64/native/libSkiaSharp.dll', 'win-arm64/native/libSkiaSharp.dll', 'linux-x64/native/libSkiaSharp.so',
+    'linux-arm64/native/libSkiaSharp.so', 'osx/native/libSkiaSharp.dylib') {
+    $moduleFiles["imaging/runtimes/$native"] = "$imaging/runtimes/$native"
+}
+# In the imaging build output but not shipped: SkiaSharp's netstandard2.0 dependencies, which PowerShell 7 itself
+# provides (the imaging context falls back to the default context for them).
+$providedByPowerShell = 'System.Buffers.dll', 'System.Memory.dll', 'System.Numerics.Vectors.dll', 'System.Runtime.CompilerServices.Unsafe.dll'
 
 # The xunit projects, each named for what it tests (STYLE.md): the core with its client transport, and the emulator.
 $xunitProjects = 'ProfileMedia.Core.Tests', 'ProfileMedia.Emulator.Tests'
@@ -90,8 +102,8 @@ function Build-Module {
     if ($helpCode -ne 0) { throw "The help could not be built from docs/en-US (exit code $helpCode)." }
 
     $built = Split-Path $moduleFiles['ProfileMedia.dll']
-    $listed = $moduleFiles.Keys | Where-Object { $_ -like '*.dll' }
-    $unlisted = Get-ChildItem -LiteralPath $built -Filter '*.dll' | Where-Object Name -NotIn $listed
+    $listed = $moduleFiles.Keys | Where-Object { $_ -like '*.dll' } | ForEach-Object { Split-Path $_ -Leaf }
+    $unlisted = @(Get-ChildItem -LiteralPath $built, $imaging -Filter '*.dll' | Where-Object Name -NotIn (@($listed) + $providedByPowerShell))
     if ($unlisted) { throw "Assemblies in the build output are not in the module's file list: $($unlisted.Name -join ', ')." }
 
     if (Test-Path -LiteralPath $moduleDir) { Remove-Item -LiteralPath $moduleDir -Recurse -Force }

@@ -29,7 +29,7 @@ Describe 'The package a user installs' {
         finally { $zip.Dispose() }
         $shipped = Get-ChildItem -LiteralPath (Split-Path $ModuleManifest) -Recurse -File | ForEach-Object { [IO.Path]::GetRelativePath((Split-Path $ModuleManifest), $_.FullName).Replace('\', '/') } | Sort-Object
         $entries | Should -Be $shipped
-        $entries | Where-Object { $_ -like '*.dll' } | Should -Be @('ProfileMedia.Core.dll', 'ProfileMedia.dll')
+        $entries | Where-Object { $_ -like '*.dll' } | Should -Be @('imaging/ProfileMedia.Imaging.dll', 'imaging/runtimes/win-arm64/native/libSkiaSharp.dll', 'imaging/runtimes/win-x64/native/libSkiaSharp.dll', 'imaging/SkiaSharp.dll', 'ProfileMedia.Core.dll', 'ProfileMedia.dll')
     }
 
     It 'installs with Install-PSResource, imports by name in a fresh pwsh and works' {

@@ -20,12 +20,19 @@ internal sealed class ImageFile
     private const int HeaderLength = 16;
     private const int TrailerLength = 16;
 
-    private ImageFile(string path, long length, ImageFormat format)
+    private readonly byte[]? _prepared;
+
+    private ImageFile(string path, long length, ImageFormat format, byte[]? prepared = null)
     {
         Path = path;
         Length = length;
         Format = format;
+        _prepared = prepared;
     }
+
+    /// <summary>A picture prepared in memory (-Fit): uploaded from its bytes; <see cref="Path"/> names its source.</summary>
+    public static ImageFile FromPrepared(string sourcePath, Fitting.FittedImage prepared) =>
+        new ImageFile(sourcePath, prepared.Bytes.Length, prepared.Format == "PNG" ? ImageFormat.Png : ImageFormat.Jpeg, prepared.Bytes);
 
     /// <summary>The full path of the file.</summary>
     public string Path { get; }
@@ -102,8 +109,8 @@ internal sealed class ImageFile
         }
     }
 
-    /// <summary>Opens the file for streaming into a request; a fresh stream per attempt.</summary>
-    public Stream OpenRead() => new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, FileOptions.SequentialScan);
+    /// <summary>Opens the file (or the prepared bytes) for streaming into a request; a fresh stream per attempt.</summary>
+    public Stream OpenRead() => _prepared != null ? new MemoryStream(_prepared, writable: false) : new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, FileOptions.SequentialScan);
 
     private static ImageFileProblem Fail(ImageFileProblem problem, string format, string path, out string message)
     {

@@ -1,6 +1,8 @@
 using System.Management.Automation;
+using ProfileMedia.Core.Fitting;
 using ProfileMedia.Core.Uploads;
 using ProfileMedia.Errors;
+using ProfileMedia.ImagingHost;
 using ProfileMedia.Input;
 
 namespace ProfileMedia.Commands;
@@ -28,8 +30,62 @@ public abstract class ImageUploadCmdlet : ApiCmdlet
     /// <inheritdoc />
     private protected override bool NeedsUserContext => true;
 
+    /// <summary>
+    /// Prepare the picture first, in memory: EXIF orientation applied, cropped to the shape, scaled down, metadata
+    /// dropped and under the size limit (what ConvertTo-ProfileImage writes to a file); the prepared picture is uploaded.
+    /// </summary>
+    [Parameter]
+    public SwitchParameter Fit { get; set; }
+
+    /// <summary>With -Fit: the part of the picture (as shown) to crop from: X, Y, width, height in pixels.</summary>
+    [Parameter]
+    [ValidateCount(4, 4)]
+    public int[]? CropRegion { get; set; }
+
     /// <summary>The largest file the endpoint takes.</summary>
     protected abstract long MaxBytes { get; }
+
+    /// <summary>What -Fit prepares the picture for.</summary>
+    protected abstract FitTarget FitTarget { get; }
+
+    /// <summary>
+    /// The picture to upload: with -Fit, prepared in memory (<paramref name="plan"/> describes it, for -WhatIf and
+    /// -Confirm), else the file as it is, checked. Writes the error and returns null when there is nothing to upload.
+    /// </summary>
+    private protected ImageFile? PrepareUpload(out string? plan)
+    {
+        plan = null;
+        bool literal = ParameterSetName == LiteralPathSet;
+        string? given = literal ? LiteralPath : Path;
+        if (!Fit)
+        {
+            if (CropRegion != null)
+            {
+                WriteInvalidArgument("CropRegionWithoutFit", "-CropRegion chooses the crop of -Fit; add -Fit, or leave -CropRegion out.", given);
+                return null;
+            }
+
+            return InspectImage();
+        }
+
+        string? path = ImagePathResolver.Resolve(this, given, literal);
+        if (path == null)
+        {
+            return null;
+        }
+
+        try
+        {
+            FittedImage fitted = ImagingRuntime.FitFile(path, FitTarget, FitParameters.Region(CropRegion));
+            plan = fitted.Describe();
+            return ImageFile.FromPrepared(path, fitted);
+        }
+        catch (ImageFitException e)
+        {
+            WriteError(ErrorRecords.ForImageFitProblem(e, given));
+            return null;
+        }
+    }
 
     /// <summary>Resolves and checks the file; writes the error and returns null when it cannot be uploaded.</summary>
     private protected ImageFile? InspectImage()

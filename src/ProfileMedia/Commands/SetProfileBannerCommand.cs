@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using ProfileMedia.Core.Errors;
+using ProfileMedia.Core.Fitting;
 using ProfileMedia.Core.Uploads;
 using ProfileMedia.Errors;
 
@@ -30,6 +31,9 @@ public sealed class SetProfileBannerCommand : ImageUploadCmdlet
     protected override long MaxBytes => ImageFile.MaxBannerBytes;
 
     /// <inheritdoc />
+    protected override FitTarget FitTarget => FitTarget.Banner;
+
+    /// <inheritdoc />
     protected override void ProcessRecord()
     {
         if (!TryGetRegion(out BannerRegion? region))
@@ -37,8 +41,8 @@ public sealed class SetProfileBannerCommand : ImageUploadCmdlet
             return;
         }
 
-        ImageFile? banner = InspectImage();
-        if (banner == null || !ShouldProcess(banner.Path, "Upload as the profile banner of the account connected to " + ActiveConnection.BaseUri))
+        ImageFile? banner = PrepareUpload(out string? plan);
+        if (banner == null || !ShouldProcess(banner.Path, (plan == null ? "Upload" : "Prepare (" + plan + ") and upload") + " as the profile banner of the account connected to " + ActiveConnection.BaseUri))
         {
             return;
         }
@@ -53,6 +57,12 @@ public sealed class SetProfileBannerCommand : ImageUploadCmdlet
         if (given == 0)
         {
             return true;
+        }
+
+        if (Fit)
+        {
+            WriteInvalidArgument("BannerRegionWithFit", "-Width, -Height, -OffsetLeft and -OffsetTop crop the file as it is sent; with -Fit the picture is already cropped to 3:1. Use -CropRegion to choose the part -Fit keeps.", Path ?? LiteralPath);
+            return false;
         }
 
         string? problem = given != 4

@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using ProfileMedia.Core.Api;
+using ProfileMedia.Core.Fitting;
 using ProfileMedia.Core.Uploads;
 using ProfileMedia.Input;
 
@@ -43,10 +44,13 @@ public sealed class SetProfileImageCommand : ImageUploadCmdlet
     protected override long MaxBytes => ImageFile.MaxProfileImageBytes;
 
     /// <inheritdoc />
+    protected override FitTarget FitTarget => FitTarget.Avatar;
+
+    /// <inheritdoc />
     protected override void ProcessRecord()
     {
-        ImageFile? image = InspectImage();
-        if (image == null || !ShouldProcess(image.Path, "Upload as the profile image of the account connected to " + ActiveConnection.BaseUri))
+        ImageFile? image = PrepareUpload(out string? plan);
+        if (image == null || !ShouldProcess(image.Path, (plan == null ? "Upload" : "Prepare (" + plan + ") and upload") + " as the profile image of the account connected to " + ActiveConnection.BaseUri))
         {
             return;
         }

@@ -1,0 +1,135 @@
+using System;
+using System.IO;
+using System.Management.Automation;
+using ProfileMedia.Core.Fitting;
+using ProfileMedia.ImagingHost;
+using ProfileMedia.Pipeline;
+
+namespace ProfileMedia.Commands;
+
+/// <summary>
+/// Prepares any photo as an avatar or a banner file: EXIF orientation applied, cropped to the shape, scaled down,
+/// metadata dropped, and under the upload limit; written atomically to -Destination.
+/// </summary>
+[Cmdlet(VerbsData.ConvertTo, "ProfileImage", DefaultParameterSetName = PathSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+[OutputType(typeof(PreparedImage))]
+public sealed class ConvertToProfileImageCommand : ProfileMediaCmdlet
+{
+    private const string PathSet = "Path";
+    private const string LiteralPathSet = "LiteralPath";
+
+    /// <summary>The picture; wildcards allowed, but each path must match exactly one file.</summary>
+    [Parameter(ParameterSetName = PathSet, Mandatory = true, Position = 0, ValueFromPipeline = true)]
+    [AllowEmptyString]
+    public string? Path { get; set; }
+
+    /// <summary>The picture, taken as written; a FileInfo from the pipeline binds here.</summary>
+    [Parameter(ParameterSetName = LiteralPathSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [Alias("PSPath", "LP", "FullName")]
+    [AllowEmptyString]
+    public string? LiteralPath { get; set; }
+
+    /// <summary>A folder (the file is named after the source: photo.avatar.jpg) or the file to write.</summary>
+    [Parameter(Mandatory = true, Position = 1)]
+    public string Destination { get; set; } = string.Empty;
+
+    /// <summary>Avatar (square, at most 400x400, 700 KB) or Banner (3:1, at most 1500x500, 5 MB).</summary>
+    [Parameter]
+    [ValidateSet("Avatar", "Banner")]
+    public string Target { get; set; } = "Avatar";
+
+    /// <summary>The part of the picture (as shown) to crop from: X, Y, width, height in pixels; the crop is centred in it.</summary>
+    [Parameter]
+    [ValidateCount(4, 4)]
+    public int[]? CropRegion { get; set; }
+
+    /// <summary>Replace a file that already exists.</summary>
+    [Parameter]
+    public SwitchParameter Force { get; set; }
+
+    /// <inheritdoc />
+    protected override void ProcessRecord()
+    {
+        bool literal = ParameterSetName == LiteralPathSet;
+        string? given = literal ? LiteralPath : Path;
+        string? source = ImagePathResolver.Resolve(this, given, literal);
+        if (source == null)
+        {
+            return;
+        }
+
+        FittedImage fitted;
+        try
+        {
+            fitted = ImagingRuntime.FitFile(source, FitParameters.Target(Target), FitParameters.Region(CropRegion));
+        }
+        catch (ImageFitException e)
+        {
+            WriteError(ErrorRecords.ForImageFitProblem(e, given));
+            return;
+        }
+
+        string? file = DestinationFile(source, fitted, given);
+        if (file == null || !ShouldProcess(file, "Write the prepared " + Target.ToLowerInvariant() + " (" + fitted.Describe() + ")"))
+        {
+            return;
+        }
+
+        try
+        {
+            PreparedImage? written = PreparedImageWriter.Write(fitted, source, file, Force);
+            if (written == null)
+            {
+                WriteError(new ErrorRecord(new IOException("The file '" + file + "' already exists; use -Force to replace it."), "FileExists", ErrorCategory.ResourceExists, file));
+                return;
+            }
+
+            WriteObject(written);
+        }
+        catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+        {
+            WriteError(new ErrorRecord(e, "DestinationNotWritable", ErrorCategory.WriteError, file));
+        }
+    }
+
+    /// <summary>The file to write: inside -Destination when it is a folder, else -Destination itself, whose extension must say the format.</summary>
+    private string? DestinationFile(string source, FittedImage fitted, string? given)
+    {
+        string destination;
+        try
+        {
+            destination = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Destination);
+        }
+        catch (Exception e) when (e is ItemNotFoundException || e is System.Management.Automation.DriveNotFoundException || e is ProviderNotFoundException || e is NotSupportedException || e is PSArgumentException)
+        {
+            WriteError(new ErrorRecord(new ArgumentException("The destination '" + Destination + "' cannot be used: " + e.Message), "InvalidDestination", ErrorCategory.InvalidArgument, Destination));
+            return null;
+        }
+
+        if (Directory.Exists(destination))
+        {
+            string name = System.IO.Path.GetFileNameWithoutExtension(source) + "." + fitted.Target.Name.ToLowerInvariant() + fitted.Extension;
+            return System.IO.Path.Combine(destination, name);
+        }
+
+        string? folder = System.IO.Path.GetDirectoryName(destination);
+        if (string.IsNullOrEmpty(folder) || !Directory.Exists(folder))
+        {
+            WriteError(new ErrorRecord(new DirectoryNotFoundException("The destination folder '" + (folder ?? destination) + "' does not exist."), "DestinationNotFound", ErrorCategory.ObjectNotFound, Destination));
+            return null;
+        }
+
+        string extension = System.IO.Path.GetExtension(destination);
+        bool matches = fitted.Format == "PNG"
+            ? string.Equals(extension, ".png", StringComparison.OrdinalIgnoreCase)
+            : string.Equals(extension, ".jpg", StringComparison.OrdinalIgnoreCase) || string.Equals(extension, ".jpeg", StringComparison.OrdinalIgnoreCase);
+        if (!matches)
+        {
+            WriteError(new ErrorRecord(new ArgumentException("'" + given + "' prepares as " + fitted.Format + " (" + (fitted.Format == "PNG" ? "it has transparency" : "it has none") + "), but the destination '" + destination + "' is named " + (extension.Length == 0 ? "without an extension" : extension) + ". Name it " + fitted.Extension + ", or give a folder."),
+                "DestinationFormatMismatch", ErrorCategory.InvalidArgument, Destination));
+            return null;
+        }
+
+        return destination;
+    }
+}
