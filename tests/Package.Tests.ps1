@@ -29,6 +29,9 @@ Describe 'The package a user installs' {
         finally { $zip.Dispose() }
         $shipped = Get-ChildItem -LiteralPath (Split-Path $ModuleManifest) -Recurse -File | ForEach-Object { [IO.Path]::GetRelativePath((Split-Path $ModuleManifest), $_.FullName).Replace('\', '/') } | Sort-Object
         $entries | Should -Be $shipped
+        # The image library's native code for every platform the module supports, and no other.
+        $entries | Where-Object { $_ -like 'imaging/runtimes/*' } | Should -Be @('imaging/runtimes/linux-arm64/native/libSkiaSharp.so', 'imaging/runtimes/linux-x64/native/libSkiaSharp.so',
+            'imaging/runtimes/osx/native/libSkiaSharp.dylib', 'imaging/runtimes/win-arm64/native/libSkiaSharp.dll', 'imaging/runtimes/win-x64/native/libSkiaSharp.dll')
         $entries | Where-Object { $_ -like '*.dll' } | Should -Be @('imaging/ProfileMedia.Imaging.dll', 'imaging/runtimes/win-arm64/native/libSkiaSharp.dll', 'imaging/runtimes/win-x64/native/libSkiaSharp.dll', 'imaging/SkiaSharp.dll', 'ProfileMedia.Core.dll', 'ProfileMedia.dll')
     }
 
