@@ -57,8 +57,11 @@ internal sealed class EmulatorState
 
     public RequestLog Log { get; }
 
-    /// <summary>The pictures the upload endpoints accepted, with the dimensions their headers declare.</summary>
-    public ReceivedImageLog ReceivedImages { get; } = new();
+    /// <summary>
+    /// The pictures the upload endpoints accepted, with the dimensions their headers declare, so a test can compare
+    /// what arrived with what the module announced (Set-ProfileImage -Fit -WhatIf against the real upload).
+    /// </summary>
+    public BoundedLog<ReceivedImage> ReceivedImages { get; } = new(10_000);
 
     /// <summary>Known once the listener is bound, because the port is part of every media URL.</summary>
     public MediaUrls? Urls { get; set; }

@@ -10,40 +10,18 @@ namespace ProfileMedia.Emulator.State;
 /// </summary>
 internal sealed class RequestLog(TextWriter? echo)
 {
-    private const int Capacity = 100_000;
-    private readonly object _gate = new();
-    private readonly Queue<RecordedRequest> _entries = new();
+    private readonly BoundedLog<RecordedRequest> _entries = new(100_000);
 
     public void Add(RecordedRequest request)
     {
-        lock (_gate)
-        {
-            if (_entries.Count == Capacity)
-            {
-                _entries.Dequeue();
-            }
-
-            _entries.Enqueue(request);
-        }
+        _entries.Add(request);
 
         echo?.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
             $"{request.Time:O} {request.Method} {request.PathAndQuery} -> {request.Status}{(request.Fault is null ? string.Empty : " (fault: " + request.Fault + ")")}"));
     }
 
-    public IReadOnlyList<RecordedRequest> Snapshot()
-    {
-        lock (_gate)
-        {
-            return _entries.ToArray();
-        }
-    }
+    public IReadOnlyList<RecordedRequest> Snapshot() => _entries.Snapshot();
 
-    public void Clear()
-    {
-        lock (_gate)
-        {
-            _entries.Clear();
-        }
-    }
+    public void Clear() => _entries.Clear();
 }
