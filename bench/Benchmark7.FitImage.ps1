@@ -41,6 +41,11 @@ function Measure-Process([string] $Command, [string[]] $Arguments) {
     Invoke-FitBench (@('measure', '--', $Command) + $Arguments) | ConvertFrom-Json
 }
 
+# Memory ratios read as "less", not "faster".
+function Get-MemoryComparison([double] $Value, [double] $Baseline) {
+    if ($Value -le $Baseline) { '{0:0.###}x ({1:0.#}x less)' -f ($Value / $Baseline), ($Baseline / $Value) } else { '{0:0.##}x (more)' -f ($Value / $Baseline) }
+}
+
 $photo12 = Join-Path $work 'photo-12mp.jpg'
 $photo50 = Join-Path $work 'photo-50mp.jpg'
 if (-not (Test-Path -LiteralPath $photo12)) { Write-Host '  generating a 4000x3000 JPEG'; $null = Invoke-FitBench @('generate', $photo12, '4000', '3000') }
@@ -102,7 +107,7 @@ foreach ($kind in $targets.Keys) {
                 -Baseline $(if ($haveMagick) { 'ImageMagick convert, same crop, resize, quality' } else { 'ImageMagick: missing' }) -BaselineValue $mt `
                 -Target 'no slower than ImageMagick' -Met $(if ($haveMagick) { $t -le $mt } else { $null }) -Samples $time -BaselineSamples $magickTime))
     $rows.Add((New-BenchRow -Figure "12 MP JPEG to a $size $kind, peak resident memory" -Value $p -Unit 'MiB' `
-                -Baseline $(if ($haveMagick) { 'ImageMagick convert' } else { 'ImageMagick: missing' }) -BaselineValue $mp `
+                -Baseline $(if ($haveMagick) { 'ImageMagick convert' } else { 'ImageMagick: missing' }) -BaselineValue $mp -Comparison $(if ($haveMagick) { Get-MemoryComparison $p $mp }) `
                 -Target 'at most ImageMagick''s peak' -Met $(if ($haveMagick) { $p -le $mp } else { $null }) -Samples $peak -BaselineSamples $magickPeak))
     $rows.Add((New-BenchRow -Figure "12 MP JPEG to a $size $kind, the preparation alone timed inside the process (informational)" -Value (Get-Median $inside) -Unit 'ms' -Samples $inside))
     $details.Add(('{0}: crop {1}, decoded at {2}, output {3}x{4}, quality {5}, {6:N0} bytes (ImageMagick''s file: {7}).' -f $kind, $crop, $warm.output.decoded,
@@ -122,7 +127,7 @@ for ($run = 1; $run -le [Math]::Max(1, [Math]::Min($Runs, 3)); $run++) {
 $fullBitmap = 8660.0 * 5774 * 4 / 1MB
 $bigPeak = Get-Median $big
 $rows.Add((New-BenchRow -Figure '50 MP JPEG (8660x5774) to an avatar, peak resident memory of the whole process' -Value $bigPeak -Unit 'MiB' `
-            -Baseline 'its full RGBA bitmap alone' -BaselineValue $fullBitmap -Target 'well under the full bitmap' -Met ($bigPeak -le $fullBitmap / 2) -Samples $big))
+            -Baseline 'its full RGBA bitmap alone' -BaselineValue $fullBitmap -Comparison (Get-MemoryComparison $bigPeak $fullBitmap) -Target 'well under the full bitmap' -Met ($bigPeak -le $fullBitmap / 2) -Samples $big))
 $details.Add(('50 MP: decoded at {0} instead of 8660x5774; crop {1}.' -f $bigOutput.decoded, $bigOutput.crop))
 $details.Add("Medians of $Runs fresh processes per case, alternating which goes first, after one warm-up each. Peak memory is the child's ru_maxrss. The module's side includes the .NET runtime (start-up and its own memory); ImageMagick is a native program.")
 $details.Add($(if ($haveMagick) { "Baseline: ``$($convert.Source)``, $magickVersion." } else { 'Baseline missing: no `convert` whose -version says ImageMagick (Debian: apt-get install imagemagick).' }))

@@ -17,24 +17,48 @@ public static class ImageFitter
     /// <exception cref="ImageFitException">The file cannot be read, is not a supported image, is cut short, too large, or cannot fit.</exception>
     public static FittedImage FitFile(string path, FitTarget target, CropBox? region)
     {
-        byte[] bytes;
+        // Mapped, not read: the codec reads the file where it lies, and no managed copy of a 20 MB photo is made.
+        SKData? data;
         try
         {
-            bytes = File.ReadAllBytes(path);
+            var file = new FileInfo(path);
+            if (!file.Exists)
+            {
+                throw new ImageFitException(ImageFitProblem.ImageFileUnreadable, "The image file '" + path + "' does not exist.");
+            }
+
+            data = file.Length == 0 ? null : SKData.Create(path);
+            if (data == null && file.Length > 0)
+            {
+                throw new ImageFitException(ImageFitProblem.ImageFileUnreadable, "The image file '" + path + "' cannot be read.");
+            }
         }
         catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is ArgumentException || e is NotSupportedException || e is System.Security.SecurityException)
         {
             throw new ImageFitException(ImageFitProblem.ImageFileUnreadable, "The image file '" + path + "' cannot be read: " + e.Message, e);
         }
 
-        return Fit(bytes, path, target, region);
+        if (data == null)
+        {
+            return Fit(Array.Empty<byte>(), path, target, region); // empty: refused, named as such
+        }
+
+        using (data)
+        {
+            return Fit(data, path, target, region);
+        }
     }
 
     /// <summary>Prepares the picture in <paramref name="bytes"/>; <paramref name="source"/> names it in errors.</summary>
     public static FittedImage Fit(byte[] bytes, string source, FitTarget target, CropBox? region)
     {
-        string format = ImageStructure.Check(bytes, source);
         using SKData data = SKData.CreateCopy(bytes);
+        return Fit(data, source, target, region);
+    }
+
+    private static FittedImage Fit(SKData data, string source, FitTarget target, CropBox? region)
+    {
+        string format = ImageStructure.Check(data.AsSpan(), source);
         using SKCodec? codec = SKCodec.Create(data);
         if (codec == null)
         {
