@@ -68,7 +68,7 @@ foreach ($native in 'win-x64/native/libSkiaSharp.dll', 'win-arm64/native/libSkia
 $providedByPowerShell = 'System.Buffers.dll', 'System.Memory.dll', 'System.Numerics.Vectors.dll', 'System.Runtime.CompilerServices.Unsafe.dll'
 
 # The xunit projects, each named for what it tests (STYLE.md): the core with its client transport, and the emulator.
-$xunitProjects = 'ProfileMedia.Core.Tests', 'ProfileMedia.Emulator.Tests'
+$xunitProjects = 'ProfileMedia.Core.Tests', 'ProfileMedia.Emulator.Tests', 'ProfileMedia.Imaging.Tests'
 
 function Invoke-Native {
     param([Parameter(Mandatory)] [string] $FilePath, [Parameter(ValueFromRemainingArguments)] [string[]] $Arguments)

@@ -16,8 +16,14 @@ Describe 'The built module' {
     }
 
     It 'ships only the files it needs and none of PowerShell''s own assemblies' {
-        $files = Get-ChildItem -LiteralPath (Split-Path $ModuleManifest) -Recurse -File
-        $files.Name | Where-Object { $_ -like '*.dll' } | Sort-Object | Should -Be @('ProfileMedia.Core.dll', 'ProfileMedia.dll')
+        $folder = (Resolve-Path -LiteralPath (Split-Path $ModuleManifest)).ProviderPath
+        $files = Get-ChildItem -LiteralPath $folder -Recurse -File
+        $relative = $files | ForEach-Object { [IO.Path]::GetRelativePath($folder, $_.FullName).Replace('\', '/') }
+        $relative | Where-Object { $_ -like '*.dll' -and $_ -notlike 'imaging/*' } | Sort-Object | Should -Be @('ProfileMedia.Core.dll', 'ProfileMedia.dll')
+        # The image library, loaded only in the module's own context: its assembly, SkiaSharp, and one native library per platform.
+        $relative | Where-Object { $_ -like 'imaging/*' } | Sort-Object | Should -Be @('imaging/ProfileMedia.Imaging.dll',
+            'imaging/runtimes/linux-arm64/native/libSkiaSharp.so', 'imaging/runtimes/linux-x64/native/libSkiaSharp.so', 'imaging/runtimes/osx/native/libSkiaSharp.dylib',
+            'imaging/runtimes/win-arm64/native/libSkiaSharp.dll', 'imaging/runtimes/win-x64/native/libSkiaSharp.dll', 'imaging/SkiaSharp.dll')
         $files.Name | Should -Not -Contain 'System.Management.Automation.dll'
     }
 }
