@@ -12,6 +12,29 @@ public sealed class EmulatorControlTests
     private const string ShowPath = "users/show.json?screen_name=EmulatedUser";
 
     [Fact]
+    public async Task The_uploads_list_names_each_accepted_picture_with_the_size_its_header_declares_and_reset_clears_it()
+    {
+        await using var emulator = await EmulatorHarness.StartAsync();
+        var uploads = new Uri(emulator.Server.ControlUri, "uploads");
+
+        using var avatar = await emulator.PostFileAsync("account/update_profile_image.json", "image", TestImages.Jpeg);
+        using var banner = await emulator.PostFileAsync("account/update_profile_banner.json", "banner", TestImages.Png);
+        using var refused = await emulator.PostFileAsync("account/update_profile_image.json", "image", TestImages.NotAnImage);
+        using var listed = await emulator.Http.GetAsync(uploads);
+        var list = await ResponseJson.ReadAsync(listed);
+
+        Assert.Equal((200, 201), ((int)avatar.StatusCode, (int)banner.StatusCode));
+        Assert.Equal(2, list.GetArrayLength()); // the refused text file is not listed
+        Assert.Equal(("update_profile_image", "JPEG", 16, 16, TestImages.Jpeg.Length),
+            (list[0].GetProperty("endpoint").GetString(), list[0].GetProperty("format").GetString(), list[0].GetProperty("width").GetInt32(), list[0].GetProperty("height").GetInt32(), list[0].GetProperty("bytes").GetInt32()));
+        Assert.Equal(("update_profile_banner", "PNG", 1, 1), (list[1].GetProperty("endpoint").GetString(), list[1].GetProperty("format").GetString(), list[1].GetProperty("width").GetInt32(), list[1].GetProperty("height").GetInt32()));
+
+        using var reset = await emulator.Http.PostAsync(new Uri(emulator.Server.ControlUri, "reset"), null);
+        using var afterReset = await emulator.Http.GetAsync(uploads);
+        Assert.Equal(0, (await ResponseJson.ReadAsync(afterReset)).GetArrayLength());
+    }
+
+    [Fact]
     public async Task The_request_log_records_each_api_and_media_request_but_not_control_calls_and_can_be_cleared()
     {
         await using var emulator = await EmulatorHarness.StartAsync();
