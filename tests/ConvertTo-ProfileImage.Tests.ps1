@@ -73,7 +73,7 @@ Describe 'ConvertTo-ProfileImage' {
 
     It 'refuses <Case>, naming it, and goes on with the next file' -TestCases @(
         @{ Case = 'a truncated picture'; Make = { $p = Join-Path $folder 'cut.png'; [IO.File]::WriteAllBytes($p, [IO.File]::ReadAllBytes($photo.FullName)[0..9999]); $p }; ErrorId = 'TruncatedImage' }
-        @{ Case = 'a decompression bomb'; Make = { (New-DeclaredOnlyPicture -Path (Join-Path $folder 'bomb.png')).FullName }; ErrorId = 'ImageTooLarge' }
+        @{ Case = 'a decompression bomb'; Make = { (New-DeclaredOnlyPicture -Path (Join-Path $folder 'bomb.png')).FullName }; ErrorId = 'ImageTooManyPixels' }
         @{ Case = 'text named .jpg'; Make = { $p = Join-Path $folder 'text.jpg'; Set-Content -LiteralPath $p -Value 'not a picture'; $p }; ErrorId = 'UnsupportedImageFormat' }
         @{ Case = 'a missing file'; Make = { Join-Path $folder 'missing.png' }; ErrorId = 'ImageFileNotFound' }
     ) {

@@ -11,7 +11,7 @@ namespace ProfileMedia.Imaging;
 /// decode (a JPEG at the smallest reduced scale that still has enough pixels), apply the EXIF orientation, crop to the
 /// target's shape, scale down with a high-quality filter, and encode without metadata under the target's byte limit.
 /// </summary>
-public static class ImageFitter
+internal static class ImageFitter
 {
     /// <summary>Prepares the file at <paramref name="path"/>; <paramref name="region"/> (on the upright picture) limits the crop.</summary>
     /// <exception cref="ImageFitException">The file cannot be read, is not a supported image, is cut short, too large, or cannot fit.</exception>
@@ -177,7 +177,7 @@ public static class ImageFitter
     }
 
     private static ImageFitException TooLarge(string source, string format, int width, int height, string how, long limit) =>
-        new ImageFitException(ImageFitProblem.ImageTooLarge, string.Format(CultureInfo.InvariantCulture,
+        new ImageFitException(ImageFitProblem.ImageTooManyPixels, string.Format(CultureInfo.InvariantCulture,
             "The {0} image '{1}' {2} {3}x{4} pixels ({5:N1} megapixels); the limit is {6:N0} megapixels. It was refused before any pixel was decoded.",
             format, source, how, width, height, (double)width * height / 1e6, limit / 1_000_000));
 }

@@ -19,7 +19,7 @@ public class HostileInputTests
 
         var e = Assert.Throws<ImageFitException>(() => ImageFitter.Fit(bomb, "bomb.png", FitTarget.Avatar, null));
 
-        Assert.Equal(ImageFitProblem.ImageTooLarge, e.Problem);
+        Assert.Equal(ImageFitProblem.ImageTooManyPixels, e.Problem);
         Assert.Contains("30000x30000", e.Message, StringComparison.Ordinal);
         Assert.Contains("before any pixel was decoded", e.Message, StringComparison.Ordinal);
     }
@@ -28,7 +28,7 @@ public class HostileInputTests
     public void A_PNG_too_big_to_decode_whole_is_refused_although_a_JPEG_that_size_is_not()
     {
         var e = Assert.Throws<ImageFitException>(() => ImageFitter.Fit(PngWithSize(8000, 6000), "big.png", FitTarget.Avatar, null));
-        Assert.Equal(ImageFitProblem.ImageTooLarge, e.Problem);
+        Assert.Equal(ImageFitProblem.ImageTooManyPixels, e.Problem);
         Assert.Contains("decoded whole", e.Message, StringComparison.Ordinal);
     }
 

@@ -1,3 +1,4 @@
+using ProfileMedia.Core.Fitting;
 using ProfileMedia.Core.Uploads;
 using ProfileMedia.Core.Urls;
 
@@ -87,6 +88,19 @@ internal static class ErrorIds
     public const string TruncatedImage = nameof(ImageFileProblem.TruncatedImage);
     public const string ImageFileTooLarge = nameof(ImageFileProblem.ImageFileTooLarge);
     public const string ImageFileUnreadable = nameof(ImageFileProblem.ImageFileUnreadable);
+
+    // Preparing pictures (ConvertTo-ProfileImage, -Fit): the names of ImageFitProblem not shared with the file checks
+    // above, then the parameters and the destination.
+    public const string ImageTooManyPixels = nameof(ImageFitProblem.ImageTooManyPixels);
+    public const string CorruptImage = nameof(ImageFitProblem.CorruptImage);
+    public const string InvalidCropRegion = nameof(ImageFitProblem.InvalidCropRegion);
+    public const string ImageCannotFit = nameof(ImageFitProblem.ImageCannotFit);
+    public const string ImageFittingNotSupported = nameof(ImageFitProblem.ImageFittingNotSupported);
+    public const string CropRegionWithoutFit = nameof(CropRegionWithoutFit);
+    public const string BannerRegionWithFit = nameof(BannerRegionWithFit);
+    public const string DestinationNotFound = nameof(DestinationNotFound);
+    public const string DestinationFormatMismatch = nameof(DestinationFormatMismatch);
+    public const string DestinationNotWritable = nameof(DestinationNotWritable);
 
     // Saving media.
     public const string FileExists = nameof(FileExists);

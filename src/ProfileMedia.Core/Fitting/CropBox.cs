@@ -3,7 +3,7 @@ using System.Globalization;
 namespace ProfileMedia.Core.Fitting;
 
 /// <summary>A rectangle of a picture in pixels, measured on the picture as it is shown (after its EXIF orientation).</summary>
-public sealed class CropBox
+internal sealed class CropBox
 {
     /// <summary>A rectangle <paramref name="width"/> by <paramref name="height"/> whose top-left corner is at (<paramref name="x"/>, <paramref name="y"/>).</summary>
     public CropBox(int x, int y, int width, int height)

@@ -7,7 +7,7 @@ namespace ProfileMedia.Core.Fitting;
 /// Where to crop and how big the result is: the largest rectangle of the target's shape, centred in the picture (or in
 /// the region the user gave), scaled down to the target's size and never up. Measured on the upright picture.
 /// </summary>
-public static class FitGeometry
+internal static class FitGeometry
 {
     /// <summary>The crop box and the output size for an upright picture of <paramref name="width"/> x <paramref name="height"/>.</summary>
     /// <exception cref="ImageFitException"><paramref name="region"/> is empty or reaches outside the picture.</exception>

@@ -6,7 +6,7 @@ namespace ProfileMedia.Core.Fitting;
 /// What a picture is prepared for: the largest size the service shows of it, and the largest file it accepts.
 /// The shape (square, 3:1) is the ratio of <see cref="Width"/> to <see cref="Height"/>.
 /// </summary>
-public sealed class FitTarget
+internal sealed class FitTarget
 {
     /// <summary>A profile image: shown at most 400x400, accepted up to 700 KB.</summary>
     public static readonly FitTarget Avatar = new FitTarget("Avatar", 400, 400, 716_800);

@@ -7,7 +7,7 @@ namespace ProfileMedia.Core.Fitting;
 /// A picture prepared for upload, and the plan that made it: what the source was, where it was cropped, how it was
 /// decoded and encoded. -WhatIf prints <see cref="Describe"/>; the upload sends <see cref="Bytes"/>.
 /// </summary>
-public sealed class FittedImage
+internal sealed class FittedImage
 {
     /// <summary>Everything the preparation decided, and its result.</summary>
     public FittedImage(FitTarget target, string sourceFormat, int sourceWidth, int sourceHeight, int orientation, CropBox crop,

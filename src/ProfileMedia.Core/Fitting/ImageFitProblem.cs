@@ -10,7 +10,7 @@ public enum ImageFitProblem
     TruncatedImage,
 
     /// <summary>The header declares more pixels than may be decoded (a decompression bomb, or simply too big).</summary>
-    ImageTooLarge,
+    ImageTooManyPixels,
 
     /// <summary>The header or the compressed data is damaged.</summary>
     CorruptImage,

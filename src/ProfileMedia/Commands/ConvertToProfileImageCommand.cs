@@ -1,9 +1,11 @@
 using System;
 using System.IO;
 using System.Management.Automation;
+using ProfileMedia.Core.Errors;
 using ProfileMedia.Core.Fitting;
+using ProfileMedia.Errors;
 using ProfileMedia.ImagingHost;
-using ProfileMedia.Pipeline;
+using ProfileMedia.Input;
 
 namespace ProfileMedia.Commands;
 
@@ -65,7 +67,7 @@ public sealed class ConvertToProfileImageCommand : ProfileMediaCmdlet
         }
         catch (ImageFitException e)
         {
-            WriteError(ErrorRecords.ForImageFitProblem(e, given));
+            WriteError(ErrorRecords.NotPrepared(e, given));
             return;
         }
 
@@ -80,7 +82,7 @@ public sealed class ConvertToProfileImageCommand : ProfileMediaCmdlet
             PreparedImage? written = PreparedImageWriter.Write(fitted, source, file, Force);
             if (written == null)
             {
-                WriteError(new ErrorRecord(new IOException("The file '" + file + "' already exists; use -Force to replace it."), "FileExists", ErrorCategory.ResourceExists, file));
+                WriteError(ErrorRecords.NotSaved(ErrorIds.FileExists, "The file '" + file + "' already exists; use -Force to replace it.", file));
                 return;
             }
 
@@ -88,7 +90,7 @@ public sealed class ConvertToProfileImageCommand : ProfileMediaCmdlet
         }
         catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
         {
-            WriteError(new ErrorRecord(e, "DestinationNotWritable", ErrorCategory.WriteError, file));
+            WriteError(ErrorRecords.NotWritten(e, file));
         }
     }
 
@@ -102,7 +104,7 @@ public sealed class ConvertToProfileImageCommand : ProfileMediaCmdlet
         }
         catch (Exception e) when (e is ItemNotFoundException || e is System.Management.Automation.DriveNotFoundException || e is ProviderNotFoundException || e is NotSupportedException || e is PSArgumentException)
         {
-            WriteError(new ErrorRecord(new ArgumentException("The destination '" + Destination + "' cannot be used: " + e.Message), "InvalidDestination", ErrorCategory.InvalidArgument, Destination));
+            WriteError(ErrorRecords.InvalidDestination(Destination, "cannot be used: " + e.Message, e));
             return null;
         }
 
@@ -115,7 +117,7 @@ public sealed class ConvertToProfileImageCommand : ProfileMediaCmdlet
         string? folder = System.IO.Path.GetDirectoryName(destination);
         if (string.IsNullOrEmpty(folder) || !Directory.Exists(folder))
         {
-            WriteError(new ErrorRecord(new DirectoryNotFoundException("The destination folder '" + (folder ?? destination) + "' does not exist."), "DestinationNotFound", ErrorCategory.ObjectNotFound, Destination));
+            WriteError(ErrorRecords.DestinationNotFound("The destination folder '" + (folder ?? destination) + "' does not exist.", Destination));
             return null;
         }
 
@@ -125,8 +127,7 @@ public sealed class ConvertToProfileImageCommand : ProfileMediaCmdlet
             : string.Equals(extension, ".jpg", StringComparison.OrdinalIgnoreCase) || string.Equals(extension, ".jpeg", StringComparison.OrdinalIgnoreCase);
         if (!matches)
         {
-            WriteError(new ErrorRecord(new ArgumentException("'" + given + "' prepares as " + fitted.Format + " (" + (fitted.Format == "PNG" ? "it has transparency" : "it has none") + "), but the destination '" + destination + "' is named " + (extension.Length == 0 ? "without an extension" : extension) + ". Name it " + fitted.Extension + ", or give a folder."),
-                "DestinationFormatMismatch", ErrorCategory.InvalidArgument, Destination));
+            WriteError(ErrorRecords.BadInput(ErrorIds.DestinationFormatMismatch, "'" + given + "' prepares as " + fitted.Format + " (" + (fitted.Format == "PNG" ? "it has transparency" : "it has none") + "), but the destination '" + destination + "' is named " + (extension.Length == 0 ? "without an extension" : extension) + ". Name it " + fitted.Extension + ", or give a folder.", Destination));
             return null;
         }
 

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using ProfileMedia.Core.Errors;
 using ProfileMedia.Core.Fitting;
 using ProfileMedia.Core.Uploads;
 using ProfileMedia.Errors;
@@ -46,7 +47,7 @@ public abstract class ImageUploadCmdlet : ApiCmdlet
     protected abstract long MaxBytes { get; }
 
     /// <summary>What -Fit prepares the picture for.</summary>
-    protected abstract FitTarget FitTarget { get; }
+    private protected abstract FitTarget FitTarget { get; }
 
     /// <summary>
     /// The picture to upload: with -Fit, prepared in memory (<paramref name="plan"/> describes it, for -WhatIf and
@@ -61,7 +62,7 @@ public abstract class ImageUploadCmdlet : ApiCmdlet
         {
             if (CropRegion != null)
             {
-                WriteInvalidArgument("CropRegionWithoutFit", "-CropRegion chooses the crop of -Fit; add -Fit, or leave -CropRegion out.", given);
+                WriteError(ErrorRecords.BadInput(ErrorIds.CropRegionWithoutFit, "-CropRegion chooses the crop of -Fit; add -Fit, or leave -CropRegion out.", given));
                 return null;
             }
 
@@ -82,7 +83,7 @@ public abstract class ImageUploadCmdlet : ApiCmdlet
         }
         catch (ImageFitException e)
         {
-            WriteError(ErrorRecords.ForImageFitProblem(e, given));
+            WriteError(ErrorRecords.NotPrepared(e, given));
             return null;
         }
     }

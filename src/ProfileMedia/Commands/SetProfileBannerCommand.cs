@@ -31,7 +31,7 @@ public sealed class SetProfileBannerCommand : ImageUploadCmdlet
     protected override long MaxBytes => ImageFile.MaxBannerBytes;
 
     /// <inheritdoc />
-    protected override FitTarget FitTarget => FitTarget.Banner;
+    private protected override FitTarget FitTarget => FitTarget.Banner;
 
     /// <inheritdoc />
     protected override void ProcessRecord()
@@ -61,7 +61,7 @@ public sealed class SetProfileBannerCommand : ImageUploadCmdlet
 
         if (Fit)
         {
-            WriteInvalidArgument("BannerRegionWithFit", "-Width, -Height, -OffsetLeft and -OffsetTop crop the file as it is sent; with -Fit the picture is already cropped to 3:1. Use -CropRegion to choose the part -Fit keeps.", Path ?? LiteralPath);
+            WriteError(ErrorRecords.BadInput(ErrorIds.BannerRegionWithFit, "-Width, -Height, -OffsetLeft and -OffsetTop crop the file as it is sent; with -Fit the picture is already cropped to 3:1. Use -CropRegion to choose the part -Fit keeps.", Path ?? LiteralPath));
             return false;
         }
 

@@ -44,7 +44,7 @@ public sealed class SetProfileImageCommand : ImageUploadCmdlet
     protected override long MaxBytes => ImageFile.MaxProfileImageBytes;
 
     /// <inheritdoc />
-    protected override FitTarget FitTarget => FitTarget.Avatar;
+    private protected override FitTarget FitTarget => FitTarget.Avatar;
 
     /// <inheritdoc />
     protected override void ProcessRecord()

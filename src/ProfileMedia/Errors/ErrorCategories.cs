@@ -39,12 +39,15 @@ internal static class ErrorCategories
             case ErrorIds.NotFound:
             case ErrorIds.NoProfileBanner:
             case ErrorIds.ImageFileNotFound:
+            case ErrorIds.DestinationNotFound:
             case ErrorIds.MediaUrlOutdated:
             case ErrorIds.RefreshFailed:
                 return ErrorCategory.ObjectNotFound;
             case ErrorIds.RateLimited:
             case ErrorIds.ImageTooLarge:
             case ErrorIds.ImageFileTooLarge:
+            case ErrorIds.ImageTooManyPixels:
+            case ErrorIds.ImageCannotFit:
                 return ErrorCategory.LimitsExceeded;
             case ErrorIds.ImageCannotBeProcessed:
             case ErrorIds.BadRequest:
@@ -54,9 +57,14 @@ internal static class ErrorCategories
             case ErrorIds.ImageFileEmpty:
             case ErrorIds.UnsupportedImageFormat:
             case ErrorIds.TruncatedImage:
+            case ErrorIds.CorruptImage:
                 return ErrorCategory.InvalidData;
             case ErrorIds.ImageFileUnreadable:
                 return ErrorCategory.ReadError;
+            case ErrorIds.DestinationNotWritable:
+                return ErrorCategory.WriteError;
+            case ErrorIds.ImageFittingNotSupported:
+                return ErrorCategory.NotImplemented;
             case ErrorIds.ServiceUnavailable:
             case ErrorIds.ConnectionFailed:
             case ErrorIds.NotConnected:
@@ -91,6 +99,10 @@ internal static class ErrorCategories
             case ErrorIds.PathMatchesSeveralFiles:
             case ErrorIds.NotFileSystemPath:
             case ErrorIds.InvalidImagePath:
+            case ErrorIds.InvalidCropRegion:
+            case ErrorIds.CropRegionWithoutFit:
+            case ErrorIds.BannerRegionWithFit:
+            case ErrorIds.DestinationFormatMismatch:
                 return ErrorCategory.InvalidArgument;
             default:
                 return ErrorCategory.NotSpecified;

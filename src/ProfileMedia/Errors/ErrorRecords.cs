@@ -4,6 +4,7 @@ using System.IO;
 using System.Management.Automation;
 using ProfileMedia.Core.Api;
 using ProfileMedia.Core.Errors;
+using ProfileMedia.Core.Fitting;
 using ProfileMedia.Core.Urls;
 
 namespace ProfileMedia.Errors;
@@ -86,6 +87,15 @@ internal static class ErrorRecords
 
     /// <summary>A file that was not saved (exists, outdated, failed), with the downloader's id and message.</summary>
     public static ErrorRecord NotSaved(string errorId, string message, object? target) => Build(new IOException(message), errorId, target);
+
+    /// <summary>A picture that cannot be prepared (-Fit, ConvertTo-ProfileImage); the id is the problem's name.</summary>
+    public static ErrorRecord NotPrepared(ImageFitException exception, object? target) => Build(exception, exception.Problem.ToString(), target);
+
+    /// <summary>A prepared picture that could not be written to <paramref name="path"/>.</summary>
+    public static ErrorRecord NotWritten(Exception exception, string path) => Build(exception, ErrorIds.DestinationNotWritable, path);
+
+    /// <summary>A destination that does not exist; <paramref name="message"/> names it.</summary>
+    public static ErrorRecord DestinationNotFound(string message, object? target) => Build(new DirectoryNotFoundException(message), ErrorIds.DestinationNotFound, target);
 
     private static ErrorRecord Build(Exception exception, string errorId, object? target) =>
         new ErrorRecord(exception: exception, errorId: errorId, errorCategory: ErrorCategories.Of(errorId), targetObject: target);

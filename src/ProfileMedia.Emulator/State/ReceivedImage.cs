@@ -1,6 +1,6 @@
 using ProfileMedia.Emulator.Media;
 
-namespace ProfileMedia.Emulator.Hosting;
+namespace ProfileMedia.Emulator.State;
 
 /// <summary>One picture an upload endpoint accepted, as its header declares it.</summary>
 /// <param name="Endpoint">"update_profile_image" or "update_profile_banner".</param>

@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 
-namespace ProfileMedia.Emulator.Hosting;
+namespace ProfileMedia.Emulator.State;
 
 /// <summary>A thread-safe log that keeps the newest <c>capacity</c> entries, so a long benchmark run cannot grow it without limit.</summary>
 internal sealed class BoundedLog<T>(int capacity)
