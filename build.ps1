@@ -67,7 +67,8 @@ foreach ($native in 'win-x64/native/libSkiaSharp.dll', 'win-arm64/native/libSkia
 # provides (the imaging context falls back to the default context for them).
 $providedByPowerShell = 'System.Buffers.dll', 'System.Memory.dll', 'System.Numerics.Vectors.dll', 'System.Runtime.CompilerServices.Unsafe.dll'
 
-# The xunit projects, each named for what it tests (STYLE.md): the core with its client transport, and the emulator.
+# The xunit projects, each named for what it tests (STYLE.md): the core with its client transport, the emulator, and the
+# image preparation.
 $xunitProjects = 'ProfileMedia.Core.Tests', 'ProfileMedia.Emulator.Tests', 'ProfileMedia.Imaging.Tests'
 
 function Invoke-Native {
