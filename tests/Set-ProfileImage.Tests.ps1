@@ -4,6 +4,10 @@ BeforeAll {
     $null = Connect-EmulatorAccount $emulator
     $folder = New-Item -ItemType Directory -Path (Join-Path ([IO.Path]::GetTempPath()) "pm-uploads-$([guid]::NewGuid())")
     $png = New-TestImageFile -Path (Join-Path $folder 'avatar.png') -Bytes 5000
+    . "$PSScriptRoot/TestPictures.ps1"
+    # -Fit: 3 MB of noise, refused as it is; and a 3000x1500 picture.
+    $fitNoise = New-TestPicture -Path (Join-Path $folder 'noise.png') -Width 1000 -Height 1000 -Noise
+    $fitPhoto = New-TestPicture -Path (Join-Path $folder 'photo.png') -Width 3000 -Height 1500
     function Get-AccountPost { @(Get-EmulatorRequest $emulator | Where-Object { $_.method -eq 'POST' }) }
 }
 
@@ -82,5 +86,43 @@ Describe 'Set-ProfileImage' {
         $problems[0].Exception.Message | Should -BeLike '*Read and Write permission*'
         Set-EmulatorAccountState $emulator -ScreenName EmulatedUser -State restore
         (Get-ProfileUser EmulatedUser).ProfileImageUrlHttps | Should -Be $before
+    }
+}
+
+Describe 'Set-ProfileImage -Fit' {
+    BeforeEach { Reset-Emulator $emulator }
+
+    It 'refuses the 3 MB picture as it is, and with -Fit uploads exactly what -WhatIf announced' {
+        $fitNoise.Length | Should -BeGreaterThan 716800
+        Set-ProfileImage -Path $fitNoise.FullName -ErrorVariable problems -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $problems[0].FullyQualifiedErrorId | Should -Be 'ImageFileTooLarge,ProfileMedia.Commands.SetProfileImageCommand'
+
+        $text = Get-WhatIfText { Set-ProfileImage -Path $fitNoise.FullName -Fit -WhatIf }
+        $text | Should -BeLike '*PNG 1000x1000, crop 1000x1000+0+0, scale to 400x400, JPEG quality 90*'
+        Get-AccountPost | Should -BeNullOrEmpty
+        @(Get-EmulatorUpload $emulator) | Should -HaveCount 0
+        $plan = ConvertFrom-FitPlan $text
+
+        $user = Set-ProfileImage -Path $fitNoise.FullName -Fit
+        $user.ScreenName | Should -Be 'EmulatedUser'
+        $uploads = @(Get-EmulatorUpload $emulator)
+        $uploads | Should -HaveCount 1
+        ($uploads[0].endpoint, $uploads[0].format, $uploads[0].width, $uploads[0].height, $uploads[0].bytes) |
+            Should -Be @('update_profile_image', $plan.Format, $plan.Width, $plan.Height, $plan.Bytes)
+        $uploads[0].bytes | Should -BeLessOrEqual 716800
+    }
+
+    It 'uploads nothing when the picture cannot be prepared' {
+        $cut = Join-Path $folder 'fit-cut.png'
+        [IO.File]::WriteAllBytes($cut, [IO.File]::ReadAllBytes($fitPhoto.FullName)[0..4999])
+        Set-ProfileImage -Path $cut -Fit -ErrorVariable problems -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $problems[0].FullyQualifiedErrorId | Should -Be 'TruncatedImage,ProfileMedia.Commands.SetProfileImageCommand'
+        Get-AccountPost | Should -BeNullOrEmpty
+    }
+
+    It 'refuses -CropRegion without -Fit before anything is sent' {
+        Set-ProfileImage -Path $fitPhoto.FullName -CropRegion 0, 0, 10, 10 -ErrorVariable problems -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $problems[0].FullyQualifiedErrorId | Should -Be 'CropRegionWithoutFit,ProfileMedia.Commands.SetProfileImageCommand'
+        Get-AccountPost | Should -BeNullOrEmpty
     }
 }

@@ -104,3 +104,26 @@ function Get-PictureHeaderSize {
     }
     throw "No dimensions found in '$Path'."
 }
+
+function Get-EmulatorUpload {
+    <# The pictures the emulator's upload endpoints accepted, with their header dimensions (GET /_emulator/uploads). #>
+    param([Parameter(Mandatory)] $Emulator)
+    $uploads = Invoke-RestMethod -Uri ([uri]::new($Emulator.ControlUri, 'uploads'))
+    $uploads
+}
+
+function Get-WhatIfText {
+    <# Runs -Command and returns what it wrote to the host: -WhatIf writes there, and a transcript reads it back. #>
+    param([Parameter(Mandatory)] [scriptblock] $Command)
+    $transcript = Join-Path ([IO.Path]::GetTempPath()) "pm-whatif-$([guid]::NewGuid().ToString('n')).txt"
+    $null = Start-Transcript -LiteralPath $transcript
+    try { & $Command } finally { $null = Stop-Transcript }
+    try { Get-Content -LiteralPath $transcript -Raw } finally { Remove-Item -LiteralPath $transcript -Force }
+}
+
+function ConvertFrom-FitPlan {
+    <# The "scale to WxH, FORMAT ..., N bytes" of a -Fit plan, as numbers. #>
+    param([Parameter(Mandatory)] [string] $Text)
+    if ($Text -notmatch 'scale to (\d+)x(\d+), (JPEG|PNG)[^,]*, ([\d,]+) bytes') { throw "No plan in: $Text" }
+    [pscustomobject]@{ Width = [int] $Matches[1]; Height = [int] $Matches[2]; Format = $Matches[3]; Bytes = [int] ($Matches[4] -replace ',') }
+}
