@@ -10,7 +10,7 @@ using SkiaSharp;
 namespace ProfileMedia.FitBench;
 
 /// <summary>
-/// The three jobs of benchmark 8, one per process so each measurement starts clean:
+/// The three jobs of benchmark 9, one per process so each measurement starts clean:
 ///   generate OUT WIDTH HEIGHT    a photo-like JPEG (gradients, shapes and grain), quality 90
 ///   fit IN avatar|banner OUT     prepares IN with ImageFitter and prints one line of JSON (crop, size, bytes, in-process ms)
 ///   measure -- COMMAND ARGS...   runs COMMAND, waits, and prints its wall time and peak resident memory (getrusage)

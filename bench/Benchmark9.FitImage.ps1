@@ -1,6 +1,6 @@
 <#
 .SYNOPSIS
-    Benchmark 8 (issue 14): a 12-megapixel JPEG prepared as a 400x400 avatar and as a 1500x500 banner by the module's
+    Benchmark 9 (issue 14): a 12-megapixel JPEG prepared as a 400x400 avatar and as a 1500x500 banner by the module's
     imaging core, against ImageMagick's `convert` with the same crop, resize and quality; and the peak memory of a
     50-megapixel JPEG against the size of its full bitmap.
 .DESCRIPTION
@@ -133,4 +133,4 @@ $details.Add("Medians of $Runs fresh processes per case, alternating which goes 
 $details.Add($(if ($haveMagick) { "Baseline: ``$($convert.Source)``, $magickVersion." } else { 'Baseline missing: no `convert` whose -version says ImageMagick (Debian: apt-get install imagemagick).' }))
 
 $note = if ($missed.Count) { 'Missed: ' + ($missed -join '; ') + '.' } elseif (-not $haveMagick) { 'ImageMagick is not installed, so the baseline rows are missing; install it (apt-get install imagemagick) and run again.' } else { '' }
-New-BenchResult -Number 8 -Title 'Fit a photo for upload (ImageMagick baseline)' -Rows $rows -Note $note -Details $details
+New-BenchResult -Number 9 -Title 'Fit a photo for upload (ImageMagick baseline)' -Rows $rows -Note $note -Details $details
