@@ -71,6 +71,7 @@ internal static class ErrorIds
     public const string InvalidImagePath = nameof(InvalidImagePath);
     public const string ImageFileNotFound = nameof(ImageFileProblem.ImageFileNotFound);
     public const string ImageFileIsDirectory = nameof(ImageFileProblem.ImageFileIsDirectory);
+    public const string ImageFileNotRegular = nameof(ImageFileProblem.ImageFileNotRegular);
     public const string ImageFileEmpty = nameof(ImageFileProblem.ImageFileEmpty);
     public const string UnsupportedImageFormat = nameof(ImageFileProblem.UnsupportedImageFormat);
     public const string TruncatedImage = nameof(ImageFileProblem.TruncatedImage);

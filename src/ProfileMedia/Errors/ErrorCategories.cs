@@ -43,6 +43,7 @@ internal static class ErrorCategories
             case ErrorIds.ParameterMissing:
             case ErrorIds.ApiError:
             case ErrorIds.ImageFileIsDirectory:
+            case ErrorIds.ImageFileNotRegular:
             case ErrorIds.ImageFileEmpty:
             case ErrorIds.UnsupportedImageFormat:
             case ErrorIds.TruncatedImage:
