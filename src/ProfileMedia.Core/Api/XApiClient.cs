@@ -46,7 +46,7 @@ internal sealed class XApiClient : IDisposable
     /// <summary><c>GET users/show</c>.</summary>
     public async Task<ProfileUser> GetUserAsync(UserReference user, ApiCallOptions call, CancellationToken cancellationToken)
     {
-        string operation = "Get user " + user;
+        string operation = "Look up " + user;
         Uri uri = Endpoint("users/show.json", user.ParameterName, user.ParameterValue);
         ApiAnswer answer = await _sender.SendAsync(operation, HttpMethod.Get, uri, null, true, call, cancellationToken).ConfigureAwait(false);
         return ResponseParser.ParseUser(operation, answer.Body);
@@ -67,7 +67,7 @@ internal sealed class XApiClient : IDisposable
             throw new XApiException(user + " has no profile banner.", ErrorIds.NoProfileBanner, e.StatusCode, e.Errors, e.RateLimit, null, e);
         }
 
-        return ResponseParser.ParseBannerSizes(operation, answer.Body, uri.AbsoluteUri, user.ScreenName, user.UserId);
+        return ResponseParser.ParseBannerSizes(operation, answer.Body, uri.AbsoluteUri, user.ScreenName, user.UserId, call.Observer == null ? null : call.Observer.Verbose);
     }
 
     /// <summary><c>POST account/update_profile_image</c> with the image streamed as multipart; returns the updated user.</summary>

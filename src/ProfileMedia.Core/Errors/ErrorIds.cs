@@ -51,6 +51,7 @@ internal static class ErrorIds
     // Input a cmdlet cannot use.
     public const string NullInput = nameof(NullInput);
     public const string UnsupportedInput = nameof(UnsupportedInput);
+    public const string UnreadableInput = nameof(UnreadableInput);
     public const string InvalidScreenName = nameof(InvalidScreenName);
     public const string InvalidUserId = nameof(InvalidUserId);
     public const string InvalidBannerRegion = nameof(InvalidBannerRegion);

@@ -119,7 +119,7 @@ public sealed class ConnectProfileMediaCommand : PSCmdlet
         }
         catch (ArgumentException e)
         {
-            ThrowTerminatingError(ErrorRecords.InvalidApiBaseUri(e.Message, baseUri, e));
+            ThrowTerminatingError(ErrorRecords.InvalidApiBaseUri(e.Message, Core.Api.ApiBaseUri.WithoutUserInfo(baseUri), e));
         }
 
         // Every credential was checked above, so OAuthCredentials has nothing left to refuse.
@@ -134,7 +134,7 @@ public sealed class ConnectProfileMediaCommand : PSCmdlet
         }
     }
 
-    // A key or token of white space, or an empty secret, is named as such: OAuth cannot sign with it.
+    // A key, token or secret that is empty or white space is named as such: OAuth cannot sign with it.
     private void ThrowIfEmpty(string value, bool fromParameter, string parameter, string variable)
     {
         if (string.IsNullOrWhiteSpace(value))
@@ -145,7 +145,7 @@ public sealed class ConnectProfileMediaCommand : PSCmdlet
 
     private void ThrowIfEmpty(SecureString secret, bool fromParameter, string parameter, string variable)
     {
-        if (secret.Length == 0)
+        if (OAuthCredentials.IsBlank(secret))
         {
             ThrowTerminatingError(ErrorRecords.EmptyCredential(fromParameter ? "-" + parameter : "$env:" + variable));
         }

@@ -81,7 +81,11 @@ public sealed class GetProfileBannerCommand : ApiCmdlet
 
     private void WriteVariants(object? given)
     {
-        MediaInput input = MediaInput.ForBanner(given);
+        if (!TryReadInput(MediaInput.ForBanner, given, out MediaInput input))
+        {
+            return;
+        }
+
         if (input.OtherKind != null)
         {
             WriteUnsupportedInput(input.OtherKind, "pipe it to Get-ProfileImageVariant for image sizes", given);

@@ -44,6 +44,7 @@ internal static class ErrorCategories
             case ErrorIds.ApiError:
             case ErrorIds.ImageFileIsDirectory:
             case ErrorIds.ImageFileNotRegular:
+            case ErrorIds.UnreadableInput:
             case ErrorIds.ImageFileEmpty:
             case ErrorIds.UnsupportedImageFormat:
             case ErrorIds.TruncatedImage:
