@@ -98,7 +98,7 @@ internal sealed class SignedRequestSender
                     continue;
                 }
 
-                throw XApiErrorAdvice.NoAnswer(operation, ErrorIds.ConnectionFailed, "the connection failed" + Attempts(retries) + ": " + MessageText.Sentence(MessageText.Escape(e.Message))
+                throw XApiErrorAdvice.NoAnswer(operation, ErrorIds.ConnectionFailed, "the connection failed" + Attempts(retries) + ": " + MessageText.Reason(e)
                     + (retryWithoutAnswer ? string.Empty : " The change may or may not have been made: check with Get-ProfileUser before trying again."), e);
             }
 

@@ -29,6 +29,30 @@ internal static class MessageText
     public static string Escape(string? value) =>
         value == null ? string.Empty : AppendEscaped(new StringBuilder(Math.Min(value.Length, MaxQuotedLength) + 8), value).ToString();
 
+    /// <summary>
+    /// An exception's message as the end of one of our sentences: without the " (Parameter 'x')" that .NET appends to
+    /// argument exceptions, control characters made visible, ending in one full stop.
+    /// </summary>
+    public static string Reason(Exception exception)
+    {
+        if (exception == null)
+        {
+            throw new ArgumentNullException(nameof(exception));
+        }
+
+        string text = exception.Message;
+        if (exception is ArgumentException { ParamName: { } name })
+        {
+            string suffix = " (Parameter '" + name + "')";
+            if (text.EndsWith(suffix, StringComparison.Ordinal))
+            {
+                text = text.Substring(0, text.Length - suffix.Length);
+            }
+        }
+
+        return Sentence(Escape(text));
+    }
+
     /// <summary>A message made to end in exactly one full stop, whatever the text it ends with (an exception's message, say).</summary>
     public static string Sentence(string text)
     {

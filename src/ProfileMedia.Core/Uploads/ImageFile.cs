@@ -107,7 +107,7 @@ internal sealed class ImageFile
         }
         catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is ArgumentException || e is NotSupportedException || e is System.Security.SecurityException)
         {
-            return Fail(ImageFileProblem.ImageFileUnreadable, "The image file '{0}' cannot be read: " + MessageText.Sentence(e.Message).Replace("{", "{{").Replace("}", "}}"), path, out message);
+            return Fail(ImageFileProblem.ImageFileUnreadable, "The image file '{0}' cannot be read: " + MessageText.Reason(e).Replace("{", "{{").Replace("}", "}}"), path, out message);
         }
     }
 

@@ -29,7 +29,7 @@ internal static class ImageUpload
         }
         catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
         {
-            throw NotSent(ErrorIds.ImageFileUnreadable, image, "can no longer be read (" + MessageText.Sentence(e.Message).TrimEnd('.') + ")", e);
+            throw NotSent(ErrorIds.ImageFileUnreadable, image, "can no longer be read (" + MessageText.Reason(e).TrimEnd('.') + ")", e);
         }
 
         var file = new StreamContent(stream, 81920);

@@ -228,7 +228,7 @@ public sealed class SaveProfileMediaCommand : ApiCmdlet
         }
         catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is ArgumentException || e is NotSupportedException)
         {
-            ThrowTerminatingError(ErrorRecords.InvalidDestination(Destination, "cannot be created: " + e.Message, e));
+            ThrowTerminatingError(ErrorRecords.InvalidDestination(Destination, "cannot be created: " + Core.Text.MessageText.Reason(e), e));
             throw;
         }
     }

@@ -38,7 +38,7 @@ internal static class ErrorRecords
     {
         object? value = input is PSObject wrapped ? wrapped.BaseObject : input;
         string message = command + " cannot read the input (a " + (value?.GetType().FullName ?? "null") + "): reading it threw "
-            + failure.GetType().Name + ": " + Core.Text.MessageText.Sentence(Core.Text.MessageText.Escape(failure.Message));
+            + failure.GetType().Name + ": " + Core.Text.MessageText.Reason(failure);
         return Build(new ArgumentException(message, failure), ErrorIds.UnreadableInput, input);
     }
 
