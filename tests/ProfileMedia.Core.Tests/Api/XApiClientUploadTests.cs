@@ -53,7 +53,7 @@ public sealed class XApiClientUploadTests : IClassFixture<ClientHarness>
     public async Task A_file_removed_after_its_check_is_said_not_to_have_been_sent()
     {
         using XApiClient client = _harness.Client();
-        ImageFile image = Image(SampleImages.PngOfSize(10_000));
+        ImageFile image = Image(TestImages.PngOfSize(10_000));
         System.IO.File.Delete(image.Path);
         _harness.Server.ClearRequests();
 

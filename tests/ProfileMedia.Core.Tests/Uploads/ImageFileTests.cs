@@ -4,7 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Runtime.InteropServices;
 using System.Threading.Tasks;
-using ProfileMedia.Core.Tests.Api;
+using ProfileMedia.TestSupport;
 using ProfileMedia.Core.Uploads;
 
 namespace ProfileMedia.Core.Tests.Uploads;
@@ -18,16 +18,17 @@ public sealed class ImageFileTests
     [InlineData(4096)]
     public void A_complete_png_with_trailing_zeros_can_be_uploaded(int zeros)
     {
-        string path = SampleImages.WriteTemp(SampleImages.TinyPng.Concat(new byte[zeros]).ToArray());
+        byte[] png = TestImages.Png;
+        string path = TestImages.WriteTemp(png.Concat(new byte[zeros]).ToArray());
         Assert.Equal(ImageFileProblem.None, ImageFile.Inspect(path, ImageFile.MaxProfileImageBytes, out ImageFile? file, out string message));
         Assert.Equal(string.Empty, message);
-        Assert.Equal(SampleImages.TinyPng.Length + zeros, file!.Length);
+        Assert.Equal(png.Length + zeros, file!.Length);
     }
 
     [Fact]
     public void A_cut_png_is_truncated_and_named()
     {
-        string path = SampleImages.WriteTemp(SampleImages.TinyPng.Take(SampleImages.TinyPng.Length - 1).Concat(new byte[32]).ToArray());
+        string path = TestImages.WriteTemp(TestImages.Png.Take(TestImages.Png.Length - 1).Concat(new byte[32]).ToArray());
         Assert.Equal(ImageFileProblem.TruncatedImage, ImageFile.Inspect(path, ImageFile.MaxProfileImageBytes, out _, out string message));
         Assert.Contains(path, message, StringComparison.Ordinal);
         Assert.EndsWith("damaged.", message, StringComparison.Ordinal);
@@ -52,7 +53,7 @@ public sealed class ImageFileTests
     [SkippableUnixFact]
     public async Task A_fifo_is_refused_without_waiting_for_a_writer()
     {
-        string folder = Path.GetDirectoryName(SampleImages.WriteTemp(Array.Empty<byte>()))!;
+        string folder = Path.GetDirectoryName(TestImages.WriteTemp(Array.Empty<byte>()))!;
         string fifo = Path.Combine(folder, "avatar.png");
         File.Delete(fifo);
         using (var mkfifo = Process.Start("mkfifo", new[] { fifo }))
@@ -70,7 +71,7 @@ public sealed class ImageFileTests
     [Fact]
     public void An_empty_regular_file_is_still_empty()
     {
-        string path = SampleImages.WriteTemp(Array.Empty<byte>());
+        string path = TestImages.WriteTemp(Array.Empty<byte>());
         Assert.Equal(ImageFileProblem.ImageFileEmpty, ImageFile.Inspect(path, ImageFile.MaxBannerBytes, out _, out _));
     }
 
