@@ -68,6 +68,35 @@ internal static class ImageSignature
     public static long FindEnd(ImageFormat format, Stream content) =>
         FindEnd(format, new ForwardReader(content ?? throw new ArgumentNullException(nameof(content))));
 
+    /// <summary>
+    /// For downloads, which also meet WebP: how many bytes the RIFF container of a WebP image at the current position of
+    /// <paramref name="content"/> takes ("RIFF", its size, "WEBP" and the chunks the size covers); -1 when it is not
+    /// WebP or the data ends before the size it declares.
+    /// </summary>
+    public static long FindWebPEnd(Stream content)
+    {
+        var reader = new ForwardReader(content ?? throw new ArgumentNullException(nameof(content)));
+        if (reader.UInt32BigEndian() != 0x52494646)
+        {
+            return -1;
+        }
+
+        long size = 0;
+        for (int i = 0; i < 4; i++)
+        {
+            int b = reader.Next();
+            if (b < 0)
+            {
+                return -1;
+            }
+
+            size |= (long)b << (8 * i);
+        }
+
+        // The size counts "WEBP" and the chunks; a RIFF chunk is padded to an even length.
+        return reader.UInt32BigEndian() == 0x57454250 && size >= 4 && reader.Skip(size - 4 + (size & 1)) ? reader.Position : -1;
+    }
+
     private static long FindEnd(ImageFormat format, ForwardReader reader)
     {
         switch (format)

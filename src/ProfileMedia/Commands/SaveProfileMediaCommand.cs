@@ -207,7 +207,7 @@ public sealed class SaveProfileMediaCommand : ApiCmdlet
         }
         catch (Exception e) when (e is ProviderNotFoundException || e is System.Management.Automation.DriveNotFoundException || e is PSArgumentException || e is NotSupportedException)
         {
-            ThrowTerminatingError(ErrorRecords.InvalidDestination(Destination, "cannot be used: " + e.Message, e));
+            ThrowTerminatingError(ErrorRecords.InvalidDestination(Destination, "cannot be used: " + Core.Text.MessageText.Reason(e), e));
             throw;
         }
 

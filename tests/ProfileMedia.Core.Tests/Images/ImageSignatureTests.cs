@@ -152,6 +152,15 @@ public sealed class ImageSignatureTests
         Assert.False(ImageSignature.IsComplete(image, image.Length - 1));
     }
 
+    [Fact]
+    public void A_webp_ends_where_its_riff_size_says()
+    {
+        byte[] webp = "RIFF"u8.ToArray().Concat(new byte[] { 12, 0, 0, 0 }).Concat("WEBPVP8 "u8.ToArray()).Concat(new byte[] { 0, 0, 0, 0 }).ToArray();
+        Assert.Equal(webp.Length, ImageSignature.FindWebPEnd(new MemoryStream(webp.Concat(new byte[100]).ToArray())));
+        Assert.Equal(-1, ImageSignature.FindWebPEnd(new MemoryStream(webp.Take(webp.Length - 1).ToArray())));
+        Assert.Equal(-1, ImageSignature.FindWebPEnd(new MemoryStream(Png)));
+    }
+
     private static byte[] BuildJpeg()
     {
         var bytes = new List<byte> { 0xFF, 0xD8 };
