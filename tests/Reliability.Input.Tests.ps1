@@ -71,7 +71,10 @@ BeforeAll {
             & $Run
         }
         finally {
-            foreach ($name in $names) { [Environment]::SetEnvironmentVariable($name, $saved[$name]) }
+            # Not set before is removed again: $null passed to a .NET string parameter would become "".
+            foreach ($name in $names) {
+                if ($null -eq $saved[$name]) { Remove-Item "env:$name" -ErrorAction Ignore } else { [Environment]::SetEnvironmentVariable($name, $saved[$name]) }
+            }
         }
     }
 
