@@ -27,7 +27,7 @@ internal sealed partial class XApiClient
     {
         if (ReadApiOf(call) == ReadApi.V1)
         {
-            string operation = "Get user " + user;
+            string operation = "Look up " + user;
             Uri uri = V1("users/show.json", user.ParameterName, user.ParameterValue);
             ApiAnswer answer = await _sender.SendAsync(operation, HttpMethod.Get, uri, ReadAuthorization, null, true, call, cancellationToken).ConfigureAwait(false);
             return ResponseParser.ParseUser(operation, answer.Body);
@@ -119,7 +119,7 @@ internal sealed partial class XApiClient
             throw new XApiException(user + " has no profile banner.", ErrorIds.NoProfileBanner, e.StatusCode, e.Errors, e.RateLimit, null, e);
         }
 
-        return ResponseParser.ParseBannerSizes(operation, answer.Body, uri.AbsoluteUri, user.ScreenName, user.UserId);
+        return ResponseParser.ParseBannerSizes(operation, answer.Body, uri.AbsoluteUri, user.ScreenName, user.UserId, call.Observer == null ? null : call.Observer.Verbose);
     }
 
     /// <summary>
@@ -156,7 +156,7 @@ internal sealed partial class XApiClient
     private async Task<List<UserLookupOutcome>> LookupChunkAsync(List<UserReference> chunk, bool byName, ApiCallOptions call, CancellationToken cancellationToken)
     {
         bool v1 = ReadApiOf(call) == ReadApi.V1;
-        string operation = chunk.Count == 1 ? "Get user " + chunk[0] : string.Format(CultureInfo.InvariantCulture, "Look up {0} users", chunk.Count);
+        string operation = chunk.Count == 1 ? "Look up " + chunk[0] : string.Format(CultureInfo.InvariantCulture, "Look up {0} users", chunk.Count);
         Uri uri = v1 ? V1LookupUri(chunk, byName) : V2LookupUri(chunk, byName);
         ApiAnswer answer;
         try
