@@ -105,7 +105,7 @@ internal sealed partial class XApiClient
         if (ReadApiOf(call) == ReadApi.V2)
         {
             ProfileUser found = await GetUserAsync(user, call, cancellationToken).ConfigureAwait(false);
-            return BannerVariants.Of(found) ?? throw NoBanner(user);
+            return BannerVariants.Of(found, user);
         }
 
         Uri uri = V1("users/profile_banner.json", user.ParameterName, user.ParameterValue);
