@@ -8,6 +8,7 @@ using System.Threading.Tasks;
 using ProfileMedia.Core.Json;
 using ProfileMedia.Core.Urls;
 using ProfileMedia.Core.Errors;
+using ProfileMedia.Core.Text;
 
 namespace ProfileMedia.Core.Api;
 
@@ -232,7 +233,7 @@ internal sealed partial class XApiClient
             if (why?.IsSuspended == true)
             {
                 suspended++;
-                return new UserLookupOutcome(user, null, new XApiException(user + " is suspended (X: " + why.Detail + ").", ErrorIds.UserSuspended, answer.Status,
+                return new UserLookupOutcome(user, null, new XApiException(user + " is suspended (X: " + MessageText.Escape(why.Detail) + ").", ErrorIds.UserSuspended, answer.Status,
                     new[] { new XApiErrorDetail(0, why.Detail ?? "suspended") }, answer.RateLimit, null));
             }
 
@@ -275,8 +276,10 @@ internal sealed partial class XApiClient
         return outcomes;
     }
 
+    // "No user with id 42", not "No user user id 42"; the service's detail with its control characters made visible.
     private static XApiException NotFound(UserReference user, HttpStatusCode? status, RateLimitStatus? rateLimit, string? detail) =>
-        new XApiException("No user " + user + (detail == null ? " was found" : " (X: " + detail + ")") + ": check the screen name or id.", ErrorIds.UserNotFound, status,
+        new XApiException("No user " + (user.ScreenName != null ? "@" + user.ScreenName : "with id " + user.UserId)
+            + (detail == null ? " was found" : " (X: " + MessageText.Escape(detail) + ")") + ": check the screen name or id.", ErrorIds.UserNotFound, status,
             new[] { new XApiErrorDetail(0, detail ?? "not found") }, rateLimit, null);
 
     // Pay-per-use bills every user a lookup returns: -Verbose shows the count per request.
