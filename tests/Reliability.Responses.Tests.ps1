@@ -113,6 +113,19 @@ Describe 'Set-ProfileImage -Wait when asking for the new image fails after the u
 }
 
 Describe 'Rate-limit messages fit what was chosen' {
+    BeforeAll {
+        # Looks EmulatedUser up through the read API asked for, its request meeting $Fault; returns the one RateLimited message.
+        function Get-RateLimitedMessage([string] $Api, [hashtable] $Fault, [hashtable] $Parameters = @{}) {
+            Use-ReadApi $Api
+            Add-EmulatorFault $emulator $Fault
+            $figures.faultsInjected++
+            $result = Invoke-Captured { Get-ProfileUser EmulatedUser -ReadApiVersion $Api @Parameters }
+            $result.Errors | Should -HaveCount 1
+            (Get-ErrorIdParts $result.Errors[0]).Id | Should -Be 'RateLimited'
+            $result.Errors[0].Exception.Message
+        }
+    }
+
     BeforeEach {
         Reset-Emulator $emulator
         Clear-EmulatorRequest $emulator
@@ -125,14 +138,8 @@ Describe 'Rate-limit messages fit what was chosen' {
         }
     ) {
         Start-ReliabilityCase $figures "RateLimited with Wait, reset in $Days days, v$Api"
-        Use-ReadApi $Api
         $seconds = $Days * 86400
-        Add-EmulatorFault $emulator @{ pathPrefix = $Lookup; status = 429; rateLimitReset = $true; rateLimitResetSeconds = $seconds }
-        $figures.faultsInjected++
-        $result = Invoke-Captured { Get-ProfileUser EmulatedUser -ReadApiVersion $Api -RateLimitAction Wait -MaxRateLimitWait 00:00:05 }
-        $result.Errors | Should -HaveCount 1
-        (Get-ErrorIdParts $result.Errors[0]).Id | Should -Be 'RateLimited'
-        $message = $result.Errors[0].Exception.Message
+        $message = Get-RateLimitedMessage $Api @{ pathPrefix = $Lookup; status = 429; rateLimitReset = $true; rateLimitResetSeconds = $seconds } @{ RateLimitAction = 'Wait'; MaxRateLimitWait = '00:00:05' }
         $message | Should -Not -BeLike '*Use -RateLimitAction Wait*'
         $message | Should -BeLike '*-MaxRateLimitWait*'
         $message | Should -BeLike "*$((Get-Date).AddSeconds($seconds).ToString('yyyy-MM-dd'))*"
@@ -144,12 +151,7 @@ Describe 'Rate-limit messages fit what was chosen' {
         foreach ($read in $reads) { @{ Api = $read.Api; Lookup = $read.ByName } }
     ) {
         Start-ReliabilityCase $figures "RateLimited without Wait, v$Api"
-        Use-ReadApi $Api
-        Add-EmulatorFault $emulator @{ pathPrefix = $Lookup; status = 429; rateLimitReset = $true; rateLimitResetSeconds = 600 }
-        $figures.faultsInjected++
-        $result = Invoke-Captured { Get-ProfileUser EmulatedUser -ReadApiVersion $Api }
-        (Get-ErrorIdParts $result.Errors[0]).Id | Should -Be 'RateLimited'
-        $message = $result.Errors[0].Exception.Message
+        $message = Get-RateLimitedMessage $Api @{ pathPrefix = $Lookup; status = 429; rateLimitReset = $true; rateLimitResetSeconds = 600 }
         $message | Should -BeLike '*Use -RateLimitAction Wait*'
         $message | Should -Match 'resets at \d\d:\d\d:\d\d\.'
         Get-FaultedRequest $Lookup | Should -HaveCount 1
@@ -160,12 +162,7 @@ Describe 'Rate-limit messages fit what was chosen' {
         foreach ($read in $reads) { @{ Api = $read.Api; Lookup = $read.ByName } }
     ) {
         Start-ReliabilityCase $figures "RateLimited again after waiting, v$Api"
-        Use-ReadApi $Api
-        Add-EmulatorFault $emulator @{ pathPrefix = $Lookup; status = 429; count = 2; retryAfterSeconds = 1; rateLimitReset = $false }
-        $figures.faultsInjected++
-        $result = Invoke-Captured { Get-ProfileUser EmulatedUser -ReadApiVersion $Api -RateLimitAction Wait -MaxRateLimitWait 00:00:10 }
-        (Get-ErrorIdParts $result.Errors[0]).Id | Should -Be 'RateLimited'
-        $message = $result.Errors[0].Exception.Message
+        $message = Get-RateLimitedMessage $Api @{ pathPrefix = $Lookup; status = 429; count = 2; retryAfterSeconds = 1; rateLimitReset = $false } @{ RateLimitAction = 'Wait'; MaxRateLimitWait = '00:00:10' }
         $message | Should -BeLike '*reached again after waiting*'
         $message | Should -Not -BeLike '*Use -RateLimitAction Wait*'
         Get-FaultedRequest $Lookup | Should -HaveCount 2 -Because 'it waited once and asked again'
