@@ -14,7 +14,8 @@ BeforeAll {
     }
 
     function Clear-CredentialEnvironment {
-        foreach ($name in $savedEnvironment.Keys) { [Environment]::SetEnvironmentVariable("PROFILEMEDIA_$name", $null) }
+        # Removed, not set to $null: from PowerShell that sets "", which is an empty credential, not a missing one.
+        foreach ($name in $savedEnvironment.Keys) { Remove-Item "env:PROFILEMEDIA_$name" -ErrorAction Ignore }
     }
 
     function Request-Pending {
@@ -31,7 +32,9 @@ BeforeAll {
 AfterAll {
     Disconnect-ProfileMedia
     Stop-ProfileMediaEmulator $emulator
-    foreach ($entry in $savedEnvironment.GetEnumerator()) { [Environment]::SetEnvironmentVariable("PROFILEMEDIA_$($entry.Key)", $entry.Value) }
+    foreach ($entry in $savedEnvironment.GetEnumerator()) {
+        if ($null -eq $entry.Value) { Remove-Item "env:PROFILEMEDIA_$($entry.Key)" -ErrorAction Ignore } else { [Environment]::SetEnvironmentVariable("PROFILEMEDIA_$($entry.Key)", $entry.Value) }
+    }
     Remove-Item -LiteralPath $folder -Recurse -Force -ErrorAction SilentlyContinue
 }
 

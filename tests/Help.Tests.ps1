@@ -81,7 +81,11 @@ BeforeAll {
 AfterAll {
     Disconnect-ProfileMedia
     if ($emulator) { Stop-ProfileMediaEmulator $emulator }
-    foreach ($entry in $savedEnvironment.GetEnumerator()) { [Environment]::SetEnvironmentVariable($entry.Key, $entry.Value) }
+    # A variable that was not set is removed again: passing $null to a .NET string parameter would set it to "",
+    # which Connect-ProfileMedia rightly calls an empty credential, not a missing one.
+    foreach ($entry in $savedEnvironment.GetEnumerator()) {
+        if ($null -eq $entry.Value) { Remove-Item "env:$($entry.Key)" -ErrorAction Ignore } else { [Environment]::SetEnvironmentVariable($entry.Key, $entry.Value) }
+    }
     if ($examplesRoot) { Remove-Item -LiteralPath $examplesRoot -Recurse -Force -ErrorAction SilentlyContinue }
 }
 

@@ -42,6 +42,42 @@ BeforeAll {
         ImageVariant  = $null
         BannerVariant = $null
     }
+    # Complete images are judged by their structure: these are cut, or are no image, however they end.
+    $ctx | Add-Member NoteProperty CutPadded (& $write 'cut-padded.png' ($pngBytes[0..($pngBytes.Length - 2)] + [byte[]]::new(64)))
+    $ctx | Add-Member NoteProperty StrayEoi (& $write 'stray-eoi.jpg' ([byte[]](0xFF, 0xD8, 0xFF, 0xE1, 0, 15) + [Text.Encoding]::ASCII.GetBytes('Exif') + [byte[]](0, 0, 0xFF, 0xD8, 0xFF, 0xD9, 0, 0, 0) + [byte[]]::new(30)))
+    $ctx | Add-Member NoteProperty GifHtml (& $write 'gif-html.gif' ([Text.Encoding]::ASCII.GetBytes("GIF89a<!DOCTYPE html><html><body>Not found</body></html>`n")))
+    $fifo = Join-Path $folder 'fifo.png'
+    if ($IsLinux -or $IsMacOS) { mkfifo $fifo }
+    $ctx | Add-Member NoteProperty Fifo $fifo
+    # Input whose own code throws when it is read: a ToString() and a ScriptProperty getter.
+    if (-not ('ProfileMediaTests.ThrowingToString' -as [type])) {
+        Add-Type 'namespace ProfileMediaTests { public sealed class ThrowingToString { public override string ToString() { throw new System.InvalidOperationException("no text for you"); } } }'
+    }
+    $ctx | Add-Member ScriptMethod NewThrowingToString { [ProfileMediaTests.ThrowingToString]::new() }
+    $ctx | Add-Member ScriptMethod NewThrowingProperty {
+        param($name)
+        $object = [pscustomobject]@{ screen_name = 'x' }
+        $object | Add-Member ScriptProperty $name { throw 'the getter failed' }
+        $object
+    }
+
+    # Runs with the four credential variables set to usable values but for those given, and restores them after.
+    function Invoke-WithCredentialVariables([hashtable] $Values, [scriptblock] $Run) {
+        $names = 'PROFILEMEDIA_CONSUMER_KEY', 'PROFILEMEDIA_CONSUMER_SECRET', 'PROFILEMEDIA_ACCESS_TOKEN', 'PROFILEMEDIA_ACCESS_TOKEN_SECRET'
+        $saved = @{}
+        foreach ($name in $names) { $saved[$name] = [Environment]::GetEnvironmentVariable($name) }
+        try {
+            foreach ($name in $names) { [Environment]::SetEnvironmentVariable($name, $(if ($Values.ContainsKey($name)) { $Values[$name] } else { 'usable' })) }
+            & $Run
+        }
+        finally {
+            # Not set before is removed again: $null passed to a .NET string parameter would become "".
+            foreach ($name in $names) {
+                if ($null -eq $saved[$name]) { Remove-Item "env:$name" -ErrorAction Ignore } else { [Environment]::SetEnvironmentVariable($name, $saved[$name]) }
+            }
+        }
+    }
+
     $null = New-TestImageFile -Path (Join-Path $folder 'twin1.png') -Bytes 100
     $null = New-TestImageFile -Path (Join-Path $folder 'twin2.png') -Bytes 100
     $script:destinations = 0
@@ -81,7 +117,19 @@ BeforeAll {
         'Set-ProfileBanner' = 'Path'; 'Save-ProfileMedia' = 'InputObject'; 'Disconnect-ProfileMedia' = 'Connection'
     }
 
-    function Assert-Refused($Result, [string] $ErrorId, [bool] $Terminating, [string] $Class) {
+    # Every message the module builds is one or more sentences ending in one full stop; PowerShell's own binder
+    # messages are its business. The sweep covers every error this suite provokes.
+    $script:messagesSwept = 0
+    function Assert-ModuleSentence([System.Management.Automation.ErrorRecord] $Record) {
+        if ($Record.Exception -is [System.Management.Automation.ParameterBindingException]) { return }
+        $text = $Record.Exception.Message
+        $text | Should -Match '[^.]\.$' -Because "a message ends with one full stop: $text"
+        $text | Should -Not -Match '\.\.\s' -Because "no sentence ends with two full stops: $text"
+        $text | Should -Not -Match '\s\.' -Because "no full stop follows white space: $text"
+        $script:messagesSwept++
+    }
+
+    function Assert-Refused($Result, [string] $ErrorId, [bool] $Terminating, [string] $Class, [string] $Message, [string] $Hidden) {
         if ($Terminating) {
             $Result.Terminating | Should -Not -BeNullOrEmpty -Because 'the input stops the cmdlet'
             $record = $Result.Terminating
@@ -97,6 +145,12 @@ BeforeAll {
         $record.Exception.Message | Should -Not -BeNullOrEmpty
         $record.Exception.Message.Length | Should -BeLessThan 4096 -Because 'a 100 KB input must not flood the console'
         $record.CategoryInfo.Category | Should -Not -Be 'NotSpecified'
+        Assert-ModuleSentence $record
+        if ($Message) { $record.Exception.Message | Should -BeLike $Message }
+        if ($Hidden) {
+            $record.Exception.Message | Should -Not -BeLike "*$Hidden*"
+            "$($record.TargetObject)" | Should -Not -BeLike "*$Hidden*" -Because 'the error''s target is shown and logged too'
+        }
     }
 
     function Assert-RunspaceUsable {
@@ -110,6 +164,7 @@ BeforeAll {
 
 AfterAll {
     $figures.notes.Add("$($tally.Local) hostile inputs across $($tally.Cmdlets.Count) cmdlets refused with no request reaching the emulator; $($tally.Terminating) of them terminating")
+    $figures.notes.Add("$script:messagesSwept error messages built by the module checked to end in one full stop")
     $figures.notes.Add("$($tally.Followed) cases also sent a good object after the bad one in the same call, and it was processed")
     Write-ReliabilityFigures $figures
     Disconnect-ProfileMedia
@@ -121,7 +176,8 @@ Describe 'Hostile input' {
     BeforeEach { Reset-Emulator $emulator }
 
     It '<Cmdlet>: <Case>' -ForEach $cases {
-        if ($Unix -and -not ($IsLinux -or $IsMacOS)) { Set-ItResult -Skipped -Because 'the device file exists on Unix only'; return }
+        if ($Unix -and -not ($IsLinux -or $IsMacOS)) { Set-ItResult -Skipped -Because 'devices, FIFOs and empty environment variables exist on Unix only'; return }
+        if ($Linux -and -not $IsLinux) { Set-ItResult -Skipped -Because '/proc exists on Linux only'; return }
         Start-ReliabilityCase $figures "${Cmdlet}: $Case"
         $class = Get-CommandClassName $Cmdlet
         $parameters = if ($With) { & $With } else { @{} }
@@ -135,7 +191,7 @@ Describe 'Hostile input' {
             'Pipeline' { $single = [System.Collections.Generic.List[object]]::new(); $single.Add($badValue); Invoke-Captured { $single | & $Cmdlet @parameters } }
             default { $one = $parameters.Clone(); $one[$Parameter] = $badValue; Invoke-Captured { & $Cmdlet @one } }
         }
-        Assert-Refused $result $ErrorId ([bool] $Terminating) $class
+        Assert-Refused $result $ErrorId ([bool] $Terminating) $class $Message $Hidden
         $result.Output | Should -HaveCount 0
         @(Get-EmulatorRequest $emulator) | Should -HaveCount $allowed -Because 'input refused locally must cost no request'
         if ($allowed -eq 0) { $tally.Local++ }
@@ -159,6 +215,7 @@ Describe 'Hostile input' {
             $mixed.Terminating | Should -BeNullOrEmpty
             $mixed.Errors | Should -HaveCount 1
             (Get-ErrorIdParts $mixed.Errors[0]).Id | Should -Be $ErrorId
+            Assert-ModuleSentence $mixed.Errors[0]
             & $good[$key].Check $mixed $goodValue
             $tally.Followed++
         }

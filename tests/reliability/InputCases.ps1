@@ -11,6 +11,9 @@
 #   Terminating  whether the cmdlet (or the binder) stops with it, rather than writing a non-terminating error
 #   Pipe         $false: no good object is sent after the bad one (the bad parameters would spoil it too)
 #   Requests     how many requests may reach the emulator (0 unless said: the input is refused locally)
+#   Message      a wildcard the error's message must match, when the wording is the point of the case
+#   Hidden       text the error must not show anywhere (message or target): a password in the input
+#   Unix, Linux  the case needs a Unix system (devices, FIFOs, environment variables set to empty) or Linux (/proc)
 
 @(
     # ---------------------------------------------------------------- Get-ProfileImageVariant (offline)
@@ -41,6 +44,11 @@
     # The module's own banner variant is not an image: refused as Save-ProfileMedia refuses a wrong type.
     @{ Cmdlet = 'Get-ProfileImageVariant'; Case = 'a banner variant from the pipeline'; Bind = 'Pipeline'; Bad = { $ctx.BannerVariant }; ErrorId = 'UnsupportedInput' }
     @{ Cmdlet = 'Get-ProfileImageVariant'; Case = 'a user object whose image URL is $null'; Bind = 'Pipeline'; Bad = { [pscustomobject]@{ screen_name = 'x'; profile_image_url_https = $null } }; ErrorId = 'NullUrl' }
+    # Input whose own code throws while it is read: an error for that object, and the pipeline goes on.
+    @{ Cmdlet = 'Get-ProfileImageVariant'; Case = 'an object whose ToString() throws'; Bind = 'Pipeline'; Bad = { $ctx.NewThrowingToString() }; ErrorId = 'UnreadableInput' }
+    @{ Cmdlet = 'Get-ProfileImageVariant'; Case = 'a user object whose ScriptProperty throws'; Bind = 'Pipeline'; Bad = { $ctx.NewThrowingProperty('profile_image_url_https') }; ErrorId = 'UnreadableInput'; Message = '*getter failed*' }
+    @{ Cmdlet = 'Get-ProfileImageVariant'; Case = 'a hashtable whose URL value''s ToString() throws'; Bind = 'Pipeline'; Bad = { @{ profile_image_url_https = $ctx.NewThrowingToString() } }; ErrorId = 'UnreadableInput' }
+    @{ Cmdlet = 'Get-ProfileImageVariant'; Case = 'an object whose ToString() throws, in -Url'; Bind = 'Parameter'; Parameter = 'Url'; Bad = { $ctx.NewThrowingToString() }; ErrorId = 'UnreadableInput' }
     @{ Cmdlet = 'Get-ProfileImageVariant'; Case = 'an unknown -Size'; Bind = 'Parameter'; Parameter = 'Size'; Bad = { 'huge' }; With = { @{ Url = $ctx.ImageUrl } }; ErrorId = 'ParameterArgumentValidationError'; Terminating = $true }
     @{ Cmdlet = 'Get-ProfileImageVariant'; Case = 'an empty -Size array'; Bind = 'Parameter'; Parameter = 'Size'; Bad = { , @() }; With = { @{ Url = $ctx.ImageUrl } }; ErrorId = 'ParameterArgumentValidationError'; Terminating = $true }
 
@@ -54,6 +62,8 @@
     @{ Cmdlet = 'Get-ProfileBanner'; Case = 'an XmlDocument from the pipeline'; Bind = 'Pipeline'; Bad = { [xml] '<a/>' }; ErrorId = 'UrlNotAbsoluteHttp' }
     @{ Cmdlet = 'Get-ProfileBanner'; Case = 'an image variant from the pipeline'; Bind = 'Pipeline'; Bad = { $ctx.ImageVariant }; ErrorId = 'UnsupportedInput' }
     @{ Cmdlet = 'Get-ProfileBanner'; Case = 'a user object whose banner URL is $null'; Bind = 'Pipeline'; Bad = { [pscustomobject]@{ screen_name = 'DefaultUser'; profile_banner_url = $null } }; ErrorId = 'NullUrl' }
+    @{ Cmdlet = 'Get-ProfileBanner'; Case = 'an object whose ToString() throws'; Bind = 'Pipeline'; Bad = { $ctx.NewThrowingToString() }; ErrorId = 'UnreadableInput' }
+    @{ Cmdlet = 'Get-ProfileBanner'; Case = 'a user object whose ScriptProperty throws'; Bind = 'Pipeline'; Bad = { $ctx.NewThrowingProperty('profile_banner_url') }; ErrorId = 'UnreadableInput'; Message = '*getter failed*' }
     @{ Cmdlet = 'Get-ProfileBanner'; Case = 'empty screen name'; Bind = 'Array'; Parameter = 'ScreenName'; Bad = { '' }; ErrorId = 'InvalidScreenName' }
     @{ Cmdlet = 'Get-ProfileBanner'; Case = '100 KB screen name'; Bind = 'Array'; Parameter = 'ScreenName'; Bad = { 'a' * 102400 }; ErrorId = 'InvalidScreenName' }
     @{ Cmdlet = 'Get-ProfileBanner'; Case = 'look-alike screen name (Cyrillic а)'; Bind = 'Array'; Parameter = 'ScreenName'; Bad = { "Emul`u{0430}tedUser" }; ErrorId = 'InvalidScreenName' }
@@ -125,7 +135,15 @@
     @{ Cmdlet = 'Set-ProfileImage'; Case = 'a FileInfo of an empty file from the pipeline'; Bind = 'Pipeline'; Bad = { Get-Item -LiteralPath $ctx.Empty }; ErrorId = 'ImageFileEmpty' }
     @{ Cmdlet = 'Set-ProfileImage'; Case = 'a ProfileUser from the pipeline'; Bind = 'Pipeline'; Bad = { $ctx.User }; ErrorId = 'ImageFileNotFound' }
     @{ Cmdlet = 'Set-ProfileImage'; Case = 'an image variant (a URL) from the pipeline'; Bind = 'Pipeline'; Bad = { $ctx.ImageVariant }; ErrorId = 'InvalidImagePath' }
-    @{ Cmdlet = 'Set-ProfileImage'; Case = 'a character device'; Bind = 'Parameter'; Parameter = 'LiteralPath'; Bad = { '/dev/zero' }; ErrorId = 'ImageFileEmpty'; Pipe = $false; Unix = $true }
+    # Not regular files: refused by what they are, before they are opened (a FIFO would block the open forever).
+    @{ Cmdlet = 'Set-ProfileImage'; Case = 'a character device'; Bind = 'Parameter'; Parameter = 'LiteralPath'; Bad = { '/dev/zero' }; ErrorId = 'ImageFileNotRegular'; Pipe = $false; Unix = $true }
+    @{ Cmdlet = 'Set-ProfileImage'; Case = 'a device of endless random bytes'; Bind = 'Parameter'; Parameter = 'Path'; Bad = { '/dev/urandom' }; ErrorId = 'ImageFileNotRegular'; Unix = $true }
+    @{ Cmdlet = 'Set-ProfileImage'; Case = 'a FIFO no one writes to'; Bind = 'Parameter'; Parameter = 'Path'; Bad = { $ctx.Fifo }; ErrorId = 'ImageFileNotRegular'; Unix = $true }
+    @{ Cmdlet = 'Set-ProfileImage'; Case = 'a FileInfo of a FIFO from the pipeline'; Bind = 'Pipeline'; Bad = { Get-Item -LiteralPath $ctx.Fifo }; ErrorId = 'ImageFileNotRegular'; Unix = $true }
+    @{ Cmdlet = 'Set-ProfileImage'; Case = 'a /proc file that reports size 0'; Bind = 'Parameter'; Parameter = 'LiteralPath'; Bad = { '/proc/self/status' }; ErrorId = 'ImageFileNotRegular'; Pipe = $false; Linux = $true }
+    @{ Cmdlet = 'Set-ProfileImage'; Case = 'a PNG whose IEND is cut, padded with zeros'; Bind = 'Parameter'; Parameter = 'Path'; Bad = { $ctx.CutPadded }; ErrorId = 'TruncatedImage' }
+    @{ Cmdlet = 'Set-ProfileImage'; Case = 'a JPEG whose only FF D9 is inside its EXIF segment'; Bind = 'Parameter'; Parameter = 'Path'; Bad = { $ctx.StrayEoi }; ErrorId = 'TruncatedImage' }
+    @{ Cmdlet = 'Set-ProfileImage'; Case = 'a GIF header followed by HTML'; Bind = 'Parameter'; Parameter = 'Path'; Bad = { $ctx.GifHtml }; ErrorId = 'TruncatedImage' }
     @{ Cmdlet = 'Set-ProfileImage'; Case = 'a -WaitTimeout of 0'; Bind = 'Parameter'; Parameter = 'WaitTimeout'; Bad = { [timespan]::Zero }; With = { @{ Path = $ctx.Png.FullName; Wait = $true } }; ErrorId = 'ParameterArgumentValidationError'; Terminating = $true }
     @{ Cmdlet = 'Set-ProfileImage'; Case = 'two paths for one upload'; Bind = 'Parameter'; Parameter = 'Path'; Bad = { $ctx.Png.FullName, $ctx.Png.FullName }; ErrorId = 'CannotConvertArgument'; Terminating = $true }
     @{ Cmdlet = 'Set-ProfileImage'; Case = '-Path and -LiteralPath together'; Bind = 'Parameter'; Parameter = 'LiteralPath'; Bad = { $ctx.Png.FullName }; With = { @{ Path = $ctx.Png.FullName } }; ErrorId = 'AmbiguousParameterSet'; Terminating = $true }
@@ -140,6 +158,9 @@
     @{ Cmdlet = 'Set-ProfileBanner'; Case = 'text under a .png name'; Bind = 'Parameter'; Parameter = 'Path'; Bad = { $ctx.Text }; ErrorId = 'UnsupportedImageFormat' }
     @{ Cmdlet = 'Set-ProfileBanner'; Case = 'a truncated PNG'; Bind = 'Parameter'; Parameter = 'Path'; Bad = { $ctx.Cut }; ErrorId = 'TruncatedImage' }
     @{ Cmdlet = 'Set-ProfileBanner'; Case = 'a 0-byte file'; Bind = 'Parameter'; Parameter = 'Path'; Bad = { $ctx.Empty }; ErrorId = 'ImageFileEmpty' }
+    @{ Cmdlet = 'Set-ProfileBanner'; Case = 'a character device'; Bind = 'Parameter'; Parameter = 'Path'; Bad = { '/dev/zero' }; ErrorId = 'ImageFileNotRegular'; Unix = $true }
+    @{ Cmdlet = 'Set-ProfileBanner'; Case = 'a FIFO no one writes to'; Bind = 'Parameter'; Parameter = 'Path'; Bad = { $ctx.Fifo }; ErrorId = 'ImageFileNotRegular'; Unix = $true }
+    @{ Cmdlet = 'Set-ProfileBanner'; Case = 'a 0 by 10 region'; Bind = 'Parameter'; Parameter = 'Width'; Bad = { 0 }; With = { @{ Path = $ctx.Png.FullName; Height = 10; OffsetLeft = 0; OffsetTop = 0 } }; ErrorId = 'InvalidBannerRegion'; Pipe = $false; Message = '*got width 0 and height 10.' }
     @{ Cmdlet = 'Set-ProfileBanner'; Case = 'a wildcard matching two files'; Bind = 'Parameter'; Parameter = 'Path'; Bad = { Join-Path $ctx.Folder 'twin*' }; ErrorId = 'PathMatchesSeveralFiles' }
     @{ Cmdlet = 'Set-ProfileBanner'; Case = 'an Env: path'; Bind = 'Parameter'; Parameter = 'Path'; Bad = { 'Env:\HOME' }; ErrorId = 'NotFileSystemPath' }
     @{ Cmdlet = 'Set-ProfileBanner'; Case = 'a DirectoryInfo from the pipeline'; Bind = 'Pipeline'; Bad = { $ctx.Folder }; ErrorId = 'ImageFileIsDirectory' }
@@ -181,10 +202,18 @@
     @{ Cmdlet = 'Connect-ProfileMedia'; Case = 'a $null consumer secret'; Bind = 'Custom'; Run = { Connect-ProfileMedia -ConsumerKey k -ConsumerSecret $null -AccessToken t -AccessTokenSecret $ctx.Secret -ApiBaseUri $ctx.BaseUri }; ErrorId = 'ParameterArgumentValidationError'; Terminating = $true }
     @{ Cmdlet = 'Connect-ProfileMedia'; Case = 'a plain-text secret'; Bind = 'Custom'; Run = { Connect-ProfileMedia -ConsumerKey k -ConsumerSecret 'plain' -AccessToken t -AccessTokenSecret $ctx.Secret -ApiBaseUri $ctx.BaseUri }; ErrorId = 'CannotConvertArgumentNoMessage'; Terminating = $true }
     @{ Cmdlet = 'Connect-ProfileMedia'; Case = 'missing credentials'; Bind = 'Custom'; Run = { Connect-ProfileMedia -ConsumerKey k -ApiBaseUri $ctx.BaseUri }; ErrorId = 'MissingCredential'; Terminating = $true }
+    @{ Cmdlet = 'Connect-ProfileMedia'; Case = 'a white-space consumer key'; Bind = 'Custom'; Run = { Connect-ProfileMedia -ConsumerKey "  `t" -ConsumerSecret $ctx.Secret -AccessToken t -AccessTokenSecret $ctx.Secret -ApiBaseUri $ctx.BaseUri }; ErrorId = 'EmptyCredential'; Terminating = $true; Message = '*-ConsumerKey is empty or white space*' }
+    @{ Cmdlet = 'Connect-ProfileMedia'; Case = 'a white-space access token'; Bind = 'Custom'; Run = { Connect-ProfileMedia -ConsumerKey k -ConsumerSecret $ctx.Secret -AccessToken ' ' -AccessTokenSecret $ctx.Secret -ApiBaseUri $ctx.BaseUri }; ErrorId = 'EmptyCredential'; Terminating = $true; Message = '*-AccessToken is empty*' }
+    @{ Cmdlet = 'Connect-ProfileMedia'; Case = 'an empty SecureString secret'; Bind = 'Custom'; Run = { Connect-ProfileMedia k ([securestring]::new()) t $ctx.Secret -ApiBaseUri $ctx.BaseUri }; ErrorId = 'EmptyCredential'; Terminating = $true; Message = '*-ConsumerSecret is empty*' }
+    @{ Cmdlet = 'Connect-ProfileMedia'; Case = 'a white-space SecureString token secret'; Bind = 'Custom'; Run = { Connect-ProfileMedia k $ctx.Secret t (ConvertTo-SecureString " `t " -AsPlainText -Force) -ApiBaseUri $ctx.BaseUri }; ErrorId = 'EmptyCredential'; Terminating = $true; Message = '*-AccessTokenSecret is empty*' }
+    @{ Cmdlet = 'Connect-ProfileMedia'; Case = 'a white-space secret in the environment'; Bind = 'Custom'; Run = { Invoke-WithCredentialVariables @{ PROFILEMEDIA_ACCESS_TOKEN_SECRET = '   ' } { Connect-ProfileMedia -ApiBaseUri $ctx.BaseUri } }; ErrorId = 'EmptyCredential'; Terminating = $true; Message = '*$env:PROFILEMEDIA_ACCESS_TOKEN_SECRET is empty*' }
+    @{ Cmdlet = 'Connect-ProfileMedia'; Case = 'a consumer key variable set to empty'; Bind = 'Custom'; Run = { Invoke-WithCredentialVariables @{ PROFILEMEDIA_CONSUMER_KEY = '' } { Connect-ProfileMedia -ApiBaseUri $ctx.BaseUri } }; ErrorId = 'EmptyCredential'; Terminating = $true; Message = '*$env:PROFILEMEDIA_CONSUMER_KEY is empty*'; Unix = $true }
+    @{ Cmdlet = 'Connect-ProfileMedia'; Case = 'an empty user info (http://@127.0.0.1/)'; Bind = 'Custom'; Run = { Connect-ProfileMedia k $ctx.Secret t $ctx.Secret -ApiBaseUri 'http://@127.0.0.1/1.1/' }; ErrorId = 'InvalidApiBaseUri'; Terminating = $true; Message = '*user information*' }
+    @{ Cmdlet = 'Connect-ProfileMedia'; Case = 'a user name alone in the base URI'; Bind = 'Custom'; Run = { Connect-ProfileMedia k $ctx.Secret t $ctx.Secret -ApiBaseUri 'http://me@127.0.0.1/1.1/' }; ErrorId = 'InvalidApiBaseUri'; Terminating = $true; Message = '*user information*' }
     @{ Cmdlet = 'Connect-ProfileMedia'; Case = 'a ftp base URI'; Bind = 'Custom'; Run = { Connect-ProfileMedia k $ctx.Secret t $ctx.Secret -ApiBaseUri 'ftp://127.0.0.1/1.1/' }; ErrorId = 'InvalidApiBaseUri'; Terminating = $true }
     @{ Cmdlet = 'Connect-ProfileMedia'; Case = 'a relative base URI'; Bind = 'Custom'; Run = { Connect-ProfileMedia k $ctx.Secret t $ctx.Secret -ApiBaseUri '1.1/' }; ErrorId = 'InvalidApiBaseUri'; Terminating = $true }
     @{ Cmdlet = 'Connect-ProfileMedia'; Case = 'plain http to a remote host'; Bind = 'Custom'; Run = { Connect-ProfileMedia k $ctx.Secret t $ctx.Secret -ApiBaseUri 'http://api.example.com/1.1/' }; ErrorId = 'InvalidApiBaseUri'; Terminating = $true }
-    @{ Cmdlet = 'Connect-ProfileMedia'; Case = 'a base URI with user information'; Bind = 'Custom'; Run = { Connect-ProfileMedia k $ctx.Secret t $ctx.Secret -ApiBaseUri 'https://user:pass@api.x.com/1.1/' }; ErrorId = 'InvalidApiBaseUri'; Terminating = $true }
+    @{ Cmdlet = 'Connect-ProfileMedia'; Case = 'a base URI with user information'; Bind = 'Custom'; Run = { Connect-ProfileMedia k $ctx.Secret t $ctx.Secret -ApiBaseUri 'https://user:hunter2@api.x.com/1.1/' }; ErrorId = 'InvalidApiBaseUri'; Terminating = $true; Hidden = 'hunter2' }
     @{ Cmdlet = 'Connect-ProfileMedia'; Case = 'a base URI with a query'; Bind = 'Custom'; Run = { Connect-ProfileMedia k $ctx.Secret t $ctx.Secret -ApiBaseUri 'https://api.x.com/1.1/?x=1' }; ErrorId = 'InvalidApiBaseUri'; Terminating = $true }
     @{ Cmdlet = 'Connect-ProfileMedia'; Case = 'a malformed PROFILEMEDIA_API_BASE_URI'; Bind = 'Custom'; Run = { $env:PROFILEMEDIA_API_BASE_URI = 'not a uri'; try { Connect-ProfileMedia k $ctx.Secret t $ctx.Secret } finally { Remove-Item Env:\PROFILEMEDIA_API_BASE_URI } }; ErrorId = 'InvalidApiBaseUri'; Terminating = $true }
     @{ Cmdlet = 'Connect-ProfileMedia'; Case = 'a -Timeout of 0'; Bind = 'Custom'; Run = { Connect-ProfileMedia k $ctx.Secret t $ctx.Secret -ApiBaseUri $ctx.BaseUri -Timeout 0 }; ErrorId = 'ParameterArgumentValidationError'; Terminating = $true }

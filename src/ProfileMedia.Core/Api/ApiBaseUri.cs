@@ -6,23 +6,32 @@ namespace ProfileMedia.Core.Api;
 /// <summary>Checks an API base URI (the host root): absolute, https, or plain http only when the host is this machine.</summary>
 internal static class ApiBaseUri
 {
+    private static readonly char[] AuthorityEnds = { '/', '?', '#', '\\' };
+
     /// <summary>Returns the URI with a trailing '/', or throws ArgumentException naming the problem and the value.</summary>
     public static Uri Validate(Uri? uri)
     {
         if (uri == null || !uri.IsAbsoluteUri)
         {
-            throw new ArgumentException("The API base URI '" + uri + "' is not an absolute URI.", nameof(uri));
+            throw new ArgumentException("The API base URI '" + uri + "' is not an absolute URI.");
+        }
+
+        // Checked first, and the URI shown without it: what sits before '@' is often a password. "http://@host/" has an
+        // empty user info that Uri.UserInfo does not show, so the text as written is read too.
+        if (HasUserInfo(uri))
+        {
+            throw new ArgumentException("The API base URI '" + WithoutUserInfo(uri) + "' must not carry user information (text before '@' in its host part): the credentials go in -ConsumerKey, -AccessToken and their secrets.");
         }
 
         bool https = uri.Scheme == Uri.UriSchemeHttps;
         if (!https && !(uri.Scheme == Uri.UriSchemeHttp && IsLoopback(uri)))
         {
-            throw new ArgumentException("The API base URI '" + uri + "' must use https; plain http is allowed only for a loopback host such as 127.0.0.1.", nameof(uri));
+            throw new ArgumentException("The API base URI '" + uri + "' must use https; plain http is allowed only for a loopback host such as 127.0.0.1.");
         }
 
-        if (!string.IsNullOrEmpty(uri.Query) || !string.IsNullOrEmpty(uri.Fragment) || !string.IsNullOrEmpty(uri.UserInfo))
+        if (!string.IsNullOrEmpty(uri.Query) || !string.IsNullOrEmpty(uri.Fragment))
         {
-            throw new ArgumentException("The API base URI '" + uri + "' must not carry a query, a fragment or user information.", nameof(uri));
+            throw new ArgumentException("The API base URI '" + uri + "' must not carry a query or a fragment.");
         }
 
         return uri.AbsoluteUri.EndsWith("/", StringComparison.Ordinal) ? uri : new Uri(uri.AbsoluteUri + "/");
@@ -38,6 +47,29 @@ internal static class ApiBaseUri
         string text = validated.AbsoluteUri;
         return text.EndsWith("/" + V1Segment, StringComparison.OrdinalIgnoreCase) ? new Uri(text.Substring(0, text.Length - V1Segment.Length)) : validated;
     }
+
+    private static bool HasUserInfo(Uri uri)
+    {
+        if (!string.IsNullOrEmpty(uri.UserInfo))
+        {
+            return true;
+        }
+
+        string text = uri.OriginalString;
+        int start = text.IndexOf("://", StringComparison.Ordinal);
+        if (start < 0)
+        {
+            return false;
+        }
+
+        int end = text.IndexOfAny(AuthorityEnds, start + 3);
+        int at = text.IndexOf('@', start + 3);
+        return at >= 0 && (end < 0 || at < end);
+    }
+
+    /// <summary>The URI as it may be shown or kept in an error: without the user information, which may be a password.</summary>
+    public static string WithoutUserInfo(Uri uri) =>
+        uri.IsAbsoluteUri ? uri.GetComponents(UriComponents.AbsoluteUri & ~UriComponents.UserInfo, UriFormat.UriEscaped) : uri.OriginalString;
 
     /// <summary>True for localhost and loopback addresses (127.0.0.0/8, ::1).</summary>
     public static bool IsLoopback(Uri uri) =>

@@ -6,12 +6,21 @@ namespace ProfileMedia.Core.Api;
 /// <summary>A user's banner sizes from its profile_banner_url alone, by the URL rule: what v2 gives instead of users/profile_banner.</summary>
 internal static class BannerVariants
 {
-    /// <summary>Every known size, smallest first; null when the user has no banner (or a URL that is not one).</summary>
-    public static IReadOnlyList<ProfileBannerVariant>? Of(ProfileUser user)
+    /// <summary>
+    /// Every known size, smallest first. A user without a banner is NoProfileBanner; a profile_banner_url that is not a
+    /// banner URL (not http or https, say) is UnexpectedResponse naming it, not a banner quietly missing.
+    /// </summary>
+    public static IReadOnlyList<ProfileBannerVariant> Of(ProfileUser user, UserReference asked)
     {
-        if (ProfileBannerUrl.TryParse(user.ProfileBannerUrl, out ProfileBannerUrl url) != UrlProblem.None)
+        if (string.IsNullOrEmpty(user.ProfileBannerUrl))
         {
-            return null;
+            throw XApiClient.NoBanner(asked);
+        }
+
+        UrlProblem problem = ProfileBannerUrl.TryParse(user.ProfileBannerUrl, out ProfileBannerUrl url);
+        if (problem != UrlProblem.None)
+        {
+            throw ResponseParser.Unexpected("Get the banner of " + asked, UrlProblemMessages.Describe(problem, user.ProfileBannerUrl, "profile_banner_url X gave"));
         }
 
         var variants = new List<ProfileBannerVariant>(BannerSize.All.Count);

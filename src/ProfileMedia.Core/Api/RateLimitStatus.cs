@@ -56,9 +56,17 @@ public sealed class RateLimitStatus
     /// <inheritdoc />
     public override string ToString() =>
         string.Format(CultureInfo.InvariantCulture, "{0}/{1} left{2}", Remaining?.ToString(CultureInfo.InvariantCulture) ?? "?", Limit?.ToString(CultureInfo.InvariantCulture) ?? "?",
-            Reset is DateTimeOffset reset ? ", resets " + reset.ToLocalTime().ToString("HH:mm:ss", CultureInfo.InvariantCulture) : string.Empty)
+            Reset is DateTimeOffset reset ? ", resets " + Describe(reset) : string.Empty)
         + (DailyLimit == null && DailyRemaining == null ? string.Empty : string.Format(CultureInfo.InvariantCulture, "; 24 h: {0}/{1} left",
             DailyRemaining?.ToString(CultureInfo.InvariantCulture) ?? "?", DailyLimit?.ToString(CultureInfo.InvariantCulture) ?? "?"));
+
+    /// <summary>A reset time in local time: the time of day, with the date too when it is not within the next day.</summary>
+    internal static string Describe(DateTimeOffset reset)
+    {
+        DateTimeOffset local = reset.ToLocalTime();
+        TimeSpan away = reset - DateTimeOffset.UtcNow;
+        return local.ToString(away > TimeSpan.FromDays(1) || away < TimeSpan.FromDays(-1) ? "yyyy-MM-dd HH:mm:ss" : "HH:mm:ss", CultureInfo.InvariantCulture);
+    }
 
     private static int? ReadInt(HttpResponseHeaders headers, string name) =>
         ReadLong(headers, name) is long value && value >= int.MinValue && value <= int.MaxValue ? (int)value : (int?)null;

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using ProfileMedia.Core.Errors;
 using ProfileMedia.Core.Json;
+using ProfileMedia.Core.Text;
 using ProfileMedia.Core.Urls;
 
 namespace ProfileMedia.Core.Api;
@@ -41,8 +42,11 @@ internal static class ResponseParser
     /// <summary>
     /// Reads <c>{"sizes":{...}}</c>. The map is open: sizes come in any order, older accounts have six, and a size
     /// this module does not know passes through with its own name, width and height. Known sizes come first, smallest first.
+    /// One size that cannot be used (no url, a width or height that is no positive whole number) is left out and told to
+    /// <paramref name="skipped"/>: the others are still good. Only an answer with no usable size is an error.
     /// </summary>
-    public static IReadOnlyList<ProfileBannerVariant> ParseBannerSizes(string operation, byte[] body, string sourceUrl, string? screenName, string? userId)
+    public static IReadOnlyList<ProfileBannerVariant> ParseBannerSizes(string operation, byte[] body, string sourceUrl, string? screenName, string? userId,
+        Action<string>? skipped = null)
     {
         JsonValue? sizes = ParseObject(operation, body)["sizes"];
         if (sizes == null || sizes.Kind != JsonKind.Object)
@@ -55,9 +59,10 @@ internal static class ResponseParser
         foreach (KeyValuePair<string, JsonValue> size in sizes.Properties)
         {
             string? url = size.Value["url"]?.GetString();
-            if (url == null || !TryInt(size.Value["w"], out int width) || !TryInt(size.Value["h"], out int height))
+            if (url == null || !TryInt(size.Value["w"], out int width) || !TryInt(size.Value["h"], out int height) || width <= 0 || height <= 0)
             {
-                throw Unexpected(operation, "the size \"" + size.Key + "\" lacks a url, w or h.");
+                skipped?.Invoke("The banner size " + MessageText.Quote(size.Key) + " is left out: it lacks a url, or its w or h is not a positive whole number.");
+                continue;
             }
 
             var variant = new ProfileBannerVariant(size.Key, width, height, url, sourceUrl, screenName, userId);
@@ -70,6 +75,11 @@ internal static class ResponseParser
             {
                 unknown.Add(variant);
             }
+        }
+
+        if (known.Count + unknown.Count == 0 && sizes.Properties.Count > 0)
+        {
+            throw Unexpected(operation, "no banner size in the answer has a url and a positive w and h.");
         }
 
         known.Sort((a, b) => a.Order.CompareTo(b.Order));

@@ -12,6 +12,7 @@ using ProfileMedia.Core.Errors;
 using ProfileMedia.Core.OAuth;
 using ProfileMedia.Core.Retries;
 using ProfileMedia.Core.Auth;
+using ProfileMedia.Core.Text;
 
 namespace ProfileMedia.Core.Api;
 
@@ -98,7 +99,7 @@ internal sealed class SignedRequestSender
                     continue;
                 }
 
-                throw XApiErrorAdvice.NoAnswer(operation, ErrorIds.ConnectionFailed, "the connection failed" + Attempts(retries) + ": " + e.Message
+                throw XApiErrorAdvice.NoAnswer(operation, ErrorIds.ConnectionFailed, "the connection failed" + Attempts(retries) + ": " + MessageText.Reason(e)
                     + (retryWithoutAnswer ? string.Empty : " The change may or may not have been made: check with Get-ProfileUser before trying again."), e);
             }
 
@@ -131,7 +132,8 @@ internal sealed class SignedRequestSender
                 continue;
             }
 
-            throw XApiErrorAdvice.FromAnswer(operation, status, errors, rateLimit, retryAfter, retries + 1, problem, uri);
+            throw XApiErrorAdvice.FromAnswer(operation, status, errors, rateLimit, retryAfter, retries + 1, problem, uri,
+                rateLimitAction == RateLimitAction.Wait ? new RateLimitWait(maxWait, waitedForRateLimit) : null);
         }
     }
 
@@ -145,7 +147,7 @@ internal sealed class SignedRequestSender
     private static async Task WaitForRateLimitAsync(IXApiObserver? observer, TimeSpan wait, CancellationToken cancellationToken)
     {
         DateTimeOffset until = DateTimeOffset.UtcNow + wait;
-        observer?.Verbose("Rate limit reached: waiting until " + until.ToLocalTime().ToString("HH:mm:ss", CultureInfo.InvariantCulture));
+        observer?.Verbose("Rate limit reached: waiting until " + RateLimitStatus.Describe(until));
         for (TimeSpan left = wait; left > TimeSpan.Zero; left = until - DateTimeOffset.UtcNow)
         {
             observer?.RateLimitWait(left, wait, until);

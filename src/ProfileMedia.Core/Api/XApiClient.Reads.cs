@@ -8,6 +8,7 @@ using System.Threading.Tasks;
 using ProfileMedia.Core.Json;
 using ProfileMedia.Core.Urls;
 using ProfileMedia.Core.Errors;
+using ProfileMedia.Core.Text;
 
 namespace ProfileMedia.Core.Api;
 
@@ -27,7 +28,7 @@ internal sealed partial class XApiClient
     {
         if (ReadApiOf(call) == ReadApi.V1)
         {
-            string operation = "Get user " + user;
+            string operation = "Look up " + user;
             Uri uri = V1("users/show.json", user.ParameterName, user.ParameterValue);
             ApiAnswer answer = await _sender.SendAsync(operation, HttpMethod.Get, uri, ReadAuthorization, null, true, call, cancellationToken).ConfigureAwait(false);
             return ResponseParser.ParseUser(operation, answer.Body);
@@ -105,7 +106,7 @@ internal sealed partial class XApiClient
         if (ReadApiOf(call) == ReadApi.V2)
         {
             ProfileUser found = await GetUserAsync(user, call, cancellationToken).ConfigureAwait(false);
-            return BannerVariants.Of(found) ?? throw NoBanner(user);
+            return BannerVariants.Of(found, user);
         }
 
         Uri uri = V1("users/profile_banner.json", user.ParameterName, user.ParameterValue);
@@ -119,7 +120,7 @@ internal sealed partial class XApiClient
             throw new XApiException(user + " has no profile banner.", ErrorIds.NoProfileBanner, e.StatusCode, e.Errors, e.RateLimit, null, e);
         }
 
-        return ResponseParser.ParseBannerSizes(operation, answer.Body, uri.AbsoluteUri, user.ScreenName, user.UserId);
+        return ResponseParser.ParseBannerSizes(operation, answer.Body, uri.AbsoluteUri, user.ScreenName, user.UserId, call.Observer == null ? null : call.Observer.Verbose);
     }
 
     /// <summary>
@@ -156,7 +157,7 @@ internal sealed partial class XApiClient
     private async Task<List<UserLookupOutcome>> LookupChunkAsync(List<UserReference> chunk, bool byName, ApiCallOptions call, CancellationToken cancellationToken)
     {
         bool v1 = ReadApiOf(call) == ReadApi.V1;
-        string operation = chunk.Count == 1 ? "Get user " + chunk[0] : string.Format(CultureInfo.InvariantCulture, "Look up {0} users", chunk.Count);
+        string operation = chunk.Count == 1 ? "Look up " + chunk[0] : string.Format(CultureInfo.InvariantCulture, "Look up {0} users", chunk.Count);
         Uri uri = v1 ? V1LookupUri(chunk, byName) : V2LookupUri(chunk, byName);
         ApiAnswer answer;
         try
@@ -232,7 +233,7 @@ internal sealed partial class XApiClient
             if (why?.IsSuspended == true)
             {
                 suspended++;
-                return new UserLookupOutcome(user, null, new XApiException(user + " is suspended (X: " + why.Detail + ").", ErrorIds.UserSuspended, answer.Status,
+                return new UserLookupOutcome(user, null, new XApiException(user + " is suspended (X: " + MessageText.Escape(why.Detail) + ").", ErrorIds.UserSuspended, answer.Status,
                     new[] { new XApiErrorDetail(0, why.Detail ?? "suspended") }, answer.RateLimit, null));
             }
 
@@ -275,8 +276,10 @@ internal sealed partial class XApiClient
         return outcomes;
     }
 
+    // "No user with id 42", not "No user user id 42"; the service's detail with its control characters made visible.
     private static XApiException NotFound(UserReference user, HttpStatusCode? status, RateLimitStatus? rateLimit, string? detail) =>
-        new XApiException("No user " + user + (detail == null ? " was found" : " (X: " + detail + ")") + ": check the screen name or id.", ErrorIds.UserNotFound, status,
+        new XApiException("No user " + (user.ScreenName != null ? "@" + user.ScreenName : "with id " + user.UserId)
+            + (detail == null ? " was found" : " (X: " + MessageText.Escape(detail) + ")") + ": check the screen name or id.", ErrorIds.UserNotFound, status,
             new[] { new XApiErrorDetail(0, detail ?? "not found") }, rateLimit, null);
 
     // Pay-per-use bills every user a lookup returns: -Verbose shows the count per request.

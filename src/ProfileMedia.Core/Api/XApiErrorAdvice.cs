@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Net;
 using ProfileMedia.Core.Errors;
+using ProfileMedia.Core.Text;
 
 namespace ProfileMedia.Core.Api;
 
@@ -13,7 +14,7 @@ namespace ProfileMedia.Core.Api;
 internal static class XApiErrorAdvice
 {
     /// <summary>Builds the exception for an answer with a status that is not success.</summary>
-    /// <param name="operation">What the user asked for ("Get user @x").</param>
+    /// <param name="operation">What the user asked for ("Look up @x").</param>
     /// <param name="status">The answer's status.</param>
     /// <param name="errors">The body's error items (v1.1 codes, or v2 messages).</param>
     /// <param name="rateLimit">The rate-limit headers.</param>
@@ -21,11 +22,12 @@ internal static class XApiErrorAdvice
     /// <param name="attempts">How many attempts were made.</param>
     /// <param name="problem">The v2 problem object, when the body was one.</param>
     /// <param name="endpoint">The request URI, so that advice can name the endpoint.</param>
+    /// <param name="rateLimitWait">What -RateLimitAction Wait did, when it was chosen: the advice then is not to choose it.</param>
     public static XApiException FromAnswer(string operation, HttpStatusCode status, IReadOnlyList<XApiErrorDetail> errors, RateLimitStatus? rateLimit, TimeSpan? retryAfter, int attempts = 1,
-        XApiProblem? problem = null, Uri? endpoint = null)
+        XApiProblem? problem = null, Uri? endpoint = null, RateLimitWait? rateLimitWait = null)
     {
-        var (errorId, advice) = (problem == null ? null : XApiProblemAdvice.Classify(problem, status, errors, rateLimit, retryAfter))
-            ?? Classify(status, errors, rateLimit, retryAfter, endpoint);
+        var (errorId, advice) = (problem == null ? null : XApiProblemAdvice.Classify(problem, status, errors, rateLimit, retryAfter, rateLimitWait))
+            ?? Classify(status, errors, rateLimit, retryAfter, endpoint, rateLimitWait);
         string said = problem != null ? problem.ToString() + (errors.Count == 0 ? string.Empty : " [" + Join(errors) + "]")
             : errors.Count == 0 ? "no error details" : Join(errors);
         string tries = attempts > 1 ? string.Format(CultureInfo.InvariantCulture, " after {0} attempts", attempts) : string.Empty;
@@ -33,22 +35,12 @@ internal static class XApiErrorAdvice
         return new XApiException(message, errorId, status, errors, rateLimit, retryAfter, problem);
     }
 
-    /// <summary>The advice for a rate-limit 429, the one failure -RateLimitAction Wait waits for.</summary>
-    internal static string RateLimitAdvice(RateLimitStatus? rateLimit, TimeSpan? retryAfter)
-    {
-        string when = rateLimit?.Reset is DateTimeOffset reset
-            ? "The window resets at " + reset.ToLocalTime().ToString("HH:mm:ss", CultureInfo.InvariantCulture) + "."
-            : retryAfter is TimeSpan wait
-                ? "X asked to wait " + Math.Ceiling(wait.TotalSeconds).ToString(CultureInfo.InvariantCulture) + " s."
-                : "X did not say when the window resets.";
-        return "Rate limit reached. " + when + " Use -RateLimitAction Wait to wait for it instead of failing.";
-    }
-
     /// <summary>Builds the exception for a request that got no usable answer at all.</summary>
     public static XApiException NoAnswer(string operation, string errorId, string what, Exception? inner) =>
         new XApiException(operation + " failed: " + what, errorId, null, Array.Empty<XApiErrorDetail>(), null, null, inner);
 
-    private static (string ErrorId, string Advice) Classify(HttpStatusCode status, IReadOnlyList<XApiErrorDetail> errors, RateLimitStatus? rateLimit, TimeSpan? retryAfter, Uri? endpoint)
+    private static (string ErrorId, string Advice) Classify(HttpStatusCode status, IReadOnlyList<XApiErrorDetail> errors, RateLimitStatus? rateLimit, TimeSpan? retryAfter, Uri? endpoint,
+        RateLimitWait? rateLimitWait)
     {
         foreach (XApiErrorDetail error in errors)
         {
@@ -74,7 +66,7 @@ internal static class XApiErrorAdvice
                 case 50:
                     return (ErrorIds.UserNotFound, "No such user: check the screen name or id.");
                 case 88:
-                    return (ErrorIds.RateLimited, RateLimitAdvice(rateLimit, retryAfter));
+                    return (ErrorIds.RateLimited, RateLimitAdvice(rateLimit, retryAfter, rateLimitWait));
                 case 38:
                     return (ErrorIds.ParameterMissing, "A required parameter was missing from the request.");
             }
@@ -83,7 +75,7 @@ internal static class XApiErrorAdvice
         switch ((int)status)
         {
             case 429:
-                return (ErrorIds.RateLimited, RateLimitAdvice(rateLimit, retryAfter));
+                return (ErrorIds.RateLimited, RateLimitAdvice(rateLimit, retryAfter, rateLimitWait));
             case 401:
                 return (ErrorIds.AuthenticationFailed, "X refused the credentials: check the keys, the tokens and this computer's clock.");
             case 404:
@@ -103,12 +95,33 @@ internal static class XApiErrorAdvice
         }
     }
 
+    /// <summary>The advice for a rate-limit 429, the one failure -RateLimitAction Wait waits for.</summary>
+    // When the window opens and what to do: choose Wait when it was not chosen; when it was, say why it did not help.
+    internal static string RateLimitAdvice(RateLimitStatus? rateLimit, TimeSpan? retryAfter, RateLimitWait? rateLimitWait = null)
+    {
+        string when = rateLimit?.Reset is DateTimeOffset reset
+            ? "The window resets at " + RateLimitStatus.Describe(reset) + "."
+            : retryAfter is TimeSpan wait
+                ? "X asked to wait " + Math.Ceiling(wait.TotalSeconds).ToString(CultureInfo.InvariantCulture) + " s."
+                : "X did not say when the window resets.";
+        string advice = rateLimitWait switch
+        {
+            null => "Use -RateLimitAction Wait to wait for it instead of failing.",
+            { Waited: true } => "It was reached again after waiting for the window: try again later.",
+            _ when retryAfter == null => "-RateLimitAction Wait cannot wait without knowing how long: try again later.",
+            _ => "That is longer than -MaxRateLimitWait (" + rateLimitWait.MaxWait.ToString("c", CultureInfo.InvariantCulture) + ") allows: raise -MaxRateLimitWait, or try again then.",
+        };
+        return "Rate limit reached. " + when + " " + advice;
+    }
+
+    // The service's own words, with control characters made visible (no ESC or CR from a body reaches a terminal) and
+    // without a closing full stop, since they stand inside parentheses in the message.
     internal static string Join(IReadOnlyList<XApiErrorDetail> errors)
     {
         var parts = new string[errors.Count];
         for (int i = 0; i < parts.Length; i++)
         {
-            parts[i] = "code " + errors[i];
+            parts[i] = "code " + MessageText.Escape(errors[i].ToString()).TrimEnd('.', ' ');
         }
 
         return string.Join("; ", parts);

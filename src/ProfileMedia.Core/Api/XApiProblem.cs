@@ -1,5 +1,7 @@
 using System;
 
+using ProfileMedia.Core.Text;
+
 namespace ProfileMedia.Core.Api;
 
 /// <summary>
@@ -46,8 +48,9 @@ public sealed class XApiProblem
     public bool IsNotFound => Name == "resource-not-found";
 
     /// <inheritdoc />
-    public override string ToString() =>
-        Name + (Reason == null ? string.Empty : " (" + Reason + ")") + ": " + Title + (string.IsNullOrEmpty(Detail) || Detail == Title ? string.Empty : ": " + Detail);
+    // The service's words, with control characters made visible: no ESC or CR from a body reaches a terminal.
+    public override string ToString() => MessageText.Escape(
+        Name + (Reason == null ? string.Empty : " (" + Reason + ")") + ": " + Title + (string.IsNullOrEmpty(Detail) || Detail == Title ? string.Empty : ": " + Detail));
 
     private static string NameOf(string type)
     {

@@ -14,7 +14,8 @@ internal static class XApiProblemAdvice
     public const string UserContextAdvice = "It needs OAuth 1.0a user context: connect with -ConsumerKey, -ConsumerSecret, -AccessToken and -AccessTokenSecret"
         + " (API Key and Secret, and an Access Token and Secret, from the app's Keys and tokens page in the developer console). An app-only Bearer token is enough only for user lookups.";
 
-    public static (string ErrorId, string Advice)? Classify(XApiProblem problem, HttpStatusCode status, IReadOnlyList<XApiErrorDetail> errors, RateLimitStatus? rateLimit, TimeSpan? retryAfter)
+    public static (string ErrorId, string Advice)? Classify(XApiProblem problem, HttpStatusCode status, IReadOnlyList<XApiErrorDetail> errors, RateLimitStatus? rateLimit, TimeSpan? retryAfter,
+        RateLimitWait? rateLimitWait = null)
     {
         switch (problem.Name)
         {
@@ -42,7 +43,7 @@ internal static class XApiProblemAdvice
             case 402:
                 return (ErrorIds.CreditsDepleted, "X asks for payment: the app's pay-per-use credit balance is empty. Buy credits in the developer console (Billing).");
             case 429:
-                return (ErrorIds.RateLimited, XApiErrorAdvice.RateLimitAdvice(rateLimit, retryAfter));
+                return (ErrorIds.RateLimited, XApiErrorAdvice.RateLimitAdvice(rateLimit, retryAfter, rateLimitWait));
             default:
                 return null;
         }

@@ -63,6 +63,7 @@ internal static class ErrorIds
     // Input a cmdlet cannot use.
     public const string NullInput = nameof(NullInput);
     public const string UnsupportedInput = nameof(UnsupportedInput);
+    public const string UnreadableInput = nameof(UnreadableInput);
     public const string InvalidScreenName = nameof(InvalidScreenName);
     public const string InvalidUserId = nameof(InvalidUserId);
     public const string InvalidBannerRegion = nameof(InvalidBannerRegion);
@@ -83,6 +84,7 @@ internal static class ErrorIds
     public const string InvalidImagePath = nameof(InvalidImagePath);
     public const string ImageFileNotFound = nameof(ImageFileProblem.ImageFileNotFound);
     public const string ImageFileIsDirectory = nameof(ImageFileProblem.ImageFileIsDirectory);
+    public const string ImageFileNotRegular = nameof(ImageFileProblem.ImageFileNotRegular);
     public const string ImageFileEmpty = nameof(ImageFileProblem.ImageFileEmpty);
     public const string UnsupportedImageFormat = nameof(ImageFileProblem.UnsupportedImageFormat);
     public const string TruncatedImage = nameof(ImageFileProblem.TruncatedImage);

@@ -1,10 +1,18 @@
+using System;
+using System.IO;
+
 namespace ProfileMedia.Core.Images;
 
-/// <summary>Recognises GIF, JPEG and PNG by their first bytes and checks that they end with their end marker.</summary>
+/// <summary>
+/// Recognises GIF, JPEG and PNG by their first bytes, and finds where each really ends by walking its structure
+/// (JPEG segments and entropy-coded data to EOI, PNG chunks to IEND, GIF blocks to the trailer). An image is complete
+/// when that end marker is there, wherever it is: phones append a video after a JPEG's EOI, editors pad with zeros,
+/// and a GIF may end in a newline. A look at the last bytes would call those truncated, and a stray FF D9 inside a
+/// segment (an EXIF thumbnail's own end) complete.
+/// </summary>
 internal static class ImageSignature
 {
     private static readonly byte[] Png = { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A };
-    private static readonly byte[] PngEnd = { 0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82 }; // "IEND" and its CRC
 
     /// <summary>The format the first <paramref name="count"/> bytes of <paramref name="header"/> show.</summary>
     public static ImageFormat Detect(byte[] header, int count)
@@ -28,25 +36,234 @@ internal static class ImageSignature
         return ImageFormat.Unknown;
     }
 
-    /// <summary>True when the last bytes hold the format's end marker (JPEG may be followed by zero padding).</summary>
-    public static bool HasEndMarker(ImageFormat format, byte[] trailer, int count)
+    /// <summary>
+    /// True when the first <paramref name="count"/> bytes of <paramref name="data"/> are a GIF, JPEG or PNG whose
+    /// structure reaches its end marker; bytes after the marker do not matter.
+    /// </summary>
+    public static bool IsComplete(byte[] data, int count)
+    {
+        if (data == null)
+        {
+            throw new ArgumentNullException(nameof(data));
+        }
+
+        using var stream = new MemoryStream(data, 0, count, writable: false);
+        return IsComplete(stream);
+    }
+
+    /// <summary>
+    /// True when <paramref name="content"/>, read forward from its current position, is a GIF, JPEG or PNG whose
+    /// structure reaches its end marker; bytes after the marker do not matter.
+    /// </summary>
+    public static bool IsComplete(Stream content)
+    {
+        var reader = new ForwardReader(content ?? throw new ArgumentNullException(nameof(content)));
+        return FindEnd(Detect(reader.Peek(8), reader.Peeked), reader) >= 0;
+    }
+
+    /// <summary>
+    /// How many bytes of <paramref name="content"/>, from its current position, the image of <paramref name="format"/>
+    /// takes up to and including its end marker; -1 when the data ends first or breaks the format's structure.
+    /// </summary>
+    public static long FindEnd(ImageFormat format, Stream content) =>
+        FindEnd(format, new ForwardReader(content ?? throw new ArgumentNullException(nameof(content))));
+
+    /// <summary>
+    /// For downloads, which also meet WebP: how many bytes the RIFF container of a WebP image at the current position of
+    /// <paramref name="content"/> takes ("RIFF", its size, "WEBP" and the chunks the size covers); -1 when it is not
+    /// WebP or the data ends before the size it declares.
+    /// </summary>
+    public static long FindWebPEnd(Stream content)
+    {
+        var reader = new ForwardReader(content ?? throw new ArgumentNullException(nameof(content)));
+        if (reader.UInt32BigEndian() != 0x52494646)
+        {
+            return -1;
+        }
+
+        long size = 0;
+        for (int i = 0; i < 4; i++)
+        {
+            int b = reader.Next();
+            if (b < 0)
+            {
+                return -1;
+            }
+
+            size |= (long)b << (8 * i);
+        }
+
+        // The size counts "WEBP" and the chunks; a RIFF chunk is padded to an even length.
+        return reader.UInt32BigEndian() == 0x57454250 && size >= 4 && reader.Skip(size - 4 + (size & 1)) ? reader.Position : -1;
+    }
+
+    private static long FindEnd(ImageFormat format, ForwardReader reader)
     {
         switch (format)
         {
             case ImageFormat.Png:
-                return count >= PngEnd.Length && EndsWith(trailer, count, PngEnd);
-            case ImageFormat.Gif:
-                return count >= 1 && trailer[count - 1] == 0x3B;
+                return EndOfPng(reader);
             case ImageFormat.Jpeg:
-                int end = count;
-                while (end > 0 && trailer[end - 1] == 0)
-                {
-                    end--;
-                }
-
-                return end >= 2 && trailer[end - 2] == 0xFF && trailer[end - 1] == 0xD9;
+                return EndOfJpeg(reader);
+            case ImageFormat.Gif:
+                return EndOfGif(reader);
             default:
+                return -1;
+        }
+    }
+
+    // The signature, then chunks: a 4-byte big-endian length, a 4-byte type, the data and a 4-byte CRC, until IEND,
+    // which has no data and so always the same CRC.
+    private static long EndOfPng(ForwardReader reader)
+    {
+        for (int i = 0; i < Png.Length; i++)
+        {
+            if (reader.Next() != Png[i])
+            {
+                return -1;
+            }
+        }
+
+        while (true)
+        {
+            long length = reader.UInt32BigEndian();
+            long type = reader.UInt32BigEndian();
+            if (length < 0 || type < 0 || length > int.MaxValue)
+            {
+                return -1;
+            }
+
+            if (type == 0x49454E44)
+            {
+                return length == 0 && reader.UInt32BigEndian() == 0xAE426082 ? reader.Position : -1;
+            }
+
+            if (!reader.Skip(length + 4))
+            {
+                return -1;
+            }
+        }
+    }
+
+    // SOI, then segments: FF and a marker, with a 2-byte length for all but the markers that stand alone. A segment's
+    // content is skipped by its length, so an EXIF thumbnail's own FF D9 is never taken for the end. After SOS comes
+    // entropy-coded data, where FF is followed by 00 (a stuffed FF) or a restart marker; the first other marker ends
+    // it. EOI (FF D9) ends the image.
+    private static long EndOfJpeg(ForwardReader reader)
+    {
+        if (reader.Next() != 0xFF || reader.Next() != 0xD8)
+        {
+            return -1;
+        }
+
+        while (true)
+        {
+            int b = reader.Next();
+            if (b < 0)
+            {
+                return -1;
+            }
+
+            if (b != 0xFF)
+            {
+                // Entropy-coded data, or stray bytes between segments that decoders skip too: on to the next FF.
+                continue;
+            }
+
+            int marker;
+            do
+            {
+                marker = reader.Next();
+            }
+            while (marker == 0xFF); // fill bytes
+
+            if (marker < 0 || marker == 0xD8)
+            {
+                return -1; // the data ended, or a second SOI before any EOI
+            }
+
+            if (marker == 0xD9)
+            {
+                return reader.Position;
+            }
+
+            if (marker == 0x00 || marker == 0x01 || (marker >= 0xD0 && marker <= 0xD7))
+            {
+                continue; // a stuffed FF, TEM or a restart marker: nothing follows them
+            }
+
+            long length = reader.UInt16BigEndian();
+            if (length < 2 || !reader.Skip(length - 2))
+            {
+                return -1;
+            }
+        }
+    }
+
+    // The header and logical screen descriptor with its optional colour table, then blocks until the trailer 3B:
+    // images (a descriptor, an optional colour table, then LZW data in sub-blocks) and extensions (sub-blocks).
+    private static long EndOfGif(ForwardReader reader)
+    {
+        if (!reader.Skip(10))
+        {
+            return -1;
+        }
+
+        int packed = reader.Next();
+        if (packed < 0 || !reader.Skip(2) || !SkipColourTable(reader, packed))
+        {
+            return -1;
+        }
+
+        while (true)
+        {
+            switch (reader.Next())
+            {
+                case 0x3B:
+                    return reader.Position;
+                case 0x2C:
+                    if (!reader.Skip(8))
+                    {
+                        return -1;
+                    }
+
+                    int local = reader.Next();
+                    if (local < 0 || !SkipColourTable(reader, local) || reader.Next() < 0 || !SkipSubBlocks(reader))
+                    {
+                        return -1;
+                    }
+
+                    break;
+                case 0x21:
+                    if (reader.Next() < 0 || !SkipSubBlocks(reader))
+                    {
+                        return -1;
+                    }
+
+                    break;
+                default:
+                    return -1; // the data ended, or a byte that starts no block
+            }
+        }
+    }
+
+    private static bool SkipColourTable(ForwardReader reader, int packed) =>
+        (packed & 0x80) == 0 || reader.Skip(3L << ((packed & 7) + 1));
+
+    private static bool SkipSubBlocks(ForwardReader reader)
+    {
+        while (true)
+        {
+            int size = reader.Next();
+            if (size <= 0)
+            {
+                return size == 0;
+            }
+
+            if (!reader.Skip(size))
+            {
                 return false;
+            }
         }
     }
 
@@ -55,20 +272,6 @@ internal static class ImageSignature
         for (int i = 0; i < prefix.Length; i++)
         {
             if (data[i] != prefix[i])
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    private static bool EndsWith(byte[] data, int count, byte[] suffix)
-    {
-        int offset = count - suffix.Length;
-        for (int i = 0; i < suffix.Length; i++)
-        {
-            if (data[offset + i] != suffix[i])
             {
                 return false;
             }

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.InteropServices;
 using System.Security;
 
 namespace ProfileMedia.Core.OAuth;
@@ -121,14 +122,48 @@ internal sealed class OAuthCredentials : IDisposable
             throw new ArgumentNullException(parameterName);
         }
 
-        if (secret.Length == 0)
+        if (IsBlank(secret))
         {
-            throw new ArgumentException("The secret must not be empty.", parameterName);
+            throw new ArgumentException("The secret must not be empty or white space.", parameterName);
         }
 
         SecureString copy = secret.Copy();
         copy.MakeReadOnly();
         return copy;
+    }
+
+    /// <summary>
+    /// True when the secret is empty or only white space: no app or token secret is. The characters are read in
+    /// unmanaged memory that is zeroed after, never copied into a string.
+    /// </summary>
+    public static bool IsBlank(SecureString secret)
+    {
+        if (secret == null)
+        {
+            throw new ArgumentNullException(nameof(secret));
+        }
+
+        IntPtr chars = IntPtr.Zero;
+        try
+        {
+            chars = Marshal.SecureStringToGlobalAllocUnicode(secret);
+            for (int i = 0; i < secret.Length; i++)
+            {
+                if (!char.IsWhiteSpace((char)Marshal.ReadInt16(chars, i * 2)))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+        finally
+        {
+            if (chars != IntPtr.Zero)
+            {
+                Marshal.ZeroFreeGlobalAllocUnicode(chars);
+            }
+        }
     }
 
     private static string Abbreviate(string value) =>

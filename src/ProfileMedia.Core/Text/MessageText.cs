@@ -1,4 +1,6 @@
+using System;
 using System.Globalization;
+using System.Text;
 
 namespace ProfileMedia.Core.Text;
 
@@ -16,13 +18,66 @@ internal static class MessageText
             return "(null)";
         }
 
-        var builder = new System.Text.StringBuilder(System.Math.Min(value.Length, MaxQuotedLength) + 8);
-        builder.Append('\'');
-        int shown = System.Math.Min(value.Length, MaxQuotedLength);
+        var builder = new StringBuilder(Math.Min(value.Length, MaxQuotedLength) + 8).Append('\'');
+        return AppendEscaped(builder, value).Append('\'').ToString();
+    }
+
+    /// <summary>
+    /// Text from elsewhere (the service's error messages, names it returns) as it may appear in a message: control
+    /// characters made visible, so ESC or CR cannot drive the terminal or forge a line, and shortened when long.
+    /// </summary>
+    public static string Escape(string? value) =>
+        value == null ? string.Empty : AppendEscaped(new StringBuilder(Math.Min(value.Length, MaxQuotedLength) + 8), value).ToString();
+
+    /// <summary>
+    /// An exception's message as the end of one of our sentences: without the " (Parameter 'x')" that .NET appends to
+    /// argument exceptions, control characters made visible, ending in one full stop.
+    /// </summary>
+    public static string Reason(Exception exception)
+    {
+        if (exception == null)
+        {
+            throw new ArgumentNullException(nameof(exception));
+        }
+
+        string text = exception.Message;
+        if (exception is ArgumentException { ParamName: { } name })
+        {
+            string suffix = " (Parameter '" + name + "')";
+            if (text.EndsWith(suffix, StringComparison.Ordinal))
+            {
+                text = text.Substring(0, text.Length - suffix.Length);
+            }
+        }
+
+        return Sentence(Escape(text));
+    }
+
+    /// <summary>A message made to end in exactly one full stop, whatever the text it ends with (an exception's message, say).</summary>
+    public static string Sentence(string text)
+    {
+        int end = text.Length;
+        while (end > 0 && (text[end - 1] == '.' || char.IsWhiteSpace(text[end - 1])))
+        {
+            end--;
+        }
+
+        return end > 0 && (text[end - 1] == '?' || text[end - 1] == '!') ? text.Substring(0, end) : text.Substring(0, end) + ".";
+    }
+
+    // C0 and C1 controls (ESC, CR, CSI), line separators, and the bidirectional controls that can make a value read
+    // backwards in a terminal.
+    private static bool MustEscape(char c) =>
+        char.IsControl(c) || c == '\u2028' || c == '\u2029' || (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069')
+        || c == '\u200E' || c == '\u200F' || c == '\u061C';
+
+    private static StringBuilder AppendEscaped(StringBuilder builder, string value)
+    {
+        int shown = Math.Min(value.Length, MaxQuotedLength);
         for (int i = 0; i < shown; i++)
         {
             char c = value[i];
-            if (char.IsControl(c))
+            if (MustEscape(c))
             {
                 builder.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
             }
@@ -37,6 +92,6 @@ internal static class MessageText
             builder.Append("…(").Append(value.Length.ToString(CultureInfo.InvariantCulture)).Append(" characters)");
         }
 
-        return builder.Append('\'').ToString();
+        return builder;
     }
 }

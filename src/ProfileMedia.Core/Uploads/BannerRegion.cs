@@ -31,7 +31,7 @@ internal sealed class BannerRegion
     {
         if (Width <= 0 || Height <= 0)
         {
-            return string.Format(CultureInfo.InvariantCulture, "The banner region's width and height must be positive; got {0}x{1}.", Width, Height);
+            return string.Format(CultureInfo.InvariantCulture, "The banner region's width and height must be positive; got width {0} and height {1}.", Width, Height);
         }
 
         return OffsetLeft < 0 || OffsetTop < 0

@@ -2,12 +2,13 @@ using System;
 using System.Globalization;
 using System.IO;
 using ProfileMedia.Core.Images;
+using ProfileMedia.Core.Text;
 
 namespace ProfileMedia.Core.Uploads;
 
 /// <summary>
-/// A local image checked before upload: it exists, is not empty, is GIF, JPEG or PNG by its first bytes (not its
-/// name), is complete (its format's end marker is there) and is within the endpoint's size limit.
+/// A local image checked before upload: it exists, is a regular file (not a device, FIFO or /proc file), is not empty, is GIF, JPEG or PNG by its first bytes (not its
+/// name), is complete (its format's structure reaches its end marker; bytes after it do no harm) and is within the endpoint's size limit.
 /// </summary>
 internal sealed class ImageFile
 {
@@ -18,7 +19,9 @@ internal sealed class ImageFile
     public const long MaxBannerBytes = 5L * 1024 * 1024;
 
     private const int HeaderLength = 16;
-    private const int TrailerLength = 16;
+
+    private const string NotRegularMessage =
+        "'{0}' is not a regular file (a device, a pipe, a socket or a virtual file such as those in /proc, whose size is not its content): an image to upload must be a regular file.";
 
     private readonly byte[]? _prepared;
 
@@ -66,6 +69,13 @@ internal sealed class ImageFile
                 return Fail(ImageFileProblem.ImageFileNotFound, "The image file '{0}' does not exist.", path, out message);
             }
 
+            // Checked before the file is opened: a FIFO would block the open, and a device reports no size but never ends.
+            FileKindResult kind = FileKind.Of(path);
+            if (kind == FileKindResult.Special || (kind == FileKindResult.Regular && info.Length == 0 && HasContent(path)))
+            {
+                return Fail(ImageFileProblem.ImageFileNotRegular, NotRegularMessage, path, out message);
+            }
+
             if (info.Length == 0)
             {
                 return Fail(ImageFileProblem.ImageFileEmpty, "The image file '{0}' is empty.", path, out message);
@@ -77,26 +87,25 @@ internal sealed class ImageFile
                 return ImageFileProblem.ImageFileTooLarge;
             }
 
-            byte[] header = new byte[HeaderLength];
-            byte[] trailer = new byte[TrailerLength];
-            int headerRead;
-            int trailerRead;
-            using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 4096))
+            ImageFormat format;
+            long end;
+            using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan))
             {
-                headerRead = ReadFully(stream, header);
-                stream.Seek(Math.Max(0, info.Length - TrailerLength), SeekOrigin.Begin);
-                trailerRead = ReadFully(stream, trailer);
+                byte[] header = new byte[HeaderLength];
+                format = ImageSignature.Detect(header, ReadFully(stream, header));
+                stream.Position = 0;
+                end = format == ImageFormat.Unknown ? -1 : ImageSignature.FindEnd(format, stream);
             }
 
-            ImageFormat format = ImageSignature.Detect(header, headerRead);
             if (format == ImageFormat.Unknown)
             {
                 return Fail(ImageFileProblem.UnsupportedImageFormat, "The file '{0}' is not a GIF, JPEG or PNG image (judged by its content, not its name).", path, out message);
             }
 
-            if (!ImageSignature.HasEndMarker(format, trailer, trailerRead))
+            // Bytes after the end marker (padding, a motion photo's video) do no harm; a missing end marker means a cut.
+            if (end < 0)
             {
-                return Fail(ImageFileProblem.TruncatedImage, "The image file '{0}' is incomplete: it ends before its format's end marker.", path, out message);
+                return Fail(ImageFileProblem.TruncatedImage, "The image file '{0}' is incomplete: its data ends before its format's end marker, so it was cut short or is damaged.", path, out message);
             }
 
             file = new ImageFile(info.FullName, info.Length, format);
@@ -105,7 +114,7 @@ internal sealed class ImageFile
         }
         catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is ArgumentException || e is NotSupportedException || e is System.Security.SecurityException)
         {
-            return Fail(ImageFileProblem.ImageFileUnreadable, "The image file '{0}' cannot be read: " + e.Message, path, out message);
+            return Fail(ImageFileProblem.ImageFileUnreadable, "The image file '{0}' cannot be read: " + MessageText.Reason(e).Replace("{", "{{").Replace("}", "}}"), path, out message);
         }
     }
 
@@ -114,8 +123,16 @@ internal sealed class ImageFile
 
     private static ImageFileProblem Fail(ImageFileProblem problem, string format, string path, out string message)
     {
-        message = string.Format(CultureInfo.InvariantCulture, format, path);
+        message = string.Format(CultureInfo.InvariantCulture, format, MessageText.Escape(path));
         return problem;
+    }
+
+    // A regular file that says it is empty but is not: procfs and sysfs files report size 0 and make their content
+    // when read. Reading one byte of a regular file cannot block.
+    private static bool HasContent(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1);
+        return stream.ReadByte() >= 0;
     }
 
     private static int ReadFully(Stream stream, byte[] buffer)

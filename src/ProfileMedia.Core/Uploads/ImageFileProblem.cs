@@ -12,6 +12,9 @@ internal enum ImageFileProblem
     /// <summary>The path is a directory.</summary>
     ImageFileIsDirectory,
 
+    /// <summary>The path names a FIFO, a device, a socket or a virtual file whose size is not its content.</summary>
+    ImageFileNotRegular,
+
     /// <summary>The file has no bytes.</summary>
     ImageFileEmpty,
 

@@ -105,4 +105,11 @@ public abstract class ApiCmdlet : ProfileMediaCmdlet
     /// <summary>Runs one API call that gives no result, as <see cref="TryCall{T}"/> does.</summary>
     private protected bool TryCall(object? target, Func<XApiClient, ApiCallOptions, CancellationToken, Task> call) =>
         TryRun(target, token => call(ActiveConnection.Client, CallOptions, token));
+
+    /// <summary>
+    /// Runs a call that follows one that already succeeded (the poll after an upload): its failure cannot undo the
+    /// change, so it is a warning that begins with <paramref name="context"/>, not an error, and the caller goes on.
+    /// </summary>
+    private protected bool TryCallOrWarn<T>(string context, Func<XApiClient, ApiCallOptions, CancellationToken, Task<T>> call, out T result) =>
+        TryRun(null, token => call(ActiveConnection.Client, CallOptions, token), out result, record => WriteWarning(context + record.Exception.Message));
 }

@@ -130,7 +130,7 @@ public sealed class ConnectProfileMediaCommand : ProfileMediaCmdlet
         }
         catch (ArgumentException e)
         {
-            ThrowTerminatingError(ErrorRecords.InvalidApiBaseUri(e.Message, baseUri, e));
+            ThrowTerminatingError(ErrorRecords.InvalidApiBaseUri(e.Message, Core.Api.ApiBaseUri.WithoutUserInfo(baseUri), e));
         }
 
         Core.Auth.BearerToken? token = null;
@@ -218,7 +218,7 @@ public sealed class ConnectProfileMediaCommand : ProfileMediaCmdlet
         }
     }
 
-    // A key or token of white space, or an empty secret, is named as such: OAuth cannot sign with it.
+    // A key, token or secret that is empty or white space is named as such: OAuth cannot sign with it.
     private void ThrowIfEmpty(string value, bool fromParameter, string parameter, string variable)
     {
         if (string.IsNullOrWhiteSpace(value))
@@ -229,7 +229,7 @@ public sealed class ConnectProfileMediaCommand : ProfileMediaCmdlet
 
     private void ThrowIfEmpty(SecureString secret, bool fromParameter, string parameter, string variable)
     {
-        if (secret.Length == 0)
+        if (OAuthCredentials.IsBlank(secret))
         {
             ThrowTerminatingError(ErrorRecords.EmptyCredential(fromParameter ? "-" + parameter : "$env:" + variable));
         }

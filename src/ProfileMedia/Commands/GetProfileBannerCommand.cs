@@ -92,7 +92,11 @@ public sealed class GetProfileBannerCommand : ApiCmdlet
 
     private void WriteVariants(object? given)
     {
-        MediaInput input = MediaInput.ForBanner(given);
+        if (!TryReadInput(MediaInput.ForBanner, given, out MediaInput input))
+        {
+            return;
+        }
+
         if (input.OtherKind != null)
         {
             WriteUnsupportedInput(input.OtherKind, "pipe it to Get-ProfileImageVariant for image sizes", given);
@@ -155,18 +159,26 @@ public sealed class GetProfileBannerCommand : ApiCmdlet
         foreach (var (given, user) in users)
         {
             UserLookupOutcome outcome = byKey[user.Key];
-            if (outcome.User != null && BannerVariants.Of(outcome.User) is IReadOnlyList<ProfileBannerVariant> sizes)
+            if (outcome.User != null)
             {
-                WriteSizes(sizes);
-            }
-            else if (outcome.User != null)
-            {
-                WriteError(ErrorRecords.ApiFailure(XApiClient.NoBanner(user), given));
+                WriteBannerOf(outcome.User, user, given);
             }
             else if (reported.Add(outcome.Error!))
             {
                 WriteError(ErrorRecords.ApiFailure(outcome.Error!, given));
             }
+        }
+    }
+
+    private void WriteBannerOf(ProfileUser found, UserReference user, string given)
+    {
+        try
+        {
+            WriteSizes(BannerVariants.Of(found, user));
+        }
+        catch (XApiException e)
+        {
+            WriteError(ErrorRecords.ApiFailure(e, given));
         }
     }
 

@@ -49,7 +49,11 @@ public sealed class GetProfileImageVariantCommand : ProfileMediaCmdlet
         object?[] inputs = Url ?? new object?[] { null };
         for (int i = 0; i < inputs.Length; i++)
         {
-            MediaInput input = MediaInput.ForImage(inputs[i]);
+            if (!TryReadInput(MediaInput.ForImage, inputs[i], out MediaInput input))
+            {
+                continue;
+            }
+
             if (input.OtherKind != null)
             {
                 WriteUnsupportedInput(input.OtherKind, "pipe it to Get-ProfileBanner for banner sizes", inputs[i]);

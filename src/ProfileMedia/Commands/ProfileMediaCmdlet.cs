@@ -31,11 +31,12 @@ public abstract class ProfileMediaCmdlet : PSCmdlet, IDisposable
     private protected IXApiObserver Observer => new CmdletApiObserver(this, Dispatcher);
 
     /// <summary>
-    /// Runs one piece of network work. On failure writes a non-terminating error about <paramref name="target"/> and
-    /// returns false; Ctrl+C stops it promptly.
+    /// Runs one piece of network work. On failure writes a non-terminating error about <paramref name="target"/> (or
+    /// hands it to <paramref name="report"/>, which may make it a warning) and returns false; Ctrl+C stops it promptly.
     /// </summary>
-    private protected bool TryRun(object? target, Func<CancellationToken, Task> work)
+    private protected bool TryRun(object? target, Func<CancellationToken, Task> work, Action<ErrorRecord>? report = null)
     {
+        report ??= WriteError;
         try
         {
             Dispatcher.Run(work(CancellationToken));
@@ -43,7 +44,7 @@ public abstract class ProfileMediaCmdlet : PSCmdlet, IDisposable
         }
         catch (XApiException e)
         {
-            WriteError(ErrorRecords.ApiFailure(e, target));
+            report(ErrorRecords.ApiFailure(e, target));
         }
         catch (OperationCanceledException) when (CancellationToken.IsCancellationRequested)
         {
@@ -51,17 +52,17 @@ public abstract class ProfileMediaCmdlet : PSCmdlet, IDisposable
         }
         catch (ObjectDisposedException)
         {
-            WriteError(ErrorRecords.ClosedDuringCall(target));
+            report(ErrorRecords.ClosedDuringCall(target));
         }
 
         return false;
     }
 
-    /// <summary>Runs one piece of network work that gives a result, as <see cref="TryRun(object?, Func{CancellationToken, Task})"/> does.</summary>
-    private protected bool TryRun<T>(object? target, Func<CancellationToken, Task<T>> work, out T result)
+    /// <summary>Runs one piece of network work that gives a result, as <see cref="TryRun(object?, Func{CancellationToken, Task}, Action{ErrorRecord}?)"/> does.</summary>
+    private protected bool TryRun<T>(object? target, Func<CancellationToken, Task<T>> work, out T result, Action<ErrorRecord>? report = null)
     {
         Task<T>? running = null;
-        bool succeeded = TryRun(target, token => running = work(token));
+        bool succeeded = TryRun(target, token => running = work(token), report);
         result = succeeded ? running!.GetAwaiter().GetResult() : default!;
         return succeeded;
     }
@@ -76,6 +77,21 @@ public abstract class ProfileMediaCmdlet : PSCmdlet, IDisposable
     /// <summary>Writes a non-terminating UnsupportedInput error for an input of a kind this cmdlet cannot use.</summary>
     protected void WriteUnsupportedInput(string what, string useInstead, object? input) =>
         WriteError(ErrorRecords.UnsupportedInput(MyInvocation.MyCommand.Name, input, useInstead, what));
+
+    /// <summary>
+    /// Reads one pipeline object with <paramref name="read"/>; when its own code throws, writes a non-terminating
+    /// UnreadableInput error for it and returns false, so the pipeline goes on with the next object.
+    /// </summary>
+    private protected bool TryReadInput(Func<object?, Input.MediaInput> read, object? input, out Input.MediaInput result)
+    {
+        if (Input.MediaInput.TryRead(read, input, out result, out Exception? failure))
+        {
+            return true;
+        }
+
+        WriteError(ErrorRecords.UnreadableInput(MyInvocation.MyCommand.Name, input, failure!));
+        return false;
+    }
 
     /// <inheritdoc />
     public void Dispose()

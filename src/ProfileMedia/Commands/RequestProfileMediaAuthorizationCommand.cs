@@ -50,7 +50,7 @@ public sealed class RequestProfileMediaAuthorizationCommand : ProfileMediaCmdlet
             ThrowTerminatingError(ErrorRecords.MissingCredential(missing, "Both are on the Keys and tokens page of the app in the X developer portal (API Key and Secret)."));
         }
 
-        if (string.IsNullOrWhiteSpace(consumerKey) || consumerSecret!.Length == 0)
+        if (string.IsNullOrWhiteSpace(consumerKey) || Core.OAuth.OAuthCredentials.IsBlank(consumerSecret!))
         {
             bool keyEmpty = string.IsNullOrWhiteSpace(consumerKey);
             ThrowTerminatingError(ErrorRecords.EmptyCredential(keyEmpty
@@ -65,7 +65,7 @@ public sealed class RequestProfileMediaAuthorizationCommand : ProfileMediaCmdlet
         }
         catch (ArgumentException e)
         {
-            ThrowTerminatingError(ErrorRecords.InvalidApiBaseUri(e.Message, (object?)ApiBaseUri ?? CredentialEnvironment.Text(CredentialEnvironment.ApiBaseUriVariable), e));
+            ThrowTerminatingError(ErrorRecords.InvalidApiBaseUri(e.Message, ApiBaseUri != null ? Core.Api.ApiBaseUri.WithoutUserInfo(ApiBaseUri) : CredentialEnvironment.Text(CredentialEnvironment.ApiBaseUriVariable), e));
             return;
         }
 

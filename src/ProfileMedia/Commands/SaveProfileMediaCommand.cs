@@ -224,7 +224,7 @@ public sealed class SaveProfileMediaCommand : ApiCmdlet
         }
         catch (Exception e) when (e is ProviderNotFoundException || e is System.Management.Automation.DriveNotFoundException || e is PSArgumentException || e is NotSupportedException)
         {
-            ThrowTerminatingError(ErrorRecords.InvalidDestination(Destination, "cannot be used: " + e.Message, e));
+            ThrowTerminatingError(ErrorRecords.InvalidDestination(Destination, "cannot be used: " + Core.Text.MessageText.Reason(e), e));
             throw;
         }
 
@@ -245,7 +245,7 @@ public sealed class SaveProfileMediaCommand : ApiCmdlet
         }
         catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is ArgumentException || e is NotSupportedException)
         {
-            ThrowTerminatingError(ErrorRecords.InvalidDestination(Destination, "cannot be created: " + e.Message, e));
+            ThrowTerminatingError(ErrorRecords.InvalidDestination(Destination, "cannot be created: " + Core.Text.MessageText.Reason(e), e));
             throw;
         }
     }

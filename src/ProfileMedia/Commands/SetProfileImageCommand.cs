@@ -12,6 +12,7 @@ namespace ProfileMedia.Commands;
 [OutputType(typeof(ProfileUser))]
 public sealed class SetProfileImageCommand : ImageUploadCmdlet
 {
+    private const string PollFailed = "The upload succeeded, but asking for the new image failed; the user is output as the upload answered. ";
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
 
     /// <summary>Ask the service to include entities in the returned user.</summary>
@@ -67,7 +68,8 @@ public sealed class SetProfileImageCommand : ImageUploadCmdlet
         }
         else if (Wait)
         {
-            if (TryCall(image.Path, (client, call, token) => client.WaitForProfileImageAsync(expected!, WaitTimeout, PollInterval, call, token), out var waited))
+            // The upload is made: a poll that fails (a 503, a dropped connection) is a warning, and the upload's answer is output.
+            if (TryCallOrWarn(PollFailed, (client, call, token) => client.WaitForProfileImageAsync(expected!, WaitTimeout, PollInterval, call, token), out var waited))
             {
                 if (waited.Changed)
                 {

@@ -54,6 +54,8 @@ internal static class ErrorCategories
             case ErrorIds.ParameterMissing:
             case ErrorIds.ApiError:
             case ErrorIds.ImageFileIsDirectory:
+            case ErrorIds.ImageFileNotRegular:
+            case ErrorIds.UnreadableInput:
             case ErrorIds.ImageFileEmpty:
             case ErrorIds.UnsupportedImageFormat:
             case ErrorIds.TruncatedImage:

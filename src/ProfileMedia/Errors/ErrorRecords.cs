@@ -34,6 +34,15 @@ internal static class ErrorRecords
         return Build(new ArgumentException(command + " cannot use " + what + "; " + useInstead + "."), value == null ? ErrorIds.NullInput : ErrorIds.UnsupportedInput, input);
     }
 
+    /// <summary>An input whose own code (a ToString(), a ScriptProperty getter) threw while the cmdlet read it.</summary>
+    public static ErrorRecord UnreadableInput(string command, object? input, Exception failure)
+    {
+        object? value = input is PSObject wrapped ? wrapped.BaseObject : input;
+        string message = command + " cannot read the input (a " + (value?.GetType().FullName ?? "null") + "): reading it threw "
+            + failure.GetType().Name + ": " + Core.Text.MessageText.Reason(failure);
+        return Build(new ArgumentException(message, failure), ErrorIds.UnreadableInput, input);
+    }
+
     /// <summary>What the X API (or the way to it) answered to one call about <paramref name="target"/>.</summary>
     public static ErrorRecord ApiFailure(XApiException exception, object? target) => Build(exception, exception.ErrorId, target);
 

@@ -18,14 +18,13 @@ internal static class CredentialEnvironment
     public const string ApiBaseUriVariable = "PROFILEMEDIA_API_BASE_URI";
     public const string BearerTokenVariable = "PROFILEMEDIA_BEARER_TOKEN";
 
-    /// <summary>The variable's value, or null when it is unset or empty.</summary>
-    public static string? Text(string variable)
-    {
-        string? value = Environment.GetEnvironmentVariable(variable);
-        return string.IsNullOrEmpty(value) ? null : value;
-    }
+    /// <summary>
+    /// The variable's value, or null when it is not set. One set to "" or white space is returned as it is, so that it
+    /// is named as an empty credential (EmptyCredential), not as a missing one.
+    /// </summary>
+    public static string? Text(string variable) => Environment.GetEnvironmentVariable(variable);
 
-    /// <summary>The variable's value as a read-only SecureString, or null when it is unset or empty.</summary>
+    /// <summary>The variable's value as a read-only SecureString, or null when it is not set.</summary>
     public static SecureString? Secret(string variable)
     {
         string? value = Text(variable);
@@ -55,15 +54,16 @@ internal static class CredentialEnvironment
             return parameter;
         }
 
+        // An empty base URI variable means the default: unlike a credential, the base has one.
         string? value = Text(ApiBaseUriVariable);
-        if (value == null)
+        if (string.IsNullOrEmpty(value))
         {
             return XApiClientOptions.DefaultBaseUri;
         }
 
         return Uri.TryCreate(value, UriKind.Absolute, out Uri? uri)
             ? uri
-            : throw new ArgumentException("The environment variable " + ApiBaseUriVariable + " holds '" + value + "', which is not an absolute URI.");
+            : throw new ArgumentException("The environment variable " + ApiBaseUriVariable + " holds " + Core.Text.MessageText.Quote(value) + ", which is not an absolute URI.");
     }
 
     /// <summary>"-Parameter (or $env:VARIABLE)" for every credential left out, in order, for the MissingCredential error.</summary>

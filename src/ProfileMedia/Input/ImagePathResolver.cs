@@ -61,7 +61,7 @@ internal static class ImagePathResolver
         }
         catch (Exception e) when (e is ProviderNotFoundException || e is DriveNotFoundException || e is PSNotSupportedException || e is PSArgumentException || e is ArgumentException || e is NotSupportedException)
         {
-            Write(cmdlet, ErrorIds.InvalidImagePath, "The path '" + path + "' cannot be used: " + e.Message, path);
+            Write(cmdlet, ErrorIds.InvalidImagePath, "The path '" + path + "' cannot be used: " + Core.Text.MessageText.Reason(e), path);
         }
 
         return null;

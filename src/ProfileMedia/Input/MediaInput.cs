@@ -40,6 +40,33 @@ internal readonly struct MediaInput
     /// <summary>The owner's id, when the input carried one.</summary>
     public string? UserId { get; }
 
+    /// <summary>
+    /// Reads <paramref name="input"/> with <paramref name="read"/> (<see cref="ForImage"/> or <see cref="ForBanner"/>);
+    /// false, with what went wrong, when reading it throws: a ToString() or a ScriptProperty getter is the input's own
+    /// code, and its failure concerns that object only.
+    /// </summary>
+    public static bool TryRead(Func<object?, MediaInput> read, object? input, out MediaInput result, out Exception? failure)
+    {
+        try
+        {
+            result = read(input);
+            failure = null;
+            return true;
+        }
+        catch (Exception e) when (!(e is PipelineStoppedException) && !(e is OperationCanceledException))
+        {
+            result = default;
+            // PowerShell wraps the input's own exception (in a cast or a getter failure): the inner one says what went wrong.
+            failure = e;
+            while (failure is RuntimeException && failure.InnerException != null)
+            {
+                failure = failure.InnerException;
+            }
+
+            return false;
+        }
+    }
+
     /// <summary>The profile image URL in <paramref name="input"/>.</summary>
     public static MediaInput ForImage(object? input)
     {

@@ -63,7 +63,7 @@ internal sealed class SaveRequests
             if (MediaRequest.ImageOf(user, size) is not MediaRequest image)
             {
                 string? url = user.ProfileImageUrlHttps ?? user.ProfileImageUrl;
-                _writeError(ErrorRecords.BadUrl(ProfileImageUrl.TryParse(url, out _), url, "profile image URL of @" + user.ScreenName));
+                _writeError(ErrorRecords.BadUrl(ProfileImageUrl.TryParse(url, out _), url, "profile image URL of @" + Core.Text.MessageText.Escape(user.ScreenName)));
                 break;
             }
 
@@ -74,10 +74,14 @@ internal sealed class SaveRequests
         {
             foreach (string size in _bannerSizes)
             {
-                if (MediaRequest.BannerOf(user, size) is MediaRequest banner)
+                // A banner URL that is not http(s) is named, as the image URL is, not passed over in silence.
+                if (MediaRequest.BannerOf(user, size) is not MediaRequest banner)
                 {
-                    requests.Add(banner);
+                    _writeError(ErrorRecords.BadUrl(ProfileBannerUrl.TryParse(user.ProfileBannerUrl, out _), user.ProfileBannerUrl, "profile banner URL of @" + Core.Text.MessageText.Escape(user.ScreenName)));
+                    break;
                 }
+
+                requests.Add(banner);
             }
         }
 

@@ -50,6 +50,22 @@ public sealed class XApiClientUploadTests : IClassFixture<ClientHarness>
     }
 
     [Fact]
+    public async Task A_file_removed_after_its_check_is_said_not_to_have_been_sent()
+    {
+        using XApiClient client = _harness.Client();
+        ImageFile image = Image(TestImages.PngOfSize(10_000));
+        System.IO.File.Delete(image.Path);
+        _harness.Server.ClearRequests();
+
+        var error = await Assert.ThrowsAsync<XApiException>(() => client.UpdateProfileImageAsync(image, false, true, ApiCallOptions.Quiet, CancellationToken.None));
+
+        Assert.Equal("ImageFileNotFound", error.ErrorId);
+        Assert.Contains("was not sent", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("may or may not", error.Message, StringComparison.Ordinal);
+        Assert.Empty(_harness.Server.Requests);
+    }
+
+    [Fact]
     public async Task A_banner_upload_accepts_the_empty_201_and_replaces_the_banner()
     {
         using XApiClient client = _harness.Client();

@@ -108,6 +108,34 @@ public sealed class XApiClientV2LookupTests : IClassFixture<V2ClientHarness>
     }
 
     [Fact]
+    public async Task A_missing_or_suspended_users_error_names_an_id_plainly_and_shows_the_services_detail_with_control_characters_escaped()
+    {
+        using XApiClient client = _harness.BearerClient();
+        _harness.Server.InjectFault(new FaultSpec
+        {
+            PathPrefix = "/2/users",
+            Status = 200,
+            Body = "{\"errors\":["
+                + "{\"value\":\"42\",\"detail\":\"Could not find user with ids: [42].\\u001b]0;pwned\\u0007\",\"title\":\"Not Found Error\",\"resource_type\":\"user\",\"parameter\":\"ids\",\"resource_id\":\"42\",\"type\":\"https://api.x.com/2/problems/resource-not-found\"},"
+                + "{\"value\":\"43\",\"detail\":\"User has been suspended: [x].\\r\\nWARNING: forged\",\"title\":\"Forbidden\",\"resource_type\":\"user\",\"parameter\":\"ids\",\"resource_id\":\"43\",\"type\":\"https://api.x.com/2/problems/resource-not-found\"}]}",
+        });
+        _harness.Server.InjectFault(new FaultSpec { PathPrefix = "/2/users/44", Status = 404 });
+
+        var outcomes = await client.LookupUsersAsync(new[] { UserReference.ForUserId("42", out _)!, UserReference.ForUserId("43", out _)! }, ApiCallOptions.Quiet, CancellationToken.None);
+        var by404 = await Assert.ThrowsAsync<XApiException>(() => client.GetUserAsync(UserReference.ForUserId("44", out _)!, ApiCallOptions.Quiet, CancellationToken.None));
+
+        Assert.Equal(("UserNotFound", "UserSuspended", "UserNotFound"), (outcomes[0].Error!.ErrorId, outcomes[1].Error!.ErrorId, by404.ErrorId));
+        Assert.StartsWith("No user with id 42 (X: Could not find user with ids: [42].\\u001b]0;pwned\\u0007)", outcomes[0].Error!.Message, StringComparison.Ordinal);
+        Assert.Contains("[x].\\u000d\\u000aWARNING: forged", outcomes[1].Error!.Message, StringComparison.Ordinal);
+        Assert.StartsWith("No user with id 44 was found", by404.Message, StringComparison.Ordinal);
+        Assert.All(new[] { outcomes[0].Error!.Message, outcomes[1].Error!.Message, by404.Message }, m =>
+        {
+            Assert.DoesNotContain(m, char.IsControl);
+            Assert.DoesNotContain("user user", m, StringComparison.Ordinal);
+        });
+    }
+
+    [Fact]
     public async Task Verbose_says_per_request_how_many_users_came_back()
     {
         var observer = new RecordingObserver();
