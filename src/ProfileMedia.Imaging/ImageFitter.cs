@@ -58,7 +58,7 @@ internal static class ImageFitter
 
     private static FittedImage Fit(SKData data, string source, FitTarget target, CropBox? region)
     {
-        string format = ImageStructure.Check(data.AsSpan(), source);
+        string format = ImageStructure.Check(data, source);
         using SKCodec? codec = SKCodec.Create(data);
         if (codec == null)
         {

@@ -73,6 +73,47 @@ internal sealed class ForwardReader
         return value;
     }
 
+    /// <summary>A 4-byte little-endian number, or -1 when the data ends first.</summary>
+    public long UInt32LittleEndian()
+    {
+        long value = 0;
+        for (int i = 0; i < 4; i++)
+        {
+            int b = Next();
+            if (b < 0)
+            {
+                return -1;
+            }
+
+            value |= (long)b << (8 * i);
+        }
+
+        return value;
+    }
+
+    /// <summary>
+    /// Passes over the bytes before the next <paramref name="value"/>, leaving it to be read next; false when the data
+    /// ends first. Searches a buffer at a time, so a JPEG's megabytes of entropy-coded data are not walked byte by byte.
+    /// </summary>
+    public bool SkipTo(byte value)
+    {
+        while (true)
+        {
+            int found = Array.IndexOf(_buffer, value, _index, _count - _index);
+            if (found >= 0)
+            {
+                _index = found;
+                return true;
+            }
+
+            _index = _count;
+            if (!Fill(keep: false))
+            {
+                return false;
+            }
+        }
+    }
+
     /// <summary>Passes over <paramref name="count"/> bytes; false when the data ends first.</summary>
     public bool Skip(long count)
     {

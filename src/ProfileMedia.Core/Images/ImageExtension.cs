@@ -21,7 +21,7 @@ internal static class ImageExtension
     /// <summary>The extension of a WebP file.</summary>
     public const string WebP = ".webp";
 
-    /// <summary>How many leading bytes <see cref="FromBytes"/> needs to tell every format apart (WebP's "RIFF....WEBP").</summary>
+    /// <summary>How many leading bytes <see cref="FromBytes"/> needs to tell these formats apart (WebP's "RIFF....WEBP").</summary>
     public const int HeaderLength = 12;
 
     /// <summary>
@@ -40,7 +40,7 @@ internal static class ImageExtension
             throw new ArgumentOutOfRangeException(nameof(count), "count must be between 0 and the length of header.");
         }
 
-        // One definition of the upload formats' signatures (ImageSignature); downloads also meet WebP.
+        // One definition of the signatures (ImageSignature); a bitmap is no web image, so it gets no extension here.
         switch (ImageSignature.Detect(header, count))
         {
             case ImageFormat.Png:
@@ -49,12 +49,8 @@ internal static class ImageExtension
                 return Jpeg;
             case ImageFormat.Gif:
                 return Gif;
-        }
-
-        if (count >= 12 && header[0] == (byte)'R' && header[1] == (byte)'I' && header[2] == (byte)'F' && header[3] == (byte)'F'
-            && header[8] == (byte)'W' && header[9] == (byte)'E' && header[10] == (byte)'B' && header[11] == (byte)'P')
-        {
-            return WebP;
+            case ImageFormat.WebP:
+                return WebP;
         }
 
         return null;

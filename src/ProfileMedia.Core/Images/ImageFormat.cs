@@ -1,6 +1,9 @@
 namespace ProfileMedia.Core.Images;
 
-/// <summary>The image formats X accepts for profile images and banners.</summary>
+/// <summary>
+/// The image formats this module recognises by their bytes: X accepts GIF, JPEG and PNG for uploads; downloads also meet
+/// WebP, and a picture prepared for upload may also start as WebP or BMP.
+/// </summary>
 internal enum ImageFormat
 {
     /// <summary>Not one of the accepted formats.</summary>
@@ -14,4 +17,10 @@ internal enum ImageFormat
 
     /// <summary>PNG.</summary>
     Png,
+
+    /// <summary>WebP, in its RIFF container.</summary>
+    WebP,
+
+    /// <summary>Windows bitmap.</summary>
+    Bmp,
 }

@@ -4,14 +4,18 @@ using System.IO;
 namespace ProfileMedia.Core.Images;
 
 /// <summary>
-/// Recognises GIF, JPEG and PNG by their first bytes, and finds where each really ends by walking its structure
-/// (JPEG segments and entropy-coded data to EOI, PNG chunks to IEND, GIF blocks to the trailer). An image is complete
-/// when that end marker is there, wherever it is: phones append a video after a JPEG's EOI, editors pad with zeros,
-/// and a GIF may end in a newline. A look at the last bytes would call those truncated, and a stray FF D9 inside a
-/// segment (an EXIF thumbnail's own end) complete.
+/// Recognises GIF, JPEG, PNG, WebP and BMP by their first bytes, and finds where each really ends by walking its
+/// structure (JPEG segments and entropy-coded data to EOI, PNG chunks to IEND, GIF blocks to the trailer, the sizes
+/// that WebP's RIFF container and BMP's file header declare). An image is complete when that end is there, wherever it
+/// is: phones append a video after a JPEG's EOI, editors pad with zeros, and a GIF may end in a newline. A look at the
+/// last bytes would call those truncated, and a stray FF D9 inside a segment (an EXIF thumbnail's own end) complete.
+/// The one walk serves uploads and downloads (files and streams) and the image preparation (bytes in memory).
 /// </summary>
 internal static class ImageSignature
 {
+    /// <summary>How many leading bytes <see cref="Detect"/> needs to tell every format apart (BMP's two headers).</summary>
+    public const int HeaderLength = 26;
+
     private static readonly byte[] Png = { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A };
 
     /// <summary>The format the first <paramref name="count"/> bytes of <paramref name="header"/> show.</summary>
@@ -33,12 +37,19 @@ internal static class ImageSignature
             return ImageFormat.Gif;
         }
 
-        return ImageFormat.Unknown;
+        if (count >= 12 && header[0] == (byte)'R' && header[1] == (byte)'I' && header[2] == (byte)'F' && header[3] == (byte)'F'
+            && header[8] == (byte)'W' && header[9] == (byte)'E' && header[10] == (byte)'B' && header[11] == (byte)'P')
+        {
+            return ImageFormat.WebP;
+        }
+
+        // "BM" alone is too common a start to call a bitmap: the 14-byte file header and the smallest DIB header must fit.
+        return count >= HeaderLength && header[0] == (byte)'B' && header[1] == (byte)'M' ? ImageFormat.Bmp : ImageFormat.Unknown;
     }
 
     /// <summary>
-    /// True when the first <paramref name="count"/> bytes of <paramref name="data"/> are a GIF, JPEG or PNG whose
-    /// structure reaches its end marker; bytes after the marker do not matter.
+    /// True when the first <paramref name="count"/> bytes of <paramref name="data"/> are an image of a format
+    /// <see cref="Detect"/> knows whose structure reaches its end; bytes after the end do not matter.
     /// </summary>
     public static bool IsComplete(byte[] data, int count)
     {
@@ -52,50 +63,23 @@ internal static class ImageSignature
     }
 
     /// <summary>
-    /// True when <paramref name="content"/>, read forward from its current position, is a GIF, JPEG or PNG whose
-    /// structure reaches its end marker; bytes after the marker do not matter.
+    /// True when <paramref name="content"/>, read forward from its current position, is an image of a format
+    /// <see cref="Detect"/> knows whose structure reaches its end; bytes after the end do not matter.
     /// </summary>
     public static bool IsComplete(Stream content)
     {
         var reader = new ForwardReader(content ?? throw new ArgumentNullException(nameof(content)));
-        return FindEnd(Detect(reader.Peek(8), reader.Peeked), reader) >= 0;
+        return FindEnd(Detect(reader.Peek(HeaderLength), reader.Peeked), reader) >= 0;
     }
 
     /// <summary>
     /// How many bytes of <paramref name="content"/>, from its current position, the image of <paramref name="format"/>
-    /// takes up to and including its end marker; -1 when the data ends first or breaks the format's structure.
+    /// takes up to and including its end marker (for WebP and BMP, the size their headers declare); -1 when the data
+    /// ends first or breaks the format's structure. <paramref name="content"/> may be a file, a network body or memory
+    /// (an <see cref="UnmanagedMemoryStream"/> over a mapped file reads without a copy of the whole).
     /// </summary>
     public static long FindEnd(ImageFormat format, Stream content) =>
         FindEnd(format, new ForwardReader(content ?? throw new ArgumentNullException(nameof(content))));
-
-    /// <summary>
-    /// For downloads, which also meet WebP: how many bytes the RIFF container of a WebP image at the current position of
-    /// <paramref name="content"/> takes ("RIFF", its size, "WEBP" and the chunks the size covers); -1 when it is not
-    /// WebP or the data ends before the size it declares.
-    /// </summary>
-    public static long FindWebPEnd(Stream content)
-    {
-        var reader = new ForwardReader(content ?? throw new ArgumentNullException(nameof(content)));
-        if (reader.UInt32BigEndian() != 0x52494646)
-        {
-            return -1;
-        }
-
-        long size = 0;
-        for (int i = 0; i < 4; i++)
-        {
-            int b = reader.Next();
-            if (b < 0)
-            {
-                return -1;
-            }
-
-            size |= (long)b << (8 * i);
-        }
-
-        // The size counts "WEBP" and the chunks; a RIFF chunk is padded to an even length.
-        return reader.UInt32BigEndian() == 0x57454250 && size >= 4 && reader.Skip(size - 4 + (size & 1)) ? reader.Position : -1;
-    }
 
     private static long FindEnd(ImageFormat format, ForwardReader reader)
     {
@@ -107,6 +91,10 @@ internal static class ImageSignature
                 return EndOfJpeg(reader);
             case ImageFormat.Gif:
                 return EndOfGif(reader);
+            case ImageFormat.WebP:
+                return EndOfWebP(reader);
+            case ImageFormat.Bmp:
+                return EndOfBmp(reader);
             default:
                 return -1;
         }
@@ -158,16 +146,10 @@ internal static class ImageSignature
 
         while (true)
         {
-            int b = reader.Next();
-            if (b < 0)
+            // Entropy-coded data, or stray bytes between segments that decoders skip too: on to the next FF.
+            if (!reader.SkipTo(0xFF) || reader.Next() < 0)
             {
                 return -1;
-            }
-
-            if (b != 0xFF)
-            {
-                // Entropy-coded data, or stray bytes between segments that decoders skip too: on to the next FF.
-                continue;
             }
 
             int marker;
@@ -245,6 +227,49 @@ internal static class ImageSignature
                     return -1; // the data ended, or a byte that starts no block
             }
         }
+    }
+
+    // "RIFF", the size of what follows it (little-endian), "WEBP" and the chunks that size covers; a RIFF chunk is
+    // padded to an even length.
+    private static long EndOfWebP(ForwardReader reader)
+    {
+        if (reader.UInt32BigEndian() != 0x52494646)
+        {
+            return -1;
+        }
+
+        long size = reader.UInt32LittleEndian();
+        return size >= 4 && reader.UInt32BigEndian() == 0x57454250 && reader.Skip(size - 4 + (size & 1)) ? reader.Position : -1;
+    }
+
+    // "BM", the file's size (little-endian), 4 reserved bytes and the offset of the pixel data, which must lie inside
+    // the file. Some writers leave the size 0: then the image runs to the end of the data, which must reach its pixels.
+    private static long EndOfBmp(ForwardReader reader)
+    {
+        if (reader.Next() != 'B' || reader.Next() != 'M')
+        {
+            return -1;
+        }
+
+        long size = reader.UInt32LittleEndian();
+        if (size < 0 || !reader.Skip(4))
+        {
+            return -1;
+        }
+
+        long pixelOffset = reader.UInt32LittleEndian();
+        if (pixelOffset < 0)
+        {
+            return -1;
+        }
+
+        if (size == 0)
+        {
+            reader.Skip(long.MaxValue);
+            return reader.Position > pixelOffset ? reader.Position : -1;
+        }
+
+        return pixelOffset < size && size >= reader.Position && reader.Skip(size - reader.Position) ? reader.Position : -1;
     }
 
     private static bool SkipColourTable(ForwardReader reader, int packed) =>

@@ -18,8 +18,6 @@ internal sealed class ImageFile
     /// <summary>The largest banner X accepts: 5 MB.</summary>
     public const long MaxBannerBytes = 5L * 1024 * 1024;
 
-    private const int HeaderLength = 16;
-
     private const string NotRegularMessage =
         "'{0}' is not a regular file (a device, a pipe, a socket or a virtual file such as those in /proc, whose size is not its content): an image to upload must be a regular file.";
 
@@ -88,16 +86,18 @@ internal sealed class ImageFile
             }
 
             ImageFormat format;
+            bool accepted;
             long end;
             using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan))
             {
-                byte[] header = new byte[HeaderLength];
+                byte[] header = new byte[ImageSignature.HeaderLength];
                 format = ImageSignature.Detect(header, ReadFully(stream, header));
+                accepted = format == ImageFormat.Gif || format == ImageFormat.Jpeg || format == ImageFormat.Png;
                 stream.Position = 0;
-                end = format == ImageFormat.Unknown ? -1 : ImageSignature.FindEnd(format, stream);
+                end = accepted ? ImageSignature.FindEnd(format, stream) : -1;
             }
 
-            if (format == ImageFormat.Unknown)
+            if (!accepted)
             {
                 return Fail(ImageFileProblem.UnsupportedImageFormat, "The file '{0}' is not a GIF, JPEG or PNG image (judged by its content, not its name).", path, out message);
             }

@@ -22,6 +22,15 @@ public sealed class ImageExtensionTests
         Assert.Equal(expected, ImageExtension.FromBytes(header, header.Length));
 
     [Fact]
+    public void A_bitmap_is_no_web_image()
+    {
+        byte[] bmp = new byte[26];
+        bmp[0] = (byte)'B';
+        bmp[1] = (byte)'M';
+        Assert.Null(ImageExtension.FromBytes(bmp, bmp.Length));
+    }
+
+    [Fact]
     public void An_html_page_is_no_image() =>
         Assert.Null(ImageExtension.FromBytes(Encoding.ASCII.GetBytes("<!DOCTYPE html>"), 15));
 

@@ -156,9 +156,76 @@ public sealed class ImageSignatureTests
     public void A_webp_ends_where_its_riff_size_says()
     {
         byte[] webp = "RIFF"u8.ToArray().Concat(new byte[] { 12, 0, 0, 0 }).Concat("WEBPVP8 "u8.ToArray()).Concat(new byte[] { 0, 0, 0, 0 }).ToArray();
-        Assert.Equal(webp.Length, ImageSignature.FindWebPEnd(new MemoryStream(webp.Concat(new byte[100]).ToArray())));
-        Assert.Equal(-1, ImageSignature.FindWebPEnd(new MemoryStream(webp.Take(webp.Length - 1).ToArray())));
-        Assert.Equal(-1, ImageSignature.FindWebPEnd(new MemoryStream(Png)));
+        Assert.Equal(ImageFormat.WebP, ImageSignature.Detect(webp, webp.Length));
+        Assert.Equal(webp.Length, ImageSignature.FindEnd(ImageFormat.WebP, new MemoryStream(webp.Concat(new byte[100]).ToArray())));
+        for (int length = 0; length < webp.Length; length++)
+        {
+            Assert.False(ImageSignature.IsComplete(webp, length), "webp cut to " + length + " bytes");
+        }
+
+        Assert.Equal(-1, ImageSignature.FindEnd(ImageFormat.WebP, new MemoryStream(Png)));
+    }
+
+    [Fact]
+    public void A_webp_of_odd_size_needs_its_pad_byte()
+    {
+        // RIFF pads a chunk to an even length: 13 bytes of content are followed by one more before the image ends.
+        byte[] webp = "RIFF"u8.ToArray().Concat(new byte[] { 13, 0, 0, 0 }).Concat("WEBPVP8 "u8.ToArray()).Concat(new byte[] { 1, 0, 0, 0, 7 }).ToArray();
+        Assert.False(ImageSignature.IsComplete(webp, webp.Length));
+        byte[] padded = webp.Concat(new byte[] { 0 }).ToArray();
+        Assert.Equal(padded.Length, ImageSignature.FindEnd(ImageFormat.WebP, new MemoryStream(padded.Concat(new byte[9]).ToArray())));
+    }
+
+    [Fact]
+    public void A_bmp_ends_where_its_file_header_says()
+    {
+        byte[] bmp = Bmp(declaredSize: true);
+        Assert.Equal(ImageFormat.Bmp, ImageSignature.Detect(bmp, bmp.Length));
+        Assert.Equal(bmp.Length, ImageSignature.FindEnd(ImageFormat.Bmp, new MemoryStream(bmp.Concat(new byte[50]).ToArray())));
+        Assert.Equal(bmp.Length, ImageSignature.FindEnd(ImageFormat.Bmp, new ForwardOnlyStream(bmp.Concat(new byte[50]).ToArray())));
+        for (int length = 0; length < bmp.Length; length++)
+        {
+            Assert.False(ImageSignature.IsComplete(bmp, length), "bmp cut to " + length + " bytes");
+        }
+    }
+
+    [Fact]
+    public void A_bmp_without_its_size_runs_to_the_end_of_the_data_which_must_reach_its_pixels()
+    {
+        byte[] bmp = Bmp(declaredSize: false);
+        Assert.Equal(bmp.Length, ImageSignature.FindEnd(ImageFormat.Bmp, new MemoryStream(bmp)));
+        Assert.Equal(bmp.Length, ImageSignature.FindEnd(ImageFormat.Bmp, new ForwardOnlyStream(bmp)));
+        Assert.True(ImageSignature.IsComplete(bmp, 55), "the first pixel byte is there");
+        Assert.False(ImageSignature.IsComplete(bmp, 54), "the data ends where the pixels would start");
+    }
+
+    [Fact]
+    public void BM_alone_is_not_a_bitmap()
+    {
+        byte[] text = "BM and then some words"u8.ToArray();
+        Assert.Equal(ImageFormat.Unknown, ImageSignature.Detect(text, text.Length));
+        Assert.False(ImageSignature.IsComplete(text, text.Length));
+    }
+
+    // A 2x2 24-bit bitmap: the 14-byte file header, a 40-byte BITMAPINFOHEADER, then two rows of 6 bytes padded to 8.
+    private static byte[] Bmp(bool declaredSize)
+    {
+        byte[] bmp = new byte[14 + 40 + 16];
+        bmp[0] = (byte)'B';
+        bmp[1] = (byte)'M';
+        BitConverter.GetBytes(declaredSize ? bmp.Length : 0).CopyTo(bmp, 2);
+        BitConverter.GetBytes(54).CopyTo(bmp, 10);
+        BitConverter.GetBytes(40).CopyTo(bmp, 14);
+        BitConverter.GetBytes(2).CopyTo(bmp, 18);
+        BitConverter.GetBytes(2).CopyTo(bmp, 22);
+        BitConverter.GetBytes((short)1).CopyTo(bmp, 26);
+        BitConverter.GetBytes((short)24).CopyTo(bmp, 28);
+        for (int i = 54; i < bmp.Length; i++)
+        {
+            bmp[i] = 0x7F;
+        }
+
+        return bmp;
     }
 
     private static byte[] BuildJpeg()
