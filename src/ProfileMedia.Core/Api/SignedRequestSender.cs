@@ -11,7 +11,7 @@ using System.Threading.Tasks;
 using ProfileMedia.Core.Errors;
 using ProfileMedia.Core.OAuth;
 using ProfileMedia.Core.Retries;
-using ProfileMedia.Core.Auth;
+using ProfileMedia.Core.Credentials;
 using ProfileMedia.Core.Text;
 
 namespace ProfileMedia.Core.Api;

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
-using ProfileMedia.Core.Auth;
+using ProfileMedia.Core.Credentials;
 using ProfileMedia.Core.Json;
 
 namespace ProfileMedia.Core.Api;

@@ -7,7 +7,7 @@ using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using ProfileMedia.Core.Errors;
-using ProfileMedia.Core.Auth;
+using ProfileMedia.Core.Credentials;
 using ProfileMedia.Core.OAuth;
 using ProfileMedia.Core.Uploads;
 

@@ -1,7 +1,7 @@
 using System;
 using System.Globalization;
 using ProfileMedia.Core.Api;
-using ProfileMedia.Core.Auth;
+using ProfileMedia.Core.Credentials;
 using ProfileMedia.Core.OAuth;
 
 namespace ProfileMedia;

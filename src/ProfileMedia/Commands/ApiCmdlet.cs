@@ -3,7 +3,7 @@ using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using ProfileMedia.Core.Api;
-using ProfileMedia.Core.Auth;
+using ProfileMedia.Core.Credentials;
 using ProfileMedia.Errors;
 using ProfileMedia.Input;
 using ProfileMedia.Session;

@@ -2,7 +2,7 @@ using System;
 using System.Collections.ObjectModel;
 using System.Management.Automation;
 using System.Management.Automation.Host;
-using ProfileMedia.Core.Authorization;
+using ProfileMedia.Core.PinAuthorization;
 using ProfileMedia.Errors;
 
 namespace ProfileMedia.Commands;

@@ -2,7 +2,7 @@ using System;
 using System.Management.Automation;
 using System.Security;
 using ProfileMedia.Core.Api;
-using ProfileMedia.Core.Auth;
+using ProfileMedia.Core.Credentials;
 using ProfileMedia.Core.OAuth;
 using ProfileMedia.Errors;
 using ProfileMedia.Input;
@@ -133,10 +133,10 @@ public sealed class ConnectProfileMediaCommand : ProfileMediaCmdlet
             ThrowTerminatingError(ErrorRecords.InvalidApiBaseUri(e.Message, Core.Api.ApiBaseUri.WithoutUserInfo(baseUri), e));
         }
 
-        Core.Auth.BearerToken? token = null;
+        Core.Credentials.BearerToken? token = null;
         try
         {
-            token = bearer == null ? null : new Core.Auth.BearerToken(bearer);
+            token = bearer == null ? null : new Core.Credentials.BearerToken(bearer);
         }
         catch (ArgumentException e)
         {

@@ -1,7 +1,7 @@
 using System;
 using System.Management.Automation;
 using System.Security;
-using ProfileMedia.Core.Authorization;
+using ProfileMedia.Core.PinAuthorization;
 using ProfileMedia.Errors;
 using ProfileMedia.Input;
 

@@ -4,7 +4,7 @@ using System.Globalization;
 using System.Linq;
 using System.Threading.Tasks;
 using ProfileMedia.Core.Api;
-using ProfileMedia.Core.Auth;
+using ProfileMedia.Core.Credentials;
 using ProfileMedia.Core.OAuth;
 using ProfileMedia.Core.Tests.Api;
 using ProfileMedia.Emulator;

@@ -4,7 +4,7 @@ using System.Security;
 using System.Threading;
 using System.Threading.Tasks;
 using ProfileMedia.Core.Api;
-using ProfileMedia.Core.Auth;
+using ProfileMedia.Core.Credentials;
 using ProfileMedia.Core.Tests.Api;
 using ProfileMedia.Core.Uploads;
 using ProfileMedia.TestSupport;

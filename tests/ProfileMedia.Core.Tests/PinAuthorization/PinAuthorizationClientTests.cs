@@ -4,12 +4,12 @@ using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 using ProfileMedia.Core.Api;
-using ProfileMedia.Core.Authorization;
+using ProfileMedia.Core.PinAuthorization;
 using ProfileMedia.Core.Tests.Api;
 using ProfileMedia.Core.Tests.OAuth;
 using ProfileMedia.Emulator;
 
-namespace ProfileMedia.Core.Tests.Authorization;
+namespace ProfileMedia.Core.Tests.PinAuthorization;
 
 public sealed class PinAuthorizationClientTests
 {

@@ -1,6 +1,6 @@
 using System;
 
-namespace ProfileMedia.Core.Auth;
+namespace ProfileMedia.Core.Credentials;
 
 /// <summary>Which kinds of credentials a connection holds; never their values.</summary>
 [Flags]

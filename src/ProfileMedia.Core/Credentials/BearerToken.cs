@@ -2,7 +2,7 @@ using System;
 using System.Runtime.InteropServices;
 using System.Security;
 
-namespace ProfileMedia.Core.Auth;
+namespace ProfileMedia.Core.Credentials;
 
 /// <summary>
 /// An app-only OAuth 2.0 Bearer token, pasted from the developer console or minted through POST /oauth2/token. It is

@@ -1,11 +1,11 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using ProfileMedia.Core.Authorization;
+using ProfileMedia.Core.PinAuthorization;
 using ProfileMedia.Core.OAuth;
 using ProfileMedia.Core.Tests.OAuth;
 
-namespace ProfileMedia.Core.Tests.Authorization;
+namespace ProfileMedia.Core.Tests.PinAuthorization;
 
 /// <summary>
 /// The two token requests of RFC 5849 section 2, against the worked example of section 1.2 (photos.example.net): the

@@ -6,7 +6,7 @@ using System.Text;
 using ProfileMedia.Core.Api;
 using ProfileMedia.Core.Errors;
 
-namespace ProfileMedia.Core.Authorization;
+namespace ProfileMedia.Core.PinAuthorization;
 
 /// <summary>
 /// What the token endpoints' refusals mean and what to do about each: one place, so the two cmdlets word them the same.

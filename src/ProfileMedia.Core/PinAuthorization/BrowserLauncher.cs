@@ -4,7 +4,7 @@ using System.Diagnostics;
 using System.IO;
 using System.Runtime.InteropServices;
 
-namespace ProfileMedia.Core.Authorization;
+namespace ProfileMedia.Core.PinAuthorization;
 
 /// <summary>
 /// Opens a URL in the user's browser where there is one, without ever waiting for the browser. On Linux and the BSDs

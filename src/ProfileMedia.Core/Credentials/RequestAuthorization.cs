@@ -2,7 +2,7 @@ using System;
 using System.Net.Http;
 using ProfileMedia.Core.OAuth;
 
-namespace ProfileMedia.Core.Auth;
+namespace ProfileMedia.Core.Credentials;
 
 /// <summary>
 /// Makes the Authorization header of one request attempt. Each attempt asks again, so OAuth 1.0a gets a fresh nonce and

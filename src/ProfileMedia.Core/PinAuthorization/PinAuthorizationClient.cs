@@ -12,7 +12,7 @@ using System.Threading.Tasks;
 using ProfileMedia.Core.Api;
 using ProfileMedia.Core.OAuth;
 
-namespace ProfileMedia.Core.Authorization;
+namespace ProfileMedia.Core.PinAuthorization;
 
 /// <summary>
 /// The PIN-based three-legged flow of RFC 5849 section 2 against X: a request token for the app, the page where a user

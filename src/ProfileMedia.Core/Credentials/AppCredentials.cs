@@ -4,7 +4,7 @@ using System.Security;
 using System.Text;
 using ProfileMedia.Core.OAuth;
 
-namespace ProfileMedia.Core.Auth;
+namespace ProfileMedia.Core.Credentials;
 
 /// <summary>
 /// The app's consumer key and secret alone, for minting an app-only Bearer token (POST /oauth2/token). The secret is a

@@ -4,7 +4,7 @@ using System.Globalization;
 using System.Security;
 using ProfileMedia.Core.OAuth;
 
-namespace ProfileMedia.Core.Authorization;
+namespace ProfileMedia.Core.PinAuthorization;
 
 /// <summary>
 /// The Authorization headers of the two token requests of RFC 5849 section 2, as X takes them: every protocol
