@@ -6,7 +6,8 @@ namespace ProfileMedia.Emulator.Api;
 
 /// <summary>
 /// The users/profile_banner body. Current accounts list nine sizes as {"h","w","url"}; older accounts list six as
-/// {"w","url","h"}, as recorded (tests/fixtures/users-profile-banner*.json).
+/// {"w","url","h"}, as recorded (users-profile-banner*.json: the recordings in
+/// ../shared/fixtures, and the hand-written copies of their shapes in tests/data).
 /// </summary>
 internal static class BannerSizesJson
 {

@@ -7,7 +7,8 @@ using ProfileMedia.Emulator.State;
 namespace ProfileMedia.Emulator.Api;
 
 /// <summary>
-/// The v1.1 user object, with the keys, types and order of the recorded users/show body (tests/fixtures/users-show.json).
+/// The v1.1 user object, with the keys, types and order of the recorded users/show body
+/// (users-show.json: the recording in ../shared/fixtures, and the hand-written copy of its shape in tests/data).
 /// profile_banner_url is only present when the user has a banner, as on the service.
 /// </summary>
 internal static class UserJson
