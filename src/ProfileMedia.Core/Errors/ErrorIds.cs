@@ -68,6 +68,7 @@ internal static class ErrorIds
     public const string InvalidUserId = nameof(InvalidUserId);
     public const string InvalidBannerRegion = nameof(InvalidBannerRegion);
     public const string InvalidDestination = nameof(InvalidDestination);
+    public const string InputNotReadable = nameof(InputNotReadable);
 
     // URLs that cannot be used: the names of UrlProblem.
     public const string NullUrl = nameof(UrlProblem.NullUrl);
@@ -109,4 +110,7 @@ internal static class ErrorIds
     public const string MediaUrlOutdated = nameof(MediaUrlOutdated);
     public const string RefreshFailed = nameof(RefreshFailed);
     public const string DownloadFailed = nameof(DownloadFailed);
+    public const string TargetIsDirectory = nameof(TargetIsDirectory);
+    public const string FileNameCollision = nameof(FileNameCollision);
+    public const string SavedFileMissing = nameof(SavedFileMissing);
 }
