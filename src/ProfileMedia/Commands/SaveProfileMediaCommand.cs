@@ -172,14 +172,16 @@ public sealed class SaveProfileMediaCommand : ApiCmdlet
     private void Write(Task<MediaSaveResult> done, MediaRequest request)
     {
         _progress!.Finished();
-        if (done.IsCanceled || done.IsFaulted && done.Exception?.GetBaseException() is OperationCanceledException)
+        Exception? failure = done.Exception?.GetBaseException();
+        if (CancellationToken.IsCancellationRequested && (done.IsCanceled || failure is OperationCanceledException))
         {
-            return;
+            return; // stopped: the file was not saved and there is no one left to tell
         }
 
-        if (done.IsFaulted)
+        if (done.Status != TaskStatus.RanToCompletion)
         {
-            WriteError(ErrorRecords.DownloadFailed(done.Exception!.GetBaseException(), UrlText.WithoutUserInfo(request.Url)));
+            // Only a stop cancels a save: any other cancellation is a failure of this file, never silence.
+            WriteError(ErrorRecords.DownloadFailed(failure ?? new OperationCanceledException("The download was cancelled."), UrlText.WithoutUserInfo(request.Url)));
             return;
         }
 
@@ -268,7 +270,8 @@ public sealed class SaveProfileMediaCommand : ApiCmdlet
             ThrowTerminatingError(ErrorRecords.InvalidDestination(Destination, "is on the " + provider.Name + " provider; it must be a folder in the file system."));
         }
 
-        if (!IsWindows && LooksLikeUncPath(path))
+        // The provider turns \\ into // on Unix, so the text as typed is judged too.
+        if (!IsWindows && (LooksLikeUncPath(path) || LooksLikeUncPath(Destination)))
         {
             ThrowTerminatingError(ErrorRecords.InvalidDestination(Destination, "looks like a UNC network path (\\\\server\\share), which this system does not have; give the folder where the share is mounted."));
         }
