@@ -181,7 +181,7 @@ Describe 'However the pipeline ends, nothing keeps running and nothing stays beh
             @(Get-ChildItem -LiteralPath $destination -Force -Filter '*.partial') | Should -HaveCount 0 -Because "round $round left no temporary file"
             $after | Should -BeLessOrEqual $before -Because "in round $round every download was awaited and its connection closed before the cmdlet returned"
             Get-ChildItem -LiteralPath $destination -Filter '*.png' -File | Remove-Item -Force
-            Invoke-RestMethod -Method Delete -Uri ([uri]::new($emulator.ControlUri, 'faults')) | Out-Null
+            Clear-EmulatorFault $emulator
         }
         Complete-ReliabilityCase $figures "pipeline ended by $How"
     }

@@ -3,10 +3,12 @@ using System.Collections.Concurrent;
 using System.IO;
 using System.Linq;
 using System.Text;
-using System.Threading;
 using System.Threading.Tasks;
+using System.Threading;
 using ProfileMedia.Core.Downloads;
 using ProfileMedia.Core.Errors;
+using ProfileMedia.Core.Tests.Net;
+using ProfileMedia.TestSupport;
 
 namespace ProfileMedia.Core.Tests.Downloads;
 
@@ -26,7 +28,7 @@ public sealed class MediaDownloaderHostileHostTests
         using var server = new TestMediaServer((context, _) =>
         {
             context.Response.StatusCode = 302;
-            context.Response.RedirectLocation = location;
+            context.Response.Headers.Location = location;
             return Task.CompletedTask;
         });
         using var folder = new TempFolder();
@@ -39,7 +41,7 @@ public sealed class MediaDownloaderHostileHostTests
         Assert.Equal(1, server.TotalRequests);
         Assert.Contains("redirects to '" + location + "'", outcome.Message, StringComparison.Ordinal);
         Assert.Contains("not an http or https URL", outcome.Message, StringComparison.Ordinal);
-        Assert.Empty(DownloadTestData.FilesIn(folder.Path));
+        Assert.Empty(DownloadFolder.FilesIn(folder.Path));
     }
 
     [Fact]
@@ -48,7 +50,7 @@ public sealed class MediaDownloaderHostileHostTests
         using var server = new TestMediaServer((context, count) =>
         {
             context.Response.StatusCode = 307;
-            context.Response.RedirectLocation = "/loop.png";
+            context.Response.Headers.Location = "/loop.png";
             return Task.CompletedTask;
         });
         using var folder = new TempFolder();
@@ -59,7 +61,7 @@ public sealed class MediaDownloaderHostileHostTests
         Assert.Equal(DownloadStatus.Failed, outcome.Status);
         Assert.Contains("redirects more than 10 times", outcome.Message, StringComparison.Ordinal);
         Assert.Equal(11, server.TotalRequests);
-        Assert.Empty(DownloadTestData.FilesIn(folder.Path));
+        Assert.Empty(DownloadFolder.FilesIn(folder.Path));
     }
 
     [Fact]
@@ -69,7 +71,7 @@ public sealed class MediaDownloaderHostileHostTests
         using var server = new RawHttpServer(async (stream, _, stop) =>
         {
             await RawHttpServer.WriteHeadAsync(stream, 4096, stop);
-            byte[] start = DownloadTestData.Png(100);
+            byte[] start = TestImages.PngLike(100);
             for (int i = 0; i < 4096; i++)
             {
                 await stream.WriteAsync(start.AsMemory(i % 100, 1), stop);
@@ -88,7 +90,7 @@ public sealed class MediaDownloaderHostileHostTests
         Assert.Equal(DownloadStatus.Failed, outcome.Status);
         Assert.Equal(1, server.Connections);
         Assert.Contains("did not arrive within 1 s", outcome.Message, StringComparison.Ordinal);
-        Assert.Empty(DownloadTestData.FilesIn(folder.Path));
+        Assert.Empty(DownloadFolder.FilesIn(folder.Path));
     }
 
     [Fact]
@@ -100,8 +102,8 @@ public sealed class MediaDownloaderHostileHostTests
     public static TheoryData<string, byte[]> Disguised => new()
     {
         { "a JPEG signature alone", new byte[] { 0xFF, 0xD8, 0xFF } },
-        { "a JPEG cut before its end", DownloadTestData.Jpeg(5_000).AsSpan(0, 4_000).ToArray() },
-        { "a PNG cut before IEND", DownloadTestData.Png(5_000).AsSpan(0, 4_990).ToArray() },
+        { "a JPEG cut before its end", TestImages.JpegLike(5_000).AsSpan(0, 4_000).ToArray() },
+        { "a PNG cut before IEND", TestImages.PngLike(5_000).AsSpan(0, 4_990).ToArray() },
         { "a GIF header then an HTML page", Encoding.ASCII.GetBytes("GIF89a<html><body>Over capacity</body></html>") },
     };
 
@@ -118,7 +120,7 @@ public sealed class MediaDownloaderHostileHostTests
         Assert.True(outcome.Status == DownloadStatus.Failed, what + ": " + outcome.Message);
         Assert.Equal(1, server.TotalRequests);
         Assert.Contains("is not a complete one", outcome.Message, StringComparison.Ordinal);
-        Assert.Empty(DownloadTestData.FilesIn(folder.Path));
+        Assert.Empty(DownloadFolder.FilesIn(folder.Path));
     }
 
     [Fact]
@@ -126,10 +128,10 @@ public sealed class MediaDownloaderHostileHostTests
     {
         using var server = new TestMediaServer((context, count) =>
         {
-            if (context.Request.Url!.AbsolutePath == "/a/abc_400x400.png")
+            if (context.Request.Path.Value! == "/a/abc_400x400.png")
             {
                 context.Response.StatusCode = 302;
-                context.Response.RedirectLocation = "ftp://other:hunter2@127.0.0.1/x.png";
+                context.Response.Headers.Location = "ftp://other:hunter2@127.0.0.1/x.png";
                 return Task.CompletedTask;
             }
 
@@ -156,7 +158,7 @@ public sealed class MediaDownloaderHostileHostTests
     [Fact]
     public async Task A_folder_at_the_name_is_told_before_any_request_even_with_overwrite()
     {
-        using var server = new TestMediaServer((context, _) => TestMediaServer.SendAsync(context, DownloadTestData.Png(100)));
+        using var server = new TestMediaServer((context, _) => TestMediaServer.SendAsync(context, TestImages.PngLike(100)));
         using var folder = new TempFolder();
         Directory.CreateDirectory(Path.Combine(folder.Path, "Twitter_400x400.png"));
         using var downloader = NewDownloader();
@@ -177,7 +179,7 @@ public sealed class MediaDownloaderHostileHostTests
             return; // creating a symbolic link needs a privilege there; the rule is the same
         }
 
-        byte[] image = DownloadTestData.Png(1_000);
+        byte[] image = TestImages.PngLike(1_000);
         using var server = new TestMediaServer((context, _) => TestMediaServer.SendAsync(context, image));
         using var folder = new TempFolder();
         using var outside = new TempFolder();

@@ -1,9 +1,10 @@
 using System;
-using System.Threading;
 using System.Threading.Tasks;
+using System.Threading;
 using ProfileMedia.Core.Api;
 using ProfileMedia.Core.Downloads;
 using ProfileMedia.Core.Errors;
+using ProfileMedia.TestSupport;
 
 namespace ProfileMedia.Core.Tests.Downloads;
 
@@ -13,7 +14,7 @@ public sealed class MediaSaverNameAndConnectionTests
     [Fact]
     public async Task Two_users_whose_safe_names_collide_never_overwrite_each_other_in_one_run()
     {
-        using var server = new TestMediaServer((context, count) => TestMediaServer.SendAsync(context, DownloadTestData.Png(200, seed: context.Request.Url!.AbsolutePath.Length)));
+        using var server = new TestMediaServer((context, count) => TestMediaServer.SendAsync(context, TestImages.PngLike(200, seed: context.Request.Path.Value!.Length)));
         using var folder = new TempFolder();
         using var downloader = new MediaDownloader(new MediaDownloaderOptions());
         using var saver = new MediaSaver(downloader, folder.Path, overwrite: true, fallback: false, maxConcurrency: 2, refreshUser: null);
@@ -27,7 +28,7 @@ public sealed class MediaSaverNameAndConnectionTests
         Assert.Equal(ErrorIds.FileNameCollision, refused.ErrorId);
         Assert.Contains("a_b_original", refused.Message, StringComparison.Ordinal);
         Assert.Equal(1, server.TotalRequests);
-        Assert.Equal(DownloadTestData.Png(200, seed: "/profile_images/1/first.png".Length), await System.IO.File.ReadAllBytesAsync(saved.Path!));
+        Assert.Equal(TestImages.PngLike(200, seed: "/profile_images/1/first.png".Length), await System.IO.File.ReadAllBytesAsync(saved.Path!));
     }
 
     [Fact]

@@ -3,7 +3,7 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using ProfileMedia.Core.Images;
-using ProfileMedia.Core.Tests.Downloads;
+using ProfileMedia.TestSupport;
 
 namespace ProfileMedia.Core.Tests.Images;
 
@@ -27,9 +27,9 @@ public sealed class ImageCompletenessTests
     public static TheoryData<string, byte[]> CompleteImages => new()
     {
         { ImageExtension.Png, RealPng },
-        { ImageExtension.Png, DownloadTestData.Png(5_000) },
+        { ImageExtension.Png, TestImages.PngLike(5_000) },
         { ImageExtension.Jpeg, ScannedJpeg },
-        { ImageExtension.Jpeg, DownloadTestData.Jpeg(70_000) },
+        { ImageExtension.Jpeg, TestImages.JpegLike(70_000) },
         { ImageExtension.Gif, RealGif },
         { ImageExtension.WebP, SmallWebP },
     };
