@@ -17,7 +17,7 @@ public sealed class MediaSaverNameAndConnectionTests
         using var server = new TestMediaServer((context, count) => TestMediaServer.SendAsync(context, TestImages.PngLike(200, seed: context.Request.Path.Value!.Length)));
         using var folder = new TempFolder();
         using var downloader = new MediaDownloader(new MediaDownloaderOptions());
-        using var saver = new MediaSaver(downloader, folder.Path, overwrite: true, fallback: false, maxConcurrency: 2, refreshUser: null);
+        using var saver = new MediaSaver(downloader, folder.Path, overwrite: true, fallback: false, maxConcurrency: 2, lookUpUsers: null);
         MediaRequest first = ImageOf("a.b", "1", server.Url("profile_images/1/first.png"));
         MediaRequest second = ImageOf("a/b", "2", server.Url("profile_images/2/second_image.png"));
 
@@ -38,7 +38,7 @@ public sealed class MediaSaverNameAndConnectionTests
         using var folder = new TempFolder();
         using var downloader = new MediaDownloader(new MediaDownloaderOptions());
         using var saver = new MediaSaver(downloader, folder.Path, overwrite: false, fallback: false, maxConcurrency: 1,
-            refreshUser: (_, _) => throw new ObjectDisposedException("XApiClient"));
+            lookUpUsers: (_, _) => throw new ObjectDisposedException("XApiClient"));
 
         MediaSaveResult result = await saver.SaveAsync(ImageOf("EmulatedUser", "1000001", server.Url("profile_images/1/old.png")), null, null, CancellationToken.None);
 
