@@ -323,7 +323,7 @@ Describe 'Input: each object stands alone' {
         $url = (Get-ProfileUser EmulatedUser).ProfileImageUrlHttps
     }
 
-    It 'writes InputNotReadable for <Kind> and saves the next object' -ForEach @(
+    It 'writes UnreadableInput for <Kind> and saves the next object' -ForEach @(
         @{ Kind = 'a ScriptProperty that throws'; Make = { [pscustomobject] @{ screen_name = 'x' } | Add-Member -MemberType ScriptProperty -Name profile_image_url_https -Value { throw 'boom' } -PassThru } }
         @{ Kind = 'a property whose ToString throws'; Make = { [pscustomobject] @{ screen_name = 'x'; profile_image_url_https = [ProfileMediaTests.ThrowingText]::new() } } }
         @{ Kind = 'a hashtable value whose ToString throws'; Make = { @{ screen_name = 'x'; profile_image_url_https = [ProfileMediaTests.ThrowingText]::new() } } }
@@ -335,7 +335,7 @@ Describe 'Input: each object stands alone' {
         $result = Invoke-Captured { $bad, $variant | Save-ProfileMedia -Destination (New-Folder) }
         $result.Terminating | Should -BeNullOrEmpty
         $result.Errors | Should -HaveCount 1
-        Assert-Id $result.Errors[0] 'InputNotReadable'
+        Assert-Id $result.Errors[0] 'UnreadableInput'
         $result.Output | Should -HaveCount 1
         Complete-ReliabilityCase $figures "input: $Kind"
     }

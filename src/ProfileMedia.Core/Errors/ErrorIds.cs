@@ -68,7 +68,6 @@ internal static class ErrorIds
     public const string InvalidUserId = nameof(InvalidUserId);
     public const string InvalidBannerRegion = nameof(InvalidBannerRegion);
     public const string InvalidDestination = nameof(InvalidDestination);
-    public const string InputNotReadable = nameof(InputNotReadable);
 
     // URLs that cannot be used: the names of UrlProblem.
     public const string NullUrl = nameof(UrlProblem.NullUrl);

@@ -94,7 +94,6 @@ internal static class ErrorCategories
             case ErrorIds.InvalidUserId:
             case ErrorIds.InvalidBannerRegion:
             case ErrorIds.InvalidDestination:
-            case ErrorIds.InputNotReadable:
             case ErrorIds.NullUrl:
             case ErrorIds.EmptyUrl:
             case ErrorIds.UrlNotAbsoluteHttp:

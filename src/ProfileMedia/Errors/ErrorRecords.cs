@@ -99,11 +99,6 @@ internal static class ErrorRecords
         Build(new IOException("The file " + path + " was saved but could not be read back to output it: something removed or changed it meanwhile (" + exception.Message + ")", exception),
             ErrorIds.SavedFileMissing, path);
 
-    /// <summary>An input whose properties or text could not be read: its own code (a ScriptProperty, a ToString) threw.</summary>
-    public static ErrorRecord InputNotReadable(string command, object? input, Exception exception) =>
-        Build(new ArgumentException(command + " could not read an input of type " + (input is PSObject wrapped ? wrapped.BaseObject : input)?.GetType().FullName
-            + ": reading it threw " + exception.GetType().Name + " (" + exception.Message + ").", exception), ErrorIds.InputNotReadable, input);
-
     /// <summary>A file that was not saved (exists, outdated, failed), with the downloader's id and message.</summary>
     public static ErrorRecord NotSaved(string errorId, string message, object? target) => Build(new IOException(message), errorId, target);
 

@@ -43,7 +43,7 @@ internal sealed class SaveRequests
         catch (Exception e) when (IsInputsOwnFailure(e))
         {
             // Reading a property or text ran the object's own code (a ScriptProperty, a ToString override), and it threw.
-            _writeError(ErrorRecords.InputNotReadable(Command, input, e));
+            _writeError(ErrorRecords.UnreadableInput(Command, input, e));
             return Array.Empty<MediaRequest>();
         }
 
