@@ -283,7 +283,7 @@ public sealed class SaveProfileMediaCommand : ApiCmdlet
         }
         catch (Exception e) when (e is ArgumentException || e is NotSupportedException || e is PathTooLongException)
         {
-            ThrowTerminatingError(ErrorRecords.InvalidDestination(Destination, "is not a valid path: " + e.Message, e));
+            ThrowTerminatingError(ErrorRecords.InvalidDestination(Destination, "is not a valid path: " + Core.Text.MessageText.Reason(e), e));
             throw;
         }
 

@@ -96,7 +96,7 @@ internal static class ErrorRecords
 
     /// <summary>A file that was saved and then was gone (or unreadable) before it could be output.</summary>
     public static ErrorRecord SavedFileMissing(string path, Exception exception) =>
-        Build(new IOException("The file " + path + " was saved but could not be read back to output it: something removed or changed it meanwhile (" + exception.Message + ")", exception),
+        Build(new IOException("The file " + path + " was saved but could not be read back to output it, as something removed or changed it meanwhile: " + Core.Text.MessageText.Reason(exception), exception),
             ErrorIds.SavedFileMissing, path);
 
     /// <summary>A file that was not saved (exists, outdated, failed), with the downloader's id and message.</summary>
