@@ -23,4 +23,10 @@ public enum FaultKind
 
     /// <summary>Answer 429 with the v2 usage-capped problem (a monthly cap: waiting for the rate-limit window does not help).</summary>
     UsageCapped,
+
+    /// <summary>
+    /// Promise a 4096-byte body that starts like the path's answer, then send one byte every <see cref="FaultSpec.Delay"/>:
+    /// never silent long enough for a per-read time-out, never done.
+    /// </summary>
+    Trickle,
 }

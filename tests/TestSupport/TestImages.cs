@@ -4,8 +4,8 @@ using System.IO;
 namespace ProfileMedia.TestSupport;
 
 /// <summary>
-/// The tests' one image builder: complete images of an exact size for uploads and the emulator, bodies that only start
-/// like an image for the downloader (it reads the signature), and broken files.
+/// The tests' one image builder: complete images of an exact size for uploads and the emulator, patterned bodies the
+/// downloader takes for complete images (it walks their structure to the end marker), and broken files.
 /// </summary>
 internal static class TestImages
 {
@@ -53,11 +53,64 @@ internal static class TestImages
         return bytes;
     }
 
-    /// <summary>A PNG signature and <paramref name="length"/> bytes in all, patterned by <paramref name="seed"/> so bodies differ.</summary>
-    public static byte[] PngLike(int length, int seed = 1) => WithSignature(PngSignature, length, seed);
+    /// <summary>
+    /// A PNG of exactly <paramref name="length"/> bytes, patterned by <paramref name="seed"/> so bodies differ, that the
+    /// downloader takes for complete (signature, IHDR, one IDAT chunk, IEND; it walks the chunks, it decodes no pixel).
+    /// Shorter than 57 bytes, the first <paramref name="length"/> bytes of one: the start of a body cut short.
+    /// </summary>
+    public static byte[] PngLike(int length, int seed = 1)
+    {
+        const int Overhead = 8 + 25 + 12 + 12; // signature, IHDR chunk, the IDAT chunk's own 12 bytes, IEND chunk
+        if (length < Overhead)
+        {
+            return PngLike(Overhead, seed).AsSpan(0, length).ToArray();
+        }
 
-    /// <summary>A JPEG signature and <paramref name="length"/> bytes in all, patterned by <paramref name="seed"/>.</summary>
-    public static byte[] JpegLike(int length, int seed = 1) => WithSignature(JpegSignature, length, seed);
+        byte[] body = Patterned(length, seed);
+        PngSignature.CopyTo(body, 0);
+        WriteChunkHead(body, 8, 13, "IHDR");
+        WriteChunkHead(body, 33, length - Overhead, "IDAT");
+        byte[] iend = [0, 0, 0, 0, 0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82];
+        iend.CopyTo(body, length - iend.Length);
+        return body;
+    }
+
+    /// <summary>
+    /// A JPEG of exactly <paramref name="length"/> bytes that the downloader takes for complete: SOI, patterned comment
+    /// segments, EOI. Shorter than 8 bytes, the first <paramref name="length"/> bytes of one.
+    /// </summary>
+    public static byte[] JpegLike(int length, int seed = 1)
+    {
+        if (length < 8)
+        {
+            return JpegLike(8, seed).AsSpan(0, length).ToArray();
+        }
+
+        byte[] body = Patterned(length, seed);
+        JpegSignature.AsSpan(0, 2).CopyTo(body);
+        int at = 2;
+        int left = length - 4; // between SOI and EOI
+        while (left > 0)
+        {
+            // COM segments of at most 65535 bytes (their length counts itself); none shorter than 4.
+            int segment = Math.Min(left, 65_000);
+            if (left - segment is > 0 and < 4)
+            {
+                segment -= 4;
+            }
+
+            body[at] = 0xFF;
+            body[at + 1] = 0xFE;
+            body[at + 2] = (byte)((segment - 2) >> 8);
+            body[at + 3] = (byte)(segment - 2);
+            at += segment;
+            left -= segment;
+        }
+
+        body[length - 2] = 0xFF;
+        body[length - 1] = 0xD9;
+        return body;
+    }
 
     /// <summary>Writes <paramref name="bytes"/> to a new file in a fresh temporary folder and returns its path.</summary>
     public static string WriteTemp(byte[] bytes, string name = "image.png")
@@ -69,7 +122,7 @@ internal static class TestImages
         return path;
     }
 
-    private static byte[] WithSignature(byte[] signature, int length, int seed)
+    private static byte[] Patterned(int length, int seed)
     {
         byte[] body = new byte[length];
         for (int i = 0; i < length; i++)
@@ -77,7 +130,18 @@ internal static class TestImages
             body[i] = (byte)((i * 31) + (seed * 7) + (i >> 8));
         }
 
-        signature.CopyTo(body, 0);
         return body;
+    }
+
+    private static void WriteChunkHead(byte[] body, int at, int dataLength, string type)
+    {
+        body[at] = (byte)(dataLength >> 24);
+        body[at + 1] = (byte)(dataLength >> 16);
+        body[at + 2] = (byte)(dataLength >> 8);
+        body[at + 3] = (byte)dataLength;
+        for (int i = 0; i < 4; i++)
+        {
+            body[at + 4 + i] = (byte)type[i];
+        }
     }
 }

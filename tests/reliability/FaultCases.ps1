@@ -15,8 +15,9 @@
 #   dropped connection, time-out: retried for calls that change nothing; an upload or removal is sent once.
 #   a 2xx answer that is not what the API promises: UnexpectedResponse, not retried. The banner endpoints promise no
 #   body at all, so a 2xx is their success whatever its body.
-#   Save-ProfileMedia: 5xx, 429, drops and time-outs are retried with the connection's settings; a body that is not an
-#   image fails at once; a file appears complete or not at all.
+#   Save-ProfileMedia: 5xx, 429, drops and time-outs are retried with the connection's settings; a body that is not a
+#   complete image fails at once; a file that never finishes fails at its deadline (ten times the time-out), once; a
+#   file appears complete or not at all.
 
 $api = @(
     @{ Cmdlet = 'Get-ProfileUser'; Write = $false }
@@ -53,6 +54,8 @@ $save = @(
     @{ Cmdlet = 'Save-ProfileMedia'; Fault = 'an answer slower than the time-out'; Spec = @{ kind = 'slow'; delayMs = 6000 }; Action = 'Fail'; Expect = 'Success'; Attempts = 2 }
     @{ Cmdlet = 'Save-ProfileMedia'; Fault = 'an empty body where an image is expected'; Spec = @{ kind = 'emptyBody' }; Action = 'Fail'; Expect = 'DownloadFailed'; Attempts = 1 }
     @{ Cmdlet = 'Save-ProfileMedia'; Fault = 'a 2xx whose body is HTML'; Spec = @{ kind = 'notJson' }; Action = 'Fail'; Expect = 'DownloadFailed'; Attempts = 1 }
+    @{ Cmdlet = 'Save-ProfileMedia'; Fault = 'a 2xx whose body is a GIF header then HTML'; Spec = @{ kind = 'status'; status = 200; body = 'GIF89a<html><body>Over capacity</body></html>' }; Action = 'Fail'; Expect = 'DownloadFailed'; Attempts = 1 }
+    @{ Cmdlet = 'Save-ProfileMedia'; Fault = 'one byte at a time, never silent for a time-out'; Spec = @{ kind = 'trickle'; delayMs = 500 }; Action = 'Fail'; Expect = 'DownloadFailed'; Attempts = 1 }
 )
 
 @($rows) + $save

@@ -6,8 +6,9 @@ namespace ProfileMedia.Core.Downloads;
 /// <summary>How one request went; <see cref="MediaDownloader"/> retries the retryable ones and turns the last into a <see cref="MediaSaveResult"/>.</summary>
 internal sealed class AttemptResult
 {
-    private AttemptResult(DownloadStatus status, bool retryable, string? path, long bytes, int? httpStatus, string reason, TimeSpan? retryAfter)
+    private AttemptResult(DownloadStatus status, bool retryable, string? path, long bytes, int? httpStatus, string reason, TimeSpan? retryAfter, string? errorId = null)
     {
+        ErrorId = errorId;
         Status = status;
         Retryable = retryable;
         Path = path;
@@ -31,6 +32,9 @@ internal sealed class AttemptResult
     /// <summary>What went wrong, as a clause: "HTTP 500 (InternalServerError)".</summary>
     public string Reason { get; }
 
+    /// <summary>A more specific error id than the status gives (a folder in the way), or null.</summary>
+    public string? ErrorId { get; }
+
     /// <summary>The wait the host asked for (Retry-After), if any.</summary>
     public TimeSpan? RetryAfter { get; }
 
@@ -43,16 +47,16 @@ internal sealed class AttemptResult
     public static AttemptResult Outdated(int httpStatus, string reason) =>
         new AttemptResult(DownloadStatus.Outdated, false, null, 0, httpStatus, reason, null);
 
-    public static AttemptResult Failure(int? httpStatus, string reason) =>
-        new AttemptResult(DownloadStatus.Failed, false, null, 0, httpStatus, reason, null);
+    public static AttemptResult Failure(int? httpStatus, string reason, string? errorId = null) =>
+        new AttemptResult(DownloadStatus.Failed, false, null, 0, httpStatus, reason, null, errorId);
 
     public static AttemptResult Transient(int? httpStatus, string reason, TimeSpan? retryAfter = null) =>
         new AttemptResult(DownloadStatus.Failed, true, null, 0, httpStatus, reason, retryAfter);
 
     public MediaSaveResult ToOutcome(string url, int attempts)
     {
-        // Quoted and shortened like every URL in a message: a 100 KB URL must not flood the console.
-        string shown = Text.MessageText.Quote(url);
+        // Quoted and shortened like every URL in a message (a 100 KB URL must not flood the console), without credentials.
+        string shown = Text.UrlText.Shown(url);
         string message;
         switch (Status)
         {
@@ -72,6 +76,6 @@ internal sealed class AttemptResult
                 break;
         }
 
-        return new MediaSaveResult(Status, url, Path, Bytes, HttpStatus, message, attempts);
+        return new MediaSaveResult(Status, url, Path, Bytes, HttpStatus, message, attempts, ErrorId);
     }
 }

@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.IO;
 using ProfileMedia.Core.Images;
 
@@ -12,10 +14,13 @@ namespace ProfileMedia.Core.Downloads;
 internal sealed class DestinationFolder
 {
     private static readonly char[] Separators = { Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar };
+    private static readonly string[] ImageExtensions = { ImageExtension.Jpeg, ImageExtension.Png, ImageExtension.Gif, ImageExtension.WebP };
 
     // Windows file systems ignore case; elsewhere two spellings are two folders.
     private static readonly StringComparison PathComparison =
         Path.DirectorySeparatorChar == '\\' ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+
+    private readonly ConcurrentDictionary<string, string> _claims = new ConcurrentDictionary<string, string>(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Creates the folder when missing (IO exceptions when it cannot be made).</summary>
     /// <param name="path">An absolute path: resolve PowerShell paths first, the process's current directory is not $PWD.</param>
@@ -58,24 +63,78 @@ internal sealed class DestinationFolder
     public override string ToString() => FullPath;
 
     /// <summary>
-    /// The file a download would produce, when one is already there: the name with <paramref name="extension"/> when
-    /// the URL gave one, else the name with any image extension (a banner saved on an earlier run).
+    /// The file a download of <paramref name="stem"/> would produce, when one is already there: the name with the URL's
+    /// <paramref name="extension"/> first, then with any image extension, since the bytes name the file and may show
+    /// another format than the URL (or there is no extension: banners). A symbolic link counts, even a dangling one.
     /// </summary>
     public string? FindExisting(string stem, string? extension)
     {
-        string[] candidates = extension != null
-            ? new[] { extension }
-            : new[] { ImageExtension.Jpeg, ImageExtension.Png, ImageExtension.Gif, ImageExtension.WebP };
-        foreach (string candidate in candidates)
+        foreach (string path in Candidates(stem, extension))
         {
-            string path = PathOf(stem + candidate);
-            if (File.Exists(path))
+            if (IsOccupied(path))
             {
                 return path;
             }
         }
 
         return null;
+    }
+
+    /// <summary>A folder at a name a download of <paramref name="stem"/> could take, or null: no file can be saved there, even with -Force.</summary>
+    public string? FindFolderInTheWay(string stem, string? extension)
+    {
+        foreach (string path in Candidates(stem, extension))
+        {
+            if (Directory.Exists(path) && !IsLink(path))
+            {
+                return path;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Reserves <paramref name="stem"/> for <paramref name="owner"/> (the URL asked for) for the rest of the run: false
+    /// when another owner holds it, so two inputs whose safe names collide (@a.b and @a/b) never overwrite each other.
+    /// Case is ignored: screen names are, and so are the file systems of Windows and macOS.
+    /// </summary>
+    public bool Claim(string stem, string owner, out string holder)
+    {
+        holder = _claims.GetOrAdd(stem, owner);
+        return string.Equals(holder, owner, StringComparison.Ordinal);
+    }
+
+    /// <summary>True when the path is a symbolic link (or another reparse point), whether or not its target exists.</summary>
+    public static bool IsLink(string path)
+    {
+        try
+        {
+            return (File.GetAttributes(path) & FileAttributes.ReparsePoint) != 0;
+        }
+        catch (Exception e) when (PartialCopy.IsFileSystemError(e))
+        {
+            return false;
+        }
+    }
+
+    /// <summary>True when a file or a link (dangling or not, to a file or a folder) has the name: what -Force replaces.</summary>
+    public static bool IsOccupied(string path) => IsLink(path) || File.Exists(path);
+
+    private IEnumerable<string> Candidates(string stem, string? extension)
+    {
+        if (extension != null)
+        {
+            yield return PathOf(stem + extension);
+        }
+
+        foreach (string other in ImageExtensions)
+        {
+            if (!string.Equals(other, extension, StringComparison.Ordinal))
+            {
+                yield return PathOf(stem + other);
+            }
+        }
     }
 
     /// <summary>The length of a file, or 0 when it cannot be read (it may be gone already).</summary>

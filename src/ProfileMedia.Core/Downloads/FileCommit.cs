@@ -11,7 +11,8 @@ internal static class FileCommit
     /// <paramref name="overwrite"/>: false, and nothing moved, when the destination exists — File.Move refuses to
     /// overwrite, which makes the existence check and the rename one atomic step even against a concurrent writer.
     /// With it: File.Replace when the destination exists (File.Move(src, dst) cannot overwrite on .NET Framework or
-    /// netstandard2.0), else File.Move; a destination that appears between the check and the move is replaced.
+    /// netstandard2.0), else File.Move; a destination that appears between the check and the move is replaced. A
+    /// symbolic link at the destination, even one whose target is missing, is itself replaced.
     /// </summary>
     public static bool MoveIntoPlace(string source, string destination, bool overwrite)
     {
@@ -22,7 +23,7 @@ internal static class FileCommit
                 File.Move(source, destination);
                 return true;
             }
-            catch (IOException) when (File.Exists(destination))
+            catch (IOException) when (DestinationFolder.IsOccupied(destination))
             {
                 return false;
             }
@@ -30,7 +31,12 @@ internal static class FileCommit
 
         for (int tries = 1; ; tries++)
         {
-            if (File.Exists(destination))
+            if (DestinationFolder.IsLink(destination))
+            {
+                // A link (dangling or not) is replaced by the file, never written through: its target may lie anywhere.
+                File.Delete(destination);
+            }
+            else if (File.Exists(destination))
             {
                 Replace(source, destination);
                 return true;
@@ -41,7 +47,7 @@ internal static class FileCommit
                 File.Move(source, destination);
                 return true;
             }
-            catch (IOException) when (tries < 3 && File.Exists(destination))
+            catch (IOException) when (tries < 3 && DestinationFolder.IsOccupied(destination))
             {
                 // Another download of the same name finished first: go round and replace it.
             }

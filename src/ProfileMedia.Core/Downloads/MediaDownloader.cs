@@ -6,9 +6,10 @@ using System.Net;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
-using ProfileMedia.Core.Api;
+using ProfileMedia.Core.Errors;
 using ProfileMedia.Core.Images;
 using ProfileMedia.Core.Retries;
+using ProfileMedia.Core.Text;
 
 namespace ProfileMedia.Core.Downloads;
 
@@ -21,9 +22,11 @@ namespace ProfileMedia.Core.Downloads;
 internal sealed class MediaDownloader : IDisposable
 {
     private const int BufferSize = 81920;
+    private const int MaxRedirects = 10;
 
     private readonly MediaDownloaderOptions _options;
     private readonly HttpClient _http;
+    private readonly TimeSpan _fileDeadline;
 
     /// <summary>Creates a downloader; it owns <see cref="MediaDownloaderOptions.Handler"/> when one is given.</summary>
     public MediaDownloader(MediaDownloaderOptions options)
@@ -37,6 +40,14 @@ internal sealed class MediaDownloader : IDisposable
         if (_options.Timeout <= TimeSpan.Zero && _options.Timeout != System.Threading.Timeout.InfiniteTimeSpan)
         {
             throw new ArgumentException("Timeout must be positive.", nameof(options));
+        }
+
+        // Ten silent periods: 5 minutes with the default time-out, ample for any profile image or banner on a slow link.
+        _fileDeadline = _options.FileDeadline
+            ?? (_options.Timeout == System.Threading.Timeout.InfiniteTimeSpan ? System.Threading.Timeout.InfiniteTimeSpan : TimeSpan.FromTicks(_options.Timeout.Ticks * 10));
+        if (_fileDeadline <= TimeSpan.Zero && _fileDeadline != System.Threading.Timeout.InfiniteTimeSpan)
+        {
+            throw new ArgumentException("FileDeadline must be positive.", nameof(options));
         }
 
         if (_options.MaxRetries < 0 || _options.RetryBaseDelay < TimeSpan.Zero || _options.MaxConnections < 1 || _options.MaxFileBytes < 1)
@@ -79,6 +90,13 @@ internal sealed class MediaDownloader : IDisposable
         string? knownExtension = MediaFileName.AcceptedExtension(request.UrlExtension);
         try
         {
+            // Told before any request: no download can take the place of a folder, with -Force or without.
+            string? folder = request.Folder.FindFolderInTheWay(request.FileNameWithoutExtension, knownExtension);
+            if (folder != null)
+            {
+                return AttemptResult.Failure(null, "a folder has the name it would be saved under (" + folder + ")", ErrorIds.TargetIsDirectory).ToOutcome(url, 0);
+            }
+
             string? existing = request.Overwrite ? null : request.Folder.FindExisting(request.FileNameWithoutExtension, knownExtension);
             if (existing != null)
             {
@@ -90,30 +108,43 @@ internal sealed class MediaDownloader : IDisposable
             return AttemptResult.Failure(null, "the folder " + request.Folder + " cannot be used: " + e.Message).ToOutcome(url, 0);
         }
 
+        // The whole file, retries included, has a deadline besides the per-read time-out: a host that sends one byte
+        // just often enough to beat the time-out must not hold a download open for ever.
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(_fileDeadline);
         for (int attempt = 1; ; attempt++)
         {
-            AttemptResult result = await AttemptAsync(uri, request, knownExtension, cancellationToken).ConfigureAwait(false);
+            AttemptResult result = await AttemptAsync(uri, request, knownExtension, deadline, cancellationToken).ConfigureAwait(false);
             if (!result.Retryable || attempt > _options.MaxRetries)
             {
                 return result.ToOutcome(url, attempt);
             }
 
             TimeSpan delay = RetryDelay.For(attempt, _options.RetryBaseDelay, result.RetryAfter);
-            request.Verbose?.Invoke(string.Format(CultureInfo.InvariantCulture, "Retry {0} of {1} for {2} in {3} ms: {4}", attempt, _options.MaxRetries, uri.AbsoluteUri,
+            request.Verbose?.Invoke(string.Format(CultureInfo.InvariantCulture, "Retry {0} of {1} for {2} in {3} ms: {4}", attempt, _options.MaxRetries, UrlText.Shown(url),
                 (long)delay.TotalMilliseconds, result.Reason));
-            await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await Task.Delay(delay, deadline.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                return PastDeadline().ToOutcome(url, attempt);
+            }
         }
     }
 
     /// <summary>Closes the connections.</summary>
     public void Dispose() => _http.Dispose();
 
-    // One request: open (status and length), copy (the body into a hidden temporary file), commit (rename into place).
-    // File-system failures are caught where the file is touched, so a network IOException is never taken for one.
-    private async Task<AttemptResult> AttemptAsync(Uri uri, DownloadRequest request, string? knownExtension, CancellationToken cancellationToken)
+    // One request: open (status and length, following redirects), copy (the body into a hidden temporary file, checked to
+    // be a complete image), commit (rename into place). File-system failures are caught where the file is touched, so a
+    // network IOException is never taken for one.
+    private async Task<AttemptResult> AttemptAsync(Uri uri, DownloadRequest request, string? knownExtension, CancellationTokenSource deadline, CancellationToken cancellationToken)
     {
-        using var stall = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var stall = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token);
         using var copy = new PartialCopy(request);
+        HttpResponseMessage? response = null;
         try
         {
             if (copy.Prepare() is AttemptResult unwritable)
@@ -121,21 +152,16 @@ internal sealed class MediaDownloader : IDisposable
                 return unwritable;
             }
 
-            stall.CancelAfter(_options.Timeout);
-            var clock = Stopwatch.StartNew();
-            using var message = new HttpRequestMessage(HttpMethod.Get, uri);
-            using HttpResponseMessage response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, stall.Token).ConfigureAwait(false);
-
-            // .NET Framework's response stream ignores the token once a read has started; disposing the response ends a stalled read there.
-            using CancellationTokenRegistration abort = stall.Token.Register(response.Dispose);
-            int code = (int)response.StatusCode;
-            request.Verbose?.Invoke(string.Format(CultureInfo.InvariantCulture, "GET {0} -> {1} in {2} ms", uri.AbsoluteUri, Describe(code), clock.ElapsedMilliseconds));
-            AttemptResult? refused = Open(response, code);
+            AttemptResult? refused;
+            (response, refused) = await OpenAsync(uri, request, stall).ConfigureAwait(false);
             if (refused != null)
             {
                 return refused;
             }
 
+            // .NET Framework's response stream ignores the token once a read has started; disposing the response ends a stalled read there.
+            using CancellationTokenRegistration abort = stall.Token.Register(response!.Dispose);
+            int code = (int)response.StatusCode;
             AttemptResult? failed = await CopyAsync(response, code, copy, stall, cancellationToken).ConfigureAwait(false);
             if (failed != null)
             {
@@ -144,7 +170,7 @@ internal sealed class MediaDownloader : IDisposable
 
             if (knownExtension != null && !string.Equals(knownExtension, copy.Extension, StringComparison.Ordinal))
             {
-                request.Verbose?.Invoke("The URL " + uri.AbsoluteUri + " says " + knownExtension + " but the bytes are " + copy.Extension + ": saving as " + copy.Extension + ".");
+                request.Verbose?.Invoke("The URL " + UrlText.Shown(request.Url) + " says " + knownExtension + " but the bytes are " + copy.Extension + ": saving as " + copy.Extension + ".");
             }
 
             return copy.Commit(code);
@@ -156,7 +182,11 @@ internal sealed class MediaDownloader : IDisposable
         catch (Exception e) when (cancellationToken.IsCancellationRequested && (IsNetworkError(e) || IsFileSystemError(e)))
         {
             // The user's cancellation surfaced as a disposed or broken stream: report it as the cancellation it is.
-            throw new OperationCanceledException("The download of " + uri.AbsoluteUri + " was cancelled.", e, cancellationToken);
+            throw new OperationCanceledException("The download of " + UrlText.Shown(request.Url) + " was cancelled.", e, cancellationToken);
+        }
+        catch (Exception e) when (deadline.IsCancellationRequested && (e is OperationCanceledException || IsNetworkError(e)))
+        {
+            return PastDeadline();
         }
         catch (Exception e) when (e is OperationCanceledException || (e is ObjectDisposedException && stall.IsCancellationRequested))
         {
@@ -165,6 +195,62 @@ internal sealed class MediaDownloader : IDisposable
         catch (Exception e) when (IsNetworkError(e))
         {
             return AttemptResult.Transient(null, "the connection failed: " + e.Message);
+        }
+        finally
+        {
+            response?.Dispose();
+        }
+    }
+
+    // Sends the request and follows redirects here rather than in the handler, so that each hop is checked: only http
+    // and https, never from https down to http, at most MaxRedirects. Returns the final answer, or why there is none.
+    private async Task<(HttpResponseMessage? Response, AttemptResult? Refused)> OpenAsync(Uri uri, DownloadRequest request, CancellationTokenSource stall)
+    {
+        Uri current = uri;
+        for (int hops = 0; ; hops++)
+        {
+            stall.CancelAfter(_options.Timeout);
+            var clock = Stopwatch.StartNew();
+            HttpResponseMessage response;
+            using (var message = new HttpRequestMessage(HttpMethod.Get, current))
+            {
+                response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, stall.Token).ConfigureAwait(false);
+            }
+
+            int code = (int)response.StatusCode;
+            request.Verbose?.Invoke(string.Format(CultureInfo.InvariantCulture, "GET {0} -> {1} in {2} ms", UrlText.Shown(current.OriginalString), Describe(code), clock.ElapsedMilliseconds));
+            if (!IsRedirect(code) || response.Headers.Location == null)
+            {
+                AttemptResult? refused = Open(response, code);
+                if (refused != null)
+                {
+                    response.Dispose();
+                    return (null, refused);
+                }
+
+                return (response, null);
+            }
+
+            Uri location = response.Headers.Location;
+            response.Dispose();
+            Uri next = location.IsAbsoluteUri ? location : new Uri(current, location);
+            string shown = UrlText.Shown(next.OriginalString);
+            if (next.Scheme != Uri.UriSchemeHttp && next.Scheme != Uri.UriSchemeHttps)
+            {
+                return (null, AttemptResult.Failure(code, "it redirects to " + shown + ", which is not an http or https URL"));
+            }
+
+            if (current.Scheme == Uri.UriSchemeHttps && next.Scheme == Uri.UriSchemeHttp)
+            {
+                return (null, AttemptResult.Failure(code, "it redirects from https to the plain http URL " + shown));
+            }
+
+            if (hops == MaxRedirects)
+            {
+                return (null, AttemptResult.Failure(code, "it redirects more than " + MaxRedirects.ToString(CultureInfo.InvariantCulture) + " times"));
+            }
+
+            current = next;
         }
     }
 
@@ -237,7 +323,7 @@ internal sealed class MediaDownloader : IDisposable
             return NotAnImage(code);
         }
 
-        return await copy.FlushAsync(cancellationToken).ConfigureAwait(false);
+        return await copy.FinishAsync(code, cancellationToken).ConfigureAwait(false);
     }
 
     private static AttemptResult Classify(HttpResponseMessage response, int code)
@@ -255,8 +341,8 @@ internal sealed class MediaDownloader : IDisposable
 
         if (code >= 300 && code < 400)
         {
-            // The handler follows http and https redirects; one it did not follow leads elsewhere (file:, https to http, too many hops).
-            return AttemptResult.Failure(code, reason + ", a redirect that was not followed");
+            // Redirects with a Location are followed in OpenAsync; this one says nowhere to go (or is 304, 305...).
+            return AttemptResult.Failure(code, reason + ", a redirect without a place to go");
         }
 
         return AttemptResult.Failure(code, reason);
@@ -264,6 +350,11 @@ internal sealed class MediaDownloader : IDisposable
 
     private AttemptResult TooLarge(int code) =>
         AttemptResult.Failure(code, "the file is larger than the limit of " + _options.MaxFileBytes.ToString(CultureInfo.InvariantCulture) + " bytes");
+
+    private AttemptResult PastDeadline() =>
+        AttemptResult.Failure(null, "the file did not arrive within " + _fileDeadline.TotalSeconds.ToString(CultureInfo.InvariantCulture) + " s, the limit for one file");
+
+    private static bool IsRedirect(int code) => code == 301 || code == 302 || code == 303 || code == 307 || code == 308;
 
     private static AttemptResult NotAnImage(int code) =>
         AttemptResult.Failure(code, "the answer is not a PNG, JPEG, GIF or WebP image");
@@ -277,9 +368,10 @@ internal sealed class MediaDownloader : IDisposable
 
     private static HttpClientHandler CreateHandler(MediaDownloaderOptions options) => new HttpClientHandler
     {
-        // Media CDNs may redirect; the handler follows only http and https targets. No credentials are ever attached,
-        // so a redirect carries nothing. Certificate validation stays on: there is no callback to weaken it.
-        AllowAutoRedirect = true,
+        // Media CDNs may redirect: OpenAsync follows them itself, checking each hop's scheme (the handler would follow an
+        // ftp: Location as if it were http). No credentials are ever attached. Certificate validation stays on: there is
+        // no callback to weaken it.
+        AllowAutoRedirect = false,
         UseCookies = false,
         UseDefaultCredentials = false,
 

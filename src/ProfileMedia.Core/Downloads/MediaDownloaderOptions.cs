@@ -12,6 +12,12 @@ internal sealed class MediaDownloaderOptions
     /// </summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// How long one file may take in all, retries included, however steadily its bytes arrive; null for ten times
+    /// <see cref="Timeout"/>. Past it the file fails and is not retried.
+    /// </summary>
+    public TimeSpan? FileDeadline { get; set; }
+
     /// <summary>How many times a transient failure (5xx, 408, 429, dropped connection, truncated body, time-out) is retried.</summary>
     public int MaxRetries { get; set; } = 3;
 

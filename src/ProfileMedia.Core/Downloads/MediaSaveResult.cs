@@ -9,9 +9,12 @@ namespace ProfileMedia.Core.Downloads;
 /// </summary>
 internal sealed class MediaSaveResult
 {
-    /// <summary>Creates the downloader's result; <see cref="For"/> adds what the saver knows.</summary>
-    public MediaSaveResult(DownloadStatus status, string url, string? path, long bytes, int? httpStatus, string message, int attempts)
-        : this(status, url, path, bytes, httpStatus, message, attempts, ErrorIdOf(status), null, null, false)
+    /// <summary>
+    /// Creates the downloader's result; <see cref="For"/> adds what the saver knows. The error id is
+    /// <paramref name="errorId"/> when given (a more specific one), else the status's own.
+    /// </summary>
+    public MediaSaveResult(DownloadStatus status, string url, string? path, long bytes, int? httpStatus, string message, int attempts, string? errorId = null)
+        : this(status, url, path, bytes, httpStatus, message, attempts, errorId ?? ErrorIdOf(status), null, null, false)
     {
     }
 

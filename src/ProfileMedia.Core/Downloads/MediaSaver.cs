@@ -64,6 +64,12 @@ internal sealed class MediaSaver : IDisposable
     /// <inheritdoc />
     public void Dispose() => _slots.Dispose();
 
+    /// <summary>
+    /// Deletes the temporary files a killed earlier run left in the folder (none a live download owns) and returns
+    /// their names, for the verbose stream.
+    /// </summary>
+    public IReadOnlyList<string> RemoveStalePartialFiles() => PartialFiles.SweepStale(_destination.FullPath);
+
     private async Task<MediaSaveResult> SaveWithRefreshAsync(MediaRequest request, Action<long>? bytesReceived, Action<string>? verbose, CancellationToken cancellationToken)
     {
         MediaRequest current = request;
@@ -74,7 +80,7 @@ internal sealed class MediaSaver : IDisposable
         {
             while (true)
             {
-                last = await DownloadAsync(current, size, bytesReceived, verbose, cancellationToken).ConfigureAwait(false);
+                last = await DownloadAsync(current, size, request.Url, bytesReceived, verbose, cancellationToken).ConfigureAwait(false);
                 lastSize = size;
                 UserReference? owner = Reference(current);
                 if (last.Status != DownloadStatus.Outdated || refreshed || owner == null || _refreshes == null)
@@ -95,6 +101,12 @@ internal sealed class MediaSaver : IDisposable
                 {
                     return Result(request, last, size, ErrorIds.RefreshFailed, "The URL " + Shown(last.Url) + " is outdated and refreshing " + Owner(current) + " failed: " + e.Message, refreshed);
                 }
+                catch (ObjectDisposedException) when (!cancellationToken.IsCancellationRequested)
+                {
+                    // Disconnect-ProfileMedia closed the connection while this ran: say so, not "disposed object".
+                    return Result(request, last, size, ErrorIds.ConnectionClosed, "The URL " + Shown(last.Url) + " is outdated and " + Owner(current)
+                        + " could not be refreshed: the connection was closed by Disconnect-ProfileMedia while Save-ProfileMedia ran.", refreshed);
+                }
 
                 if (renewed == null)
                 {
@@ -113,13 +125,14 @@ internal sealed class MediaSaver : IDisposable
         return Result(request, last!, lastSize, last!.ErrorId, MessageOf(request, last!, refreshed), refreshed);
     }
 
-    private async Task<MediaSaveResult> DownloadAsync(MediaRequest request, string size, Action<long>? bytesReceived, Action<string>? verbose, CancellationToken cancellationToken)
+    // The name is claimed for owner, the URL as given: a refreshed URL of the same input keeps its name.
+    private async Task<MediaSaveResult> DownloadAsync(MediaRequest request, string size, string owner, Action<long>? bytesReceived, Action<string>? verbose, CancellationToken cancellationToken)
     {
         // The slot is held per download, not per save: a save waiting for its user's refresh must not block the others.
         await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            return await DownloadInSlotAsync(request, size, bytesReceived, verbose, cancellationToken).ConfigureAwait(false);
+            return await DownloadInSlotAsync(request, size, owner, bytesReceived, verbose, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -127,20 +140,30 @@ internal sealed class MediaSaver : IDisposable
         }
     }
 
-    private Task<MediaSaveResult> DownloadInSlotAsync(MediaRequest request, string size, Action<long>? bytesReceived, Action<string>? verbose, CancellationToken cancellationToken)
+    private async Task<MediaSaveResult> DownloadInSlotAsync(MediaRequest request, string size, string owner, Action<long>? bytesReceived, Action<string>? verbose, CancellationToken cancellationToken)
     {
         string url = request.UrlOfSize(size);
         string extension = MediaFileName.ExtensionOfUrl(url) ?? string.Empty;
         string stem = request.Kind == MediaKind.Banner
             ? MediaFileName.ForBanner(request.ScreenName, request.UserId, size, url)
             : MediaFileName.ImageStem(request.ScreenName, request.UserId, size, url);
+
+        // The name is the owner's for this run: a second input with the same safe name but another image is refused,
+        // never saved over the first (with -Force) nor called an existing file.
+        if (!_destination.Claim(stem, owner, out string holder))
+        {
+            string reason = "this run saves " + Shown(holder) + " under the same name, " + stem + ": two inputs have one safe file name (names that differ only"
+                + " in characters a file name cannot hold, such as a.b and a/b)";
+            return AttemptResult.Failure(null, reason, ErrorIds.FileNameCollision).ToOutcome(url, 0);
+        }
+
         var download = new DownloadRequest(url, _destination, stem, extension.Length == 0 ? null : extension)
         {
             Overwrite = _overwrite,
             BytesReceived = bytesReceived,
             Verbose = verbose,
         };
-        return _downloader.DownloadAsync(download, cancellationToken);
+        return await _downloader.DownloadAsync(download, cancellationToken).ConfigureAwait(false);
     }
 
     private string MessageOf(MediaRequest request, MediaSaveResult outcome, bool refreshed)
@@ -170,7 +193,7 @@ internal sealed class MediaSaver : IDisposable
 
     private static string Owner(MediaRequest request) => request.ScreenName != null ? "@" + request.ScreenName : "user " + request.UserId;
 
-    private static string Shown(string url) => Text.MessageText.Quote(url);
+    private static string Shown(string url) => Text.UrlText.Shown(url);
 
     private static string Noun(MediaRequest request) => request.Kind == MediaKind.Banner ? "banner" : "image";
 

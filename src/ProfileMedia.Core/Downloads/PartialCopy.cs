@@ -1,8 +1,10 @@
 using System;
+using System.Globalization;
 using System.IO;
 using System.Security;
 using System.Threading;
 using System.Threading.Tasks;
+using ProfileMedia.Core.Images;
 
 namespace ProfileMedia.Core.Downloads;
 
@@ -35,7 +37,7 @@ internal sealed class PartialCopy : IDisposable
         // folder so the final rename never crosses a volume.
         try
         {
-            _tempPath = _request.Folder.PathOf("." + _request.FileNameWithoutExtension + "." + Guid.NewGuid().ToString("N") + ".partial");
+            _tempPath = _request.Folder.PathOf(PartialFiles.NewName(_request.FileNameWithoutExtension));
             return null;
         }
         catch (Exception e) when (IsFileSystemError(e))
@@ -49,7 +51,9 @@ internal sealed class PartialCopy : IDisposable
     {
         try
         {
-            _file = new FileStream(_tempPath!, FileMode.CreateNew, FileAccess.Write, FileShare.None, BufferSize, useAsync: true);
+            // FileShare.None also locks the file on Unix: the stale-file sweep of another run leaves a locked file alone.
+            _file = new FileStream(_tempPath!, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, BufferSize, useAsync: true);
+            PartialFiles.Opened(_tempPath!);
             return null;
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested && IsFileSystemError(e))
@@ -75,20 +79,29 @@ internal sealed class PartialCopy : IDisposable
         return null;
     }
 
-    /// <summary>Writes the file out and closes it; null when it could, else the failure.</summary>
-    public async Task<AttemptResult?> FlushAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes the file out, reads it back to check it is a complete image of the format its first bytes showed
+    /// (<see cref="ImageCompleteness"/>), and closes it; null when all is well, else the failure.
+    /// </summary>
+    public async Task<AttemptResult?> FinishAsync(int httpStatus, CancellationToken cancellationToken)
     {
+        bool complete;
         try
         {
             await _file!.FlushAsync(cancellationToken).ConfigureAwait(false);
+            _file.Position = 0;
+            complete = ImageCompleteness.IsComplete(_file, Extension);
             _file.Dispose();
             _file = null;
-            return null;
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested && IsFileSystemError(e))
         {
             return WriteFailed(e);
         }
+
+        // Not retried: a host that serves a cut or disguised image does it again, and the answer was read in full.
+        return complete ? null : AttemptResult.Failure(httpStatus, string.Format(CultureInfo.InvariantCulture,
+            "the answer ({0} bytes) starts like a {1} image but is not a complete one", Received, FormatName(Extension)));
     }
 
     /// <summary>Renames the complete file into place: Saved, or Exists when another file took the name meanwhile.</summary>
@@ -103,6 +116,7 @@ internal sealed class PartialCopy : IDisposable
             }
 
             _committed = true;
+            PartialFiles.Closed(_tempPath!);
             return AttemptResult.Saved(httpStatus, finalPath, Received);
         }
         catch (Exception e) when (IsFileSystemError(e))
@@ -124,6 +138,7 @@ internal sealed class PartialCopy : IDisposable
         if (_tempPath != null)
         {
             DestinationFolder.TryDelete(_tempPath);
+            PartialFiles.Closed(_tempPath);
         }
 
         if (Received > 0)
@@ -135,6 +150,8 @@ internal sealed class PartialCopy : IDisposable
     /// <summary>The exceptions the file system throws for a file that cannot be written.</summary>
     public static bool IsFileSystemError(Exception e) =>
         e is IOException || e is UnauthorizedAccessException || e is SecurityException || e is NotSupportedException || e is ArgumentException;
+
+    private static string FormatName(string? extension) => extension == null ? "known" : extension.Substring(1).ToUpperInvariant();
 
     private AttemptResult WriteFailed(Exception e) =>
         AttemptResult.Failure(null, "the file could not be written in " + _request.Folder + ": " + e.Message);

@@ -109,4 +109,7 @@ internal static class ErrorIds
     public const string MediaUrlOutdated = nameof(MediaUrlOutdated);
     public const string RefreshFailed = nameof(RefreshFailed);
     public const string DownloadFailed = nameof(DownloadFailed);
+    public const string TargetIsDirectory = nameof(TargetIsDirectory);
+    public const string FileNameCollision = nameof(FileNameCollision);
+    public const string SavedFileMissing = nameof(SavedFileMissing);
 }

@@ -9,7 +9,7 @@ internal static class UrlProblemMessages
     /// <summary>Describes <paramref name="problem"/> for the value the user gave; <paramref name="what"/> names the kind of URL.</summary>
     public static string Describe(UrlProblem problem, string? value, string what)
     {
-        string quoted = MessageText.Quote(value);
+        string quoted = UrlText.Shown(value);
         switch (problem)
         {
             case UrlProblem.NullUrl:

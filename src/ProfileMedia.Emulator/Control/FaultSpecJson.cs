@@ -79,7 +79,7 @@ internal static class FaultSpecJson
     private static FaultKind Kind(JsonElement value) =>
         FaultNames.TryParse(String(value, "kind"), out var kind)
             ? kind
-            : throw new FormatException("'kind' is one of status, drop, slow, emptyBody, notJson.");
+            : throw new FormatException("'kind' is one of status, drop, slow, emptyBody, notJson, usageCapped, trickle.");
 
     private static string String(JsonElement value, string name) =>
         value.ValueKind == JsonValueKind.String ? value.GetString()! : throw new FormatException($"'{name}' must be a string.");

@@ -4,7 +4,7 @@ using System.Linq;
 
 namespace ProfileMedia.Emulator.Faults;
 
-/// <summary>The names faults have on the control endpoint and in the request log: "status", "drop", "slow", "emptyBody", "notJson", "usageCapped".</summary>
+/// <summary>The names faults have on the control endpoint and in the request log: "status", "drop", "slow", "emptyBody", "notJson", "usageCapped", "trickle".</summary>
 internal static class FaultNames
 {
     private static readonly Dictionary<FaultKind, string> Names = new()
@@ -15,6 +15,7 @@ internal static class FaultNames
         [FaultKind.EmptyBody] = "emptyBody",
         [FaultKind.NotJson] = "notJson",
         [FaultKind.UsageCapped] = "usageCapped",
+        [FaultKind.Trickle] = "trickle",
     };
 
     public static string Of(FaultKind kind) => Names[kind];

@@ -47,11 +47,40 @@ internal static class FaultResponder
             case FaultKind.UsageCapped:
                 await WriteStatusAsync(context, fault with { Status = StatusCodes.Status429TooManyRequests }, state).ConfigureAwait(false);
                 return true;
+            case FaultKind.Trickle:
+                await TrickleAsync(context, fault.Delay).ConfigureAwait(false);
+                return true;
             default:
                 await WriteStatusAsync(context, fault, state).ConfigureAwait(false);
                 return true;
         }
     }
+
+    /// <summary>Promises a body that starts like the path's answer and sends it one byte per <paramref name="delay"/> until the client leaves.</summary>
+    private static async Task TrickleAsync(HttpContext context, TimeSpan delay)
+    {
+        var start = StartOfAnswer(context);
+        context.Response.StatusCode = StatusCodes.Status200OK;
+        context.Response.ContentType = ApiEndpoints.Handles(context.Request.Path) ? ApiResponses.JsonContentType : "image/png";
+        context.Response.ContentLength = 4096;
+        try
+        {
+            for (var sent = 0; sent < 4096; sent++)
+            {
+                await context.Response.Body.WriteAsync(new[] { sent < start.Length ? start[sent] : (byte)0 }, context.RequestAborted).ConfigureAwait(false);
+                await context.Response.Body.FlushAsync(context.RequestAborted).ConfigureAwait(false);
+                await Task.Delay(delay, context.RequestAborted).ConfigureAwait(false);
+            }
+        }
+        catch (Exception e) when (e is OperationCanceledException || e is System.IO.IOException)
+        {
+            // The client gave up: the point of the fault.
+        }
+    }
+
+    private static byte[] StartOfAnswer(HttpContext context) => ApiEndpoints.Handles(context.Request.Path)
+        ? Encoding.UTF8.GetBytes("{\"id\":1000001,\"id_str\":\"1000001\",\"name\":\"Emulated")
+        : [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, (byte)'I', (byte)'H', (byte)'D', (byte)'R'];
 
     /// <summary>
     /// Promises a body, sends the headers and a part of it, then cuts the connection. The part looks like what the path
@@ -60,9 +89,7 @@ internal static class FaultResponder
     private static async Task DropAsync(HttpContext context)
     {
         var api = ApiEndpoints.Handles(context.Request.Path);
-        var partial = api
-            ? Encoding.UTF8.GetBytes("{\"id\":1000001,\"id_str\":\"1000001\",\"name\":\"Emulated")
-            : [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, (byte)'I', (byte)'H', (byte)'D', (byte)'R'];
+        var partial = StartOfAnswer(context);
         context.Response.StatusCode = StatusCodes.Status200OK;
         context.Response.ContentType = api ? ApiResponses.JsonContentType : "image/png";
         context.Response.ContentLength = 4096;

@@ -18,7 +18,7 @@ public abstract class ProfileMediaCmdlet : PSCmdlet, IDisposable
     private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
     private PipelineDispatcher? _dispatcher;
 
-    /// <summary>Cancelled when the user presses Ctrl+C or the pipeline is stopped; every network call takes it.</summary>
+    /// <summary>Cancelled when the user presses Ctrl+C, the pipeline is stopped, or the cmdlet is disposed; every network call takes it.</summary>
     protected CancellationToken CancellationToken => _stopping.Token;
 
     /// <summary>Runs background work and carries its Write* calls back to the pipeline thread.</summary>
@@ -96,6 +96,9 @@ public abstract class ProfileMediaCmdlet : PSCmdlet, IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
+        // StopProcessing runs only for Ctrl+C and Stop(); a pipeline also ends through Select-Object -First,
+        // -ErrorAction Stop or a throw downstream, and then only Dispose is called: work still running stops here too.
+        _stopping.Cancel();
         Dispose(true);
         GC.SuppressFinalize(this);
     }

@@ -8,6 +8,7 @@ using Microsoft.PowerShell.Commands;
 using ProfileMedia.Core.Api;
 using ProfileMedia.Core.Downloads;
 using ProfileMedia.Core.Errors;
+using ProfileMedia.Core.Text;
 using ProfileMedia.Errors;
 using ProfileMedia.Input;
 using ProfileMedia.Threading;
@@ -23,6 +24,9 @@ namespace ProfileMedia.Commands;
 public sealed class SaveProfileMediaCommand : ApiCmdlet
 {
     private const int ProgressActivityId = 0x5A7E;
+
+    // A download answers cancellation within moments; the limit only keeps a host that ignores it from hanging the shell.
+    private static readonly TimeSpan CleanupLimit = TimeSpan.FromSeconds(30);
     private static readonly bool IsWindows = System.Runtime.InteropServices.RuntimeInformation.IsOSPlatform(System.Runtime.InteropServices.OSPlatform.Windows);
 
     private MediaDownloader? _downloader;
@@ -108,6 +112,10 @@ public sealed class SaveProfileMediaCommand : ApiCmdlet
             ? null
             : (users, token) => connection.Client.LookupUsersAsync(users, call, token);
         _saver = new MediaSaver(_downloader, _destination, Force, Fallback, ThrottleLimit, refresh);
+        foreach (string stale in _saver.RemoveStalePartialFiles())
+        {
+            WriteVerbose("Removed " + stale + " from " + _destination + ": a temporary file an earlier run left when it was killed mid-download.");
+        }
 
         // Outdated users wait to be looked up together (100 a request) until the input ends.
         _inputOpen = _saver.HoldRefreshes(CancellationToken);
@@ -141,9 +149,11 @@ public sealed class SaveProfileMediaCommand : ApiCmdlet
     {
         if (disposing)
         {
-            // After Ctrl+C the downloads are cancelled; give them a moment to delete their temporary files.
+            // However the pipeline ended (Ctrl+C, Select-Object -First, -ErrorAction Stop, a throw downstream), the
+            // token is cancelled by now: wait until every download has ended and deleted its temporary file, so that
+            // none runs on after the cmdlet returns, and only then close the connections.
             _inputOpen?.Dispose();
-            _pending?.WaitForCleanup(TimeSpan.FromSeconds(5));
+            _pending?.WaitForAll(CleanupLimit);
             _saver?.Dispose();
             _downloader?.Dispose();
         }
@@ -155,32 +165,46 @@ public sealed class SaveProfileMediaCommand : ApiCmdlet
     {
         _progress!.Started();
         Task<MediaSaveResult> save = _saver!.SaveAsync(request, _progress.Received, _verbose, CancellationToken);
-        _pending!.Add(save.ContinueWith(done => Dispatcher.Post(() => Write(done)), TaskScheduler.Default));
+        _pending!.Add(save.ContinueWith(done => Dispatcher.Post(() => Write(done, request)), TaskScheduler.Default));
     }
 
-    private void Write(Task<MediaSaveResult> done)
+    // Every way one file can end is written about that file alone: nothing here ends the run for the others.
+    private void Write(Task<MediaSaveResult> done, MediaRequest request)
     {
         _progress!.Finished();
-        if (done.IsCanceled || done.IsFaulted && done.Exception?.GetBaseException() is OperationCanceledException)
+        Exception? failure = done.Exception?.GetBaseException();
+        if (CancellationToken.IsCancellationRequested && (done.IsCanceled || failure is OperationCanceledException))
         {
-            return;
+            return; // stopped: the file was not saved and there is no one left to tell
         }
 
-        if (done.IsFaulted)
+        if (done.Status != TaskStatus.RanToCompletion)
         {
-            WriteError(ErrorRecords.DownloadFailed(done.Exception!.GetBaseException()));
+            // Only a stop cancels a save: any other cancellation is a failure of this file, never silence.
+            WriteError(ErrorRecords.DownloadFailed(failure ?? new OperationCanceledException("The download was cancelled."), UrlText.WithoutUserInfo(request.Url)));
             return;
         }
 
         MediaSaveResult result = done.Result;
-        if (result.Status == DownloadStatus.Saved)
+        if (result.Status != DownloadStatus.Saved)
         {
-            WriteObject(Describe(result));
+            WriteError(ErrorRecords.NotSaved(result.ErrorId ?? ErrorIds.DownloadFailed, result.Message, result.Status == DownloadStatus.Exists ? (object?)result.Path : UrlText.WithoutUserInfo(result.Url)));
+            return;
         }
-        else
+
+        PSObject file;
+        try
         {
-            WriteError(ErrorRecords.NotSaved(result.ErrorId ?? ErrorIds.DownloadFailed, result.Message, result.Status == DownloadStatus.Exists ? (object?)result.Path : result.Url));
+            file = Describe(result);
         }
+        catch (Exception e) when ((e is RuntimeException && e is not PipelineStoppedException) || e is IOException || e is UnauthorizedAccessException)
+        {
+            // Saved, then removed or made unreadable by something else before it could be output (a cleanup job, say).
+            WriteError(ErrorRecords.SavedFileMissing(result.Path!, e));
+            return;
+        }
+
+        WriteObject(file);
     }
 
     private PSObject Describe(MediaSaveResult result)
@@ -188,7 +212,7 @@ public sealed class SaveProfileMediaCommand : ApiCmdlet
         // On Windows the file view needs only what a FileInfo has, so the provider's own properties are added here:
         // asking the provider for each file costs ~200 us on the pipeline thread (benchmark 5). Elsewhere the view reads
         // the provider's internal Unix stat (mode, owner, size), which only the provider can attach.
-        PSObject file = IsWindows ? WithProviderProperties(new FileInfo(result.Path!)) : InvokeProvider.Item.Get(new[] { result.Path! }, true, true)[0];
+        PSObject file = IsWindows ? WithProviderProperties(ExistingFile(result.Path!)) : InvokeProvider.Item.Get(new[] { result.Path! }, true, true)[0];
         MediaRequest request = result.Request!;
         file.Properties.Add(new PSNoteProperty("SavedSize", result.SavedSize));
         file.Properties.Add(new PSNoteProperty("RequestedSize", request.Size));
@@ -197,6 +221,12 @@ public sealed class SaveProfileMediaCommand : ApiCmdlet
         file.Properties.Add(new PSNoteProperty("UserId", request.UserId));
         file.Properties.Add(new PSNoteProperty("Refreshed", result.Refreshed));
         return file;
+    }
+
+    private static FileInfo ExistingFile(string path)
+    {
+        var info = new FileInfo(path);
+        return info.Exists ? info : throw new FileNotFoundException("The file " + path + " is not there any more.", path);
     }
 
     private PSObject WithProviderProperties(FileInfo info)
@@ -212,8 +242,15 @@ public sealed class SaveProfileMediaCommand : ApiCmdlet
         return file;
     }
 
+    // Resolved once, through the provider, against the current PowerShell location: .NET would resolve a relative path
+    // against the process's directory, which is not $PWD. Every refusal comes before anything is written.
     private string ResolveDestination()
     {
+        if (string.IsNullOrWhiteSpace(Destination))
+        {
+            ThrowTerminatingError(ErrorRecords.InvalidDestination(Destination, "is white space; give the path of a folder."));
+        }
+
         string path;
         ProviderInfo provider;
         try
@@ -233,6 +270,28 @@ public sealed class SaveProfileMediaCommand : ApiCmdlet
             ThrowTerminatingError(ErrorRecords.InvalidDestination(Destination, "is on the " + provider.Name + " provider; it must be a folder in the file system."));
         }
 
+        // The provider turns \\ into // on Unix, so the text as typed is judged too.
+        if (!IsWindows && (LooksLikeUncPath(path) || LooksLikeUncPath(Destination)))
+        {
+            ThrowTerminatingError(ErrorRecords.InvalidDestination(Destination, "looks like a UNC network path (\\\\server\\share), which this system does not have; give the folder where the share is mounted."));
+        }
+
+        try
+        {
+            // A provider-qualified relative path (FileSystem::media) comes back relative: it means the current location too.
+            path = Path.GetFullPath(Path.IsPathRooted(path) ? path : Path.Combine(SessionState.Path.CurrentFileSystemLocation.ProviderPath, path));
+        }
+        catch (Exception e) when (e is ArgumentException || e is NotSupportedException || e is PathTooLongException)
+        {
+            ThrowTerminatingError(ErrorRecords.InvalidDestination(Destination, "is not a valid path: " + Core.Text.MessageText.Reason(e), e));
+            throw;
+        }
+
+        if (DestinationFolder.IsLink(path) && !Directory.Exists(path))
+        {
+            ThrowTerminatingError(ErrorRecords.InvalidDestination(Destination, "is a symbolic link to something that does not exist (or is not a folder); it must be a folder."));
+        }
+
         if (File.Exists(path))
         {
             ThrowTerminatingError(ErrorRecords.InvalidDestination(Destination, "is a file; it must be a folder."));
@@ -249,4 +308,9 @@ public sealed class SaveProfileMediaCommand : ApiCmdlet
             throw;
         }
     }
+
+    // \\server\share, or a mix of slashes: on Windows a network share; elsewhere no such thing exists, and .NET would make a
+    // folder literally named so under the process's directory.
+    private static bool LooksLikeUncPath(string path) =>
+        path.Length >= 2 && (path[0] == '\\' || path[1] == '\\') && (path[0] == '\\' || path[0] == '/') && (path[1] == '\\' || path[1] == '/');
 }

@@ -42,6 +42,7 @@ internal static class ErrorCategories
             case ErrorIds.DestinationNotFound:
             case ErrorIds.MediaUrlOutdated:
             case ErrorIds.RefreshFailed:
+            case ErrorIds.SavedFileMissing:
                 return ErrorCategory.ObjectNotFound;
             case ErrorIds.RateLimited:
             case ErrorIds.ImageTooLarge:
@@ -78,6 +79,8 @@ internal static class ErrorCategories
             case ErrorIds.UnexpectedResponse:
                 return ErrorCategory.InvalidResult;
             case ErrorIds.FileExists:
+            case ErrorIds.TargetIsDirectory:
+            case ErrorIds.FileNameCollision:
                 return ErrorCategory.ResourceExists;
             case ErrorIds.MissingCredential:
             case ErrorIds.EmptyCredential:

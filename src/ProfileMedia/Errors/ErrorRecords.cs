@@ -91,8 +91,13 @@ internal static class ErrorRecords
     public static ErrorRecord InvalidDestination(string destination, string problem, Exception? inner = null) =>
         Build(new ArgumentException("The destination '" + destination + "' " + problem, inner), ErrorIds.InvalidDestination, destination);
 
-    /// <summary>A download that failed in a way the downloader did not foresee.</summary>
-    public static ErrorRecord DownloadFailed(Exception exception) => Build(exception, ErrorIds.DownloadFailed, null);
+    /// <summary>A download of <paramref name="url"/> that failed in a way the downloader did not foresee.</summary>
+    public static ErrorRecord DownloadFailed(Exception exception, string? url) => Build(exception, ErrorIds.DownloadFailed, url);
+
+    /// <summary>A file that was saved and then was gone (or unreadable) before it could be output.</summary>
+    public static ErrorRecord SavedFileMissing(string path, Exception exception) =>
+        Build(new IOException("The file " + path + " was saved but could not be read back to output it, as something removed or changed it meanwhile: " + Core.Text.MessageText.Reason(exception), exception),
+            ErrorIds.SavedFileMissing, path);
 
     /// <summary>A file that was not saved (exists, outdated, failed), with the downloader's id and message.</summary>
     public static ErrorRecord NotSaved(string errorId, string message, object? target) => Build(new IOException(message), errorId, target);

@@ -13,18 +13,7 @@ internal static class PropertyBag
     public static string? Text(PSObject bag, params string[] names) => Value(bag, names) is object found ? found.ToString() : null;
 
     /// <summary>The first of <paramref name="names"/> the table has with a value, as text; null when none has.</summary>
-    public static string? Text(IDictionary table, params string[] names)
-    {
-        foreach (string name in names)
-        {
-            if (table.Contains(name) && table[name] is object found)
-            {
-                return found.ToString();
-            }
-        }
-
-        return null;
-    }
+    public static string? Text(IDictionary table, params string[] names) => Value(table, names)?.ToString();
 
     /// <summary>The first of <paramref name="names"/> the bag has with a value, unwrapped; null when none has.</summary>
     public static object? Value(PSObject bag, params string[] names)
@@ -32,6 +21,20 @@ internal static class PropertyBag
         foreach (string name in names)
         {
             if (bag.Properties[name]?.Value is object found)
+            {
+                return found is PSObject wrapped ? wrapped.BaseObject : found;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The first of <paramref name="names"/> the table has with a value, unwrapped; null when none has.</summary>
+    public static object? Value(IDictionary table, params string[] names)
+    {
+        foreach (string name in names)
+        {
+            if (table.Contains(name) && table[name] is object found)
             {
                 return found is PSObject wrapped ? wrapped.BaseObject : found;
             }

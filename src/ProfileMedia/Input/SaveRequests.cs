@@ -1,5 +1,7 @@
 using System;
+using System.Collections;
 using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using ProfileMedia.Core.Downloads;
 using ProfileMedia.Core.Urls;
@@ -24,13 +26,35 @@ internal sealed class SaveRequests
     /// <param name="writeError">Called on the pipeline thread for each input that cannot be used.</param>
     public SaveRequests(string[] imageSizes, string[] bannerSizes, Action<ErrorRecord> writeError)
     {
-        _imageSizes = imageSizes;
-        _bannerSizes = bannerSizes;
+        // A size named twice (-ImageSize original,original) is one file, saved once.
+        _imageSizes = imageSizes.Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
+        _bannerSizes = bannerSizes.Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
         _writeError = writeError;
     }
 
     /// <summary>The files to save for one pipeline object; none when it cannot be used (an error is written).</summary>
     public IReadOnlyList<MediaRequest> For(object? input)
+    {
+        IReadOnlyList<MediaRequest> requests;
+        try
+        {
+            requests = Read(input);
+        }
+        catch (Exception e) when (IsInputsOwnFailure(e))
+        {
+            // Reading a property or text ran the object's own code (a ScriptProperty, a ToString override), and it threw.
+            _writeError(ErrorRecords.UnreadableInput(Command, input, e));
+            return Array.Empty<MediaRequest>();
+        }
+
+        return requests;
+    }
+
+    // Anything the object's own code may throw; not the pipeline's own signals, which must go on up.
+    private static bool IsInputsOwnFailure(Exception e) =>
+        !(e is PipelineStoppedException || e is ActionPreferenceStopException || e is OperationCanceledException || e is OutOfMemoryException);
+
+    private IReadOnlyList<MediaRequest> Read(object? input)
     {
         object? value = input is PSObject wrapped ? wrapped.BaseObject : input;
         switch (value)
@@ -45,9 +69,13 @@ internal sealed class SaveRequests
                 return ForUrl(url);
             case Uri uri:
                 return ForUrl(uri.OriginalString);
-            case PSCustomObject _ when VariantFromProperties((PSObject)input!) is MediaRequest variant:
+            case PSCustomObject _ when VariantFromProperties(new Bag((PSObject)input!)) is MediaRequest variant:
                 return new[] { variant };
-            case PSCustomObject _ when UserFromProperties((PSObject)input!) is ProfileUser user:
+            case PSCustomObject _ when UserFromProperties(new Bag((PSObject)input!)) is ProfileUser user:
+                return ForUser(user);
+            case IDictionary table when VariantFromProperties(new Bag(table)) is MediaRequest variant:
+                return new[] { variant };
+            case IDictionary table when UserFromProperties(new Bag(table)) is ProfileUser user:
                 return ForUser(user);
             default:
                 _writeError(ErrorRecords.UnsupportedInput(Command, input, "it takes image or banner variants, users or URLs"));
@@ -100,43 +128,68 @@ internal sealed class SaveRequests
         return new[] { request! };
     }
 
-    // A user as a property bag: a v1.1 object from ConvertFrom-Json (snake_case), or a ProfileUser that went through
-    // JSON or Export-Clixml and came back as properties (PascalCase).
-    private static ProfileUser? UserFromProperties(PSObject bag)
+    // A user as a property bag: a v1.1 object from ConvertFrom-Json (snake_case, -AsHashtable too), or a ProfileUser
+    // that went through JSON or Export-Clixml and came back as properties (PascalCase).
+    private static ProfileUser? UserFromProperties(Bag bag)
     {
-        string? screenName = PropertyBag.Text(bag, "screen_name", "ScreenName");
+        string? screenName = bag.Text("screen_name", "ScreenName");
         if (screenName == null)
         {
             return null;
         }
 
         return new ProfileUser(
-            PropertyBag.Text(bag, "id_str", "UserId") ?? string.Empty,
+            bag.Text("id_str", "UserId") ?? string.Empty,
             screenName,
-            PropertyBag.Text(bag, "name", "Name") ?? screenName,
-            PropertyBag.Text(bag, "profile_image_url", "ProfileImageUrl"),
-            PropertyBag.Text(bag, "profile_image_url_https", "ProfileImageUrlHttps"),
-            PropertyBag.Text(bag, "profile_banner_url", "ProfileBannerUrl"),
-            PropertyBag.Value(bag, "default_profile_image", "IsDefaultProfileImage") is bool isDefault && isDefault);
+            bag.Text("name", "Name") ?? screenName,
+            bag.Text("profile_image_url", "ProfileImageUrl"),
+            bag.Text("profile_image_url_https", "ProfileImageUrlHttps"),
+            bag.Text("profile_banner_url", "ProfileBannerUrl"),
+            bag.Value("default_profile_image", "IsDefaultProfileImage") is bool isDefault && isDefault);
     }
 
     // An image or banner variant that came back as properties (ConvertFrom-Json, Import-Clixml): it has a Url, a Width,
     // and a Size (image) or a Name (banner).
-    private static MediaRequest? VariantFromProperties(PSObject bag)
+    private static MediaRequest? VariantFromProperties(Bag bag)
     {
-        string? url = PropertyBag.Text(bag, "Url");
-        string? size = PropertyBag.Text(bag, "Size");
-        string? name = PropertyBag.Text(bag, "Name");
-        if (url == null || (size == null && name == null) || !PropertyBag.Has(bag, "Width"))
+        string? url = bag.Text("Url");
+        string? size = bag.Text("Size");
+        string? name = bag.Text("Name");
+        if (url == null || (size == null && name == null) || !bag.Has("Width"))
         {
             return null;
         }
 
-        string? screenName = PropertyBag.Text(bag, "ScreenName");
-        string? userId = PropertyBag.Text(bag, "UserId");
-        string sourceUrl = PropertyBag.Text(bag, "SourceUrl") ?? url;
+        string? screenName = bag.Text("ScreenName");
+        string? userId = bag.Text("UserId");
+        string sourceUrl = bag.Text("SourceUrl") ?? url;
         return size != null
             ? MediaRequest.From(new ProfileImageVariant(size, null, null, url, false, sourceUrl, screenName, userId))
             : MediaRequest.From(new ProfileBannerVariant(name!, 0, 0, url, sourceUrl, screenName, userId));
+    }
+
+    // The properties of what was piped, read alike whether it is an object (ConvertFrom-Json) or a hashtable (-AsHashtable).
+    private readonly struct Bag
+    {
+        private readonly PSObject? _object;
+        private readonly IDictionary? _table;
+
+        public Bag(PSObject bag)
+        {
+            _object = bag;
+            _table = null;
+        }
+
+        public Bag(IDictionary table)
+        {
+            _object = null;
+            _table = table;
+        }
+
+        public string? Text(params string[] names) => _table != null ? PropertyBag.Text(_table, names) : PropertyBag.Text(_object!, names);
+
+        public object? Value(params string[] names) => _table != null ? PropertyBag.Value(_table, names) : PropertyBag.Value(_object!, names);
+
+        public bool Has(string name) => _table != null ? _table.Contains(name) : PropertyBag.Has(_object!, name);
     }
 }

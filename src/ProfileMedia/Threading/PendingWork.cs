@@ -44,6 +44,9 @@ internal sealed class PendingWork
     /// <summary>Writes everything as it finishes, until all has. Pipeline thread only.</summary>
     public void Finish() => _dispatcher.RunUntil(Task.WhenAll(_pending));
 
-    /// <summary>After Ctrl+C the work is cancelled; gives it a moment to clean up (delete temporary files) before disposal.</summary>
-    public void WaitForCleanup(TimeSpan atMost) => Task.WaitAny(Task.WhenAll(_pending), Task.Delay(atMost));
+    /// <summary>
+    /// Once the work is cancelled: waits until all of it has ended (and so deleted its temporary files), bounded by
+    /// <paramref name="atMost"/> in case something ignores cancellation. Nothing is written: the pipeline is over.
+    /// </summary>
+    public void WaitForAll(TimeSpan atMost) => Task.WaitAny(Task.WhenAll(_pending), Task.Delay(atMost));
 }

@@ -34,7 +34,7 @@ public sealed class MediaDownloaderHandlerTests
     [Fact]
     public async Task Requests_carry_no_credentials_and_name_the_module()
     {
-        var handler = new StubHandler(_ => new HttpResponseMessage(HttpStatusCode.OK) { Content = new ByteArrayContent(TestImages.PngLike(10)) });
+        var handler = new StubHandler(_ => new HttpResponseMessage(HttpStatusCode.OK) { Content = new ByteArrayContent(TestImages.PngLike(100)) });
         using var folder = new TempFolder();
         using (var downloader = new MediaDownloader(new MediaDownloaderOptions { Handler = handler }))
         {
@@ -54,7 +54,7 @@ public sealed class MediaDownloaderHandlerTests
         int calls = 0;
         var handler = new StubHandler(_ => Interlocked.Increment(ref calls) == 1
             ? new HttpResponseMessage((HttpStatusCode)429)
-            : new HttpResponseMessage(HttpStatusCode.OK) { Content = new ByteArrayContent(TestImages.PngLike(10)) });
+            : new HttpResponseMessage(HttpStatusCode.OK) { Content = new ByteArrayContent(TestImages.PngLike(100)) });
         using var folder = new TempFolder();
         using var downloader = new MediaDownloader(new MediaDownloaderOptions { Handler = handler, RetryBaseDelay = TimeSpan.Zero });
 
