@@ -81,7 +81,7 @@ internal sealed class PartialCopy : IDisposable
 
     /// <summary>
     /// Writes the file out, reads it back to check it is a complete image of the format its first bytes showed
-    /// (<see cref="ImageCompleteness"/>), and closes it; null when all is well, else the failure.
+    /// (<see cref="ImageSignature.IsComplete(Stream)"/>), and closes it; null when all is well, else the failure.
     /// </summary>
     public async Task<AttemptResult?> FinishAsync(int httpStatus, CancellationToken cancellationToken)
     {
@@ -90,7 +90,7 @@ internal sealed class PartialCopy : IDisposable
         {
             await _file!.FlushAsync(cancellationToken).ConfigureAwait(false);
             _file.Position = 0;
-            complete = ImageCompleteness.IsComplete(_file, Extension);
+            complete = ImageSignature.IsComplete(_file);
             _file.Dispose();
             _file = null;
         }

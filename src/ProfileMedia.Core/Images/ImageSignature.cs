@@ -112,11 +112,13 @@ internal static class ImageSignature
             }
         }
 
-        while (true)
+        for (bool first = true; ; first = false)
         {
             long length = reader.UInt32BigEndian();
             long type = reader.UInt32BigEndian();
-            if (length < 0 || type < 0 || length > int.MaxValue)
+
+            // Every PNG starts with IHDR: a signature followed by anything else is not one, whatever chunks follow.
+            if (length < 0 || type < 0 || length > int.MaxValue || (first && type != 0x49484452))
             {
                 return -1;
             }
