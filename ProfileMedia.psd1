@@ -1,6 +1,6 @@
 @{
     RootModule           = 'ProfileMedia.dll'
-    ModuleVersion        = '0.1.0'
+    ModuleVersion        = '0.2.0'
     CompatiblePSEditions = @('Core', 'Desktop')
     GUID                 = '5f0d7c1e-3b8a-4f57-9a43-2f7e1c6d8b90'
     Author               = 'ProfileMedia contributors'
@@ -33,7 +33,12 @@
             LicenseUri   = 'https://github.com/profilemedia/ProfileMedia/blob/main/LICENSE'
             ProjectUri   = 'https://github.com/profilemedia/ProfileMedia'
             ReleaseNotes = @'
-Unreleased - X API v2 reads in batches of 100 (v1.1 as an opt-in), app-only Bearer tokens, an error id and advice for each v2 problem.
+0.2.0 - the X API as it is in 2026 (the full history is in CHANGELOG.md):
+- Reads through X API v2 by default, 100 users per request, with app-only Bearer tokens (-BearerToken, PROFILEMEDIA_BEARER_TOKEN, -RequestBearerToken); -ReadApiVersion 1.1 as an opt-in; -ApiBaseUri is the host root.
+- An error id and advice for each v2 problem (ClientNotEnrolled, UsageCapped, CreditsDepleted, ...); writes on a Bearer-only connection refused before any request.
+- Request-ProfileMediaAuthorization / Complete-ProfileMediaAuthorization: the PIN-based OAuth 1.0a flow for managing other accounts.
+- ConvertTo-ProfileImage and -Fit on Set-ProfileImage / Set-ProfileBanner: any photo oriented, cropped, scaled, stripped of metadata and fitted under the limits (SkiaSharp, in the module's own AssemblyLoadContext; PowerShell 7.2+).
+- Hostile-use fixes: Save-ProfileMedia's destination resolved once, clean stops however the pipeline ends, complete images only, safe redirects; images with data after their end marker accepted; clearer, escaped messages.
 
 0.1.0 - first release (the full history is in CHANGELOG.md):
 - Get-ProfileImageVariant and Get-ProfileBanner: every size of a profile image or banner from its URL, offline.

@@ -8,7 +8,7 @@
     the machine, date and commit. A figure that misses its target is reported, never failed: the exit code is 0
     unless a benchmark script itself broke (Status 'Error'), which exits 1.
 .PARAMETER ModulePath
-    The built module's manifest, e.g. out/ProfileMedia/0.1.0/ProfileMedia.psd1.
+    The built module's manifest, e.g. out/ProfileMedia/<version>/ProfileMedia.psd1.
 .PARAMETER EmulatorPath
     The X API emulator, for benchmarks 4-6 once they exist; passed to every script that declares -EmulatorPath.
 .PARAMETER ArtifactsPath
