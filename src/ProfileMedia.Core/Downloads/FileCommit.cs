@@ -1,5 +1,7 @@
 using System;
 using System.IO;
+using System.Runtime.InteropServices;
+using ProfileMedia.Core.Uploads;
 
 namespace ProfileMedia.Core.Downloads;
 
@@ -8,8 +10,8 @@ internal static class FileCommit
 {
     /// <summary>
     /// Renames <paramref name="source"/> to <paramref name="destination"/> (both in one folder). Without
-    /// <paramref name="overwrite"/>: false, and nothing moved, when the destination exists — File.Move refuses to
-    /// overwrite, which makes the existence check and the rename one atomic step even against a concurrent writer.
+    /// <paramref name="overwrite"/>: false, and nothing moved, when the destination exists — the existence check and
+    /// the new name are one atomic step even against a concurrent writer (see <see cref="MoveUnlessTaken"/>).
     /// With it: File.Replace when the destination exists (File.Move(src, dst) cannot overwrite on .NET Framework or
     /// netstandard2.0), else File.Move; a destination that appears between the check and the move is replaced. A
     /// symbolic link at the destination, even one whose target is missing, is itself replaced.
@@ -18,15 +20,7 @@ internal static class FileCommit
     {
         if (!overwrite)
         {
-            try
-            {
-                File.Move(source, destination);
-                return true;
-            }
-            catch (IOException) when (DestinationFolder.IsOccupied(destination))
-            {
-                return false;
-            }
+            return MoveUnlessTaken(source, destination);
         }
 
         for (int tries = 1; ; tries++)
@@ -53,6 +47,52 @@ internal static class FileCommit
             }
         }
     }
+
+    // File.Move without overwrite is atomic on Windows (MoveFileEx), but on Unix .NET checks that the destination is
+    // missing (lstat) and then calls rename(), which replaces: two downloads of one name can both pass the check, and
+    // the second silently replaces the first while both report Saved. link() makes the new name only if it is free,
+    // in one step; the temporary name is removed afterwards. Where links are refused (FAT, some shares) or the
+    // runtime's native shim is missing, File.Move is the best there is.
+    private static bool MoveUnlessTaken(string source, string destination)
+    {
+        if (!RuntimeInformation.IsOSPlatform(OSPlatform.Windows))
+        {
+            bool linked;
+            try
+            {
+                linked = SystemNative_Link(FileKind.NullTerminatedUtf8(source), FileKind.NullTerminatedUtf8(destination)) == 0;
+            }
+            catch (Exception e) when (e is DllNotFoundException || e is EntryPointNotFoundException || e is BadImageFormatException)
+            {
+                linked = false;
+            }
+
+            if (linked)
+            {
+                DestinationFolder.TryDelete(source);
+                return true;
+            }
+
+            if (DestinationFolder.IsOccupied(destination))
+            {
+                return false;
+            }
+        }
+
+        try
+        {
+            File.Move(source, destination);
+            return true;
+        }
+        catch (IOException) when (DestinationFolder.IsOccupied(destination))
+        {
+            return false;
+        }
+    }
+
+    [DllImport("libSystem.Native", EntryPoint = "SystemNative_Link", SetLastError = true)]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+    private static extern int SystemNative_Link(byte[] source, byte[] link);
 
     private static void Replace(string source, string destination)
     {

@@ -44,8 +44,8 @@ internal static class FileKind
         return type == RegularFile ? FileKindResult.Regular : type == Directory ? FileKindResult.Directory : FileKindResult.Special;
     }
 
-    // Unix paths are bytes; UTF-8 is what .NET itself passes (netstandard2.0 has no UTF-8 string marshalling).
-    private static byte[] NullTerminatedUtf8(string path)
+    /// <summary>A path as the runtime's native shim takes it: Unix paths are bytes, UTF-8 is what .NET itself passes (netstandard2.0 has no UTF-8 string marshalling).</summary>
+    internal static byte[] NullTerminatedUtf8(string path)
     {
         byte[] bytes = new byte[Encoding.UTF8.GetByteCount(path) + 1];
         Encoding.UTF8.GetBytes(path, 0, path.Length, bytes, 0);
