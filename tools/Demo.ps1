@@ -96,6 +96,18 @@ try {
     Show-Step 'The new banner, through the API' 'Get-ProfileBanner -ScreenName EmulatedUser -Size 1500x500, mobile'
     Get-ProfileBanner -ScreenName EmulatedUser -Size 1500x500, mobile | Show-Table
 
+    # A photo as a camera gives it: far larger than the 400x400 X shows, and not square.
+    . (Join-Path $root 'tests/TestPictures.ps1')
+    $photo = New-TestPicture -Path (Join-Path $work 'photo.png') -Width 3000 -Height 2000
+    $prepared = New-Item -ItemType Directory -Path (Join-Path $work 'prepared')
+    Show-Step 'Fit any photo for upload: the plan, then the file (cropped, scaled down, metadata dropped, under the limit)' @(
+        'ConvertTo-ProfileImage -Path photo.png -Target Avatar -Destination ./prepared -WhatIf'
+        'ConvertTo-ProfileImage -Path photo.png -Target Avatar -Destination ./prepared | Format-Table SourceWidth, SourceHeight, Crop, Width, Height, Format, Quality, Length')
+    ConvertTo-ProfileImage -Path $photo.FullName -Target Avatar -Destination $prepared.FullName -WhatIf
+    ConvertTo-ProfileImage -Path $photo.FullName -Target Avatar -Destination $prepared.FullName | Format-Table SourceWidth, SourceHeight, Crop, Width, Height, Format, Quality, Length | Out-Host
+    Show-Step 'Or fit it in memory and upload it in one step (it outputs nothing)' 'Set-ProfileBanner -Path photo.png -Fit'
+    Set-ProfileBanner -Path $photo.FullName -Fit
+
     Show-Step 'Save every image size and banner size of a user, in parallel, atomically' @(
         '$saved = @(Get-ProfileUser EmulatedUser | Get-ProfileImageVariant | Save-ProfileMedia -Destination ./media)'
         '$saved += Get-ProfileBanner -ScreenName EmulatedUser | Save-ProfileMedia -Destination ./media'
