@@ -38,4 +38,13 @@ Describe 'Format views' {
         $list = $user | Format-List | Out-String -Width 200
         $list | Should -Match 'ProfileBannerUrl\s+: https://pbs.twimg.com/profile_banners/783214/1611950530'
     }
+
+    It 'has a default view for every type a cmdlet says it outputs, so none prints as a wall of properties' {
+        $outputTypes = @(Get-Command -Module ProfileMedia | ForEach-Object { $_.OutputType.Type } |
+            Where-Object { $_ -and $_.Namespace -eq 'ProfileMedia' } | Select-Object -Unique)
+        $outputTypes.Count | Should -BeGreaterThan 5
+        foreach ($type in $outputTypes) {
+            Get-FormatData -TypeName $type.FullName | Should -Not -BeNullOrEmpty -Because "$($type.FullName) is output by a cmdlet"
+        }
+    }
 }
