@@ -1,5 +1,6 @@
 @{
-    RootModule           = 'ProfileMedia.dll'
+    # A few lines that import bin/net8.0/ProfileMedia.dll on PowerShell 7.4+ and bin/net472/ProfileMedia.dll on 5.1.
+    RootModule           = 'ProfileMedia.psm1'
     ModuleVersion        = '0.2.0'
     CompatiblePSEditions = @('Core', 'Desktop')
     GUID                 = '5f0d7c1e-3b8a-4f57-9a43-2f7e1c6d8b90'
@@ -7,7 +8,9 @@
     CompanyName          = 'ProfileMedia'
     Copyright            = '(c) ProfileMedia contributors. MIT License.'
     Description          = 'Script X (Twitter) profile images and banners: every size of an avatar or banner from its URL, downloads, and OAuth 1.0a uploads.'
+    # Windows PowerShell 5.1 or PowerShell 7.4 and later (7.6 LTS is the supported line; the loader refuses 7.0-7.3).
     PowerShellVersion    = '5.1'
+    DotNetFrameworkVersion = '4.7.2'
     FormatsToProcess     = @('ProfileMedia.Format.ps1xml')
     TypesToProcess       = @('ProfileMedia.Types.ps1xml')
     CmdletsToExport      = @(

@@ -1,4 +1,4 @@
-#Requires -Version 7.2
+#Requires -Version 7.4
 <#
 .SYNOPSIS
     Builds, tests, demonstrates and packages the ProfileMedia module.
@@ -45,27 +45,32 @@ $fullFuzzCases = 1000000
 
 # Everything that ships, and nothing else: a file missing here fails the build, and so does an assembly in the build
 # output that is not listed (a dependency would otherwise be silently left out of the module, or shipped by accident).
+# Two builds of the cmdlets and the core (Directory.Build.props says why these two), which ProfileMedia.psm1 chooses
+# between at import: bin/net8.0 for PowerShell 7.4+, bin/net472 for Windows PowerShell 5.1.
 $moduleFiles = [ordered]@{
-    'ProfileMedia.dll'             = "$artifacts/bin/ProfileMedia/$config/ProfileMedia.dll"
-    'ProfileMedia.Core.dll'        = "$artifacts/bin/ProfileMedia/$config/ProfileMedia.Core.dll"
     'ProfileMedia.psd1'            = "$root/ProfileMedia.psd1"
+    'ProfileMedia.psm1'            = "$root/module/ProfileMedia.psm1"
     'ProfileMedia.Format.ps1xml'   = "$root/module/ProfileMedia.Format.ps1xml"
     'ProfileMedia.Types.ps1xml'    = "$root/module/ProfileMedia.Types.ps1xml"
     'en-US/ProfileMedia.dll-Help.xml'   = "$artifacts/help/en-US/ProfileMedia.dll-Help.xml"
     'en-US/about_ProfileMedia.help.txt' = "$artifacts/help/en-US/about_ProfileMedia.help.txt"
 }
-# Image preparation ships in imaging/, loaded into the module's own AssemblyLoadContext only when a picture is prepared:
-# the imaging assembly, SkiaSharp, and libSkiaSharp for every platform the module supports (a missing one fails the build).
+$frameworks = 'net8.0', 'net472'
+foreach ($framework in $frameworks) {
+    foreach ($assembly in 'ProfileMedia.dll', 'ProfileMedia.Core.dll') {
+        $moduleFiles["bin/$framework/$assembly"] = "$artifacts/bin/ProfileMedia/${config}_$framework/$assembly"
+    }
+}
+# Image preparation (PowerShell 7 only) ships in bin/net8.0/imaging/, loaded into the module's own AssemblyLoadContext
+# only when a picture is prepared: the imaging assembly, SkiaSharp, and libSkiaSharp for every platform the module
+# supports (a missing one fails the build; the packages' other native builds are left out).
 $imaging = "$artifacts/bin/ProfileMedia.Imaging/$config"
-$moduleFiles['imaging/ProfileMedia.Imaging.dll'] = "$imaging/ProfileMedia.Imaging.dll"
-$moduleFiles['imaging/SkiaSharp.dll'] = "$imaging/SkiaSharp.dll"
+$moduleFiles['bin/net8.0/imaging/ProfileMedia.Imaging.dll'] = "$imaging/ProfileMedia.Imaging.dll"
+$moduleFiles['bin/net8.0/imaging/SkiaSharp.dll'] = "$imaging/SkiaSharp.dll"
 foreach ($native in 'win-x64/native/libSkiaSharp.dll', 'win-arm64/native/libSkiaSharp.dll', 'linux-x64/native/libSkiaSharp.so',
     'linux-arm64/native/libSkiaSharp.so', 'osx/native/libSkiaSharp.dylib') {
-    $moduleFiles["imaging/runtimes/$native"] = "$imaging/runtimes/$native"
+    $moduleFiles["bin/net8.0/imaging/runtimes/$native"] = "$imaging/runtimes/$native"
 }
-# In the imaging build output but not shipped: SkiaSharp's netstandard2.0 dependencies, which PowerShell 7 itself
-# provides (the imaging context falls back to the default context for them).
-$providedByPowerShell = 'System.Buffers.dll', 'System.Memory.dll', 'System.Numerics.Vectors.dll', 'System.Runtime.CompilerServices.Unsafe.dll'
 
 # The xunit projects, each named for what it tests (STYLE.md): the core with its client transport, the emulator, and the
 # image preparation.
@@ -99,13 +104,13 @@ function Build-Module {
     # Help is generated from docs/en-US (platyPS is not available here); the generator fails on any undocumented
     # cmdlet or parameter. It runs in a fresh pwsh so this session never loads the module.
     $helpCode = Invoke-FreshPwsh -Script (Join-Path $root 'tools/New-ProfileMediaHelp.ps1') -Arguments @(
-        '-ModulePath', $moduleFiles['ProfileMedia.dll'], '-DocsPath', (Join-Path $root 'docs/en-US'), '-OutputPath', (Join-Path $artifacts 'help/en-US'))
+        '-ModulePath', $moduleFiles['bin/net8.0/ProfileMedia.dll'], '-DocsPath', (Join-Path $root 'docs/en-US'), '-OutputPath', (Join-Path $artifacts 'help/en-US'))
     if ($helpCode -ne 0) { throw "The help could not be built from docs/en-US (exit code $helpCode)." }
 
-    $built = Split-Path $moduleFiles['ProfileMedia.dll']
-    $listed = $moduleFiles.Keys | Where-Object { $_ -like '*.dll' } | ForEach-Object { Split-Path $_ -Leaf }
-    $unlisted = @(Get-ChildItem -LiteralPath $built, $imaging -Filter '*.dll' | Where-Object Name -NotIn (@($listed) + $providedByPowerShell))
-    if ($unlisted) { throw "Assemblies in the build output are not in the module's file list: $($unlisted.Name -join ', ')." }
+    $listed = @($moduleFiles.Values | Where-Object { $_ -like '*.dll' } | ForEach-Object { [IO.Path]::GetFullPath($_) })
+    $built = @($frameworks | ForEach-Object { Split-Path $moduleFiles["bin/$_/ProfileMedia.dll"] }) + $imaging
+    $unlisted = @(Get-ChildItem -LiteralPath $built -Filter '*.dll' | Where-Object FullName -NotIn $listed)
+    if ($unlisted) { throw "Assemblies in the build output are not in the module's file list: $($unlisted.FullName -join ', ')." }
 
     if (Test-Path -LiteralPath $moduleDir) { Remove-Item -LiteralPath $moduleDir -Recurse -Force }
     foreach ($entry in $moduleFiles.GetEnumerator()) {

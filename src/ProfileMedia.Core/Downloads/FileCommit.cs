@@ -1,7 +1,7 @@
 using System;
 using System.IO;
 using System.Runtime.InteropServices;
-using ProfileMedia.Core.Uploads;
+using ProfileMedia.Core.Platform;
 
 namespace ProfileMedia.Core.Downloads;
 
@@ -12,9 +12,10 @@ internal static class FileCommit
     /// Renames <paramref name="source"/> to <paramref name="destination"/> (both in one folder). Without
     /// <paramref name="overwrite"/>: false, and nothing moved, when the destination exists — the existence check and
     /// the new name are one atomic step even against a concurrent writer (see <see cref="MoveUnlessTaken"/>).
-    /// With it: File.Replace when the destination exists (File.Move(src, dst) cannot overwrite on .NET Framework or
-    /// netstandard2.0), else File.Move; a destination that appears between the check and the move is replaced. A
-    /// symbolic link at the destination, even one whose target is missing, is itself replaced.
+    /// With it: one rename that replaces the destination (File.Move with overwrite; on .NET Framework, which lacks that
+    /// overload, File.Replace when the destination exists, else File.Move, and a destination that appears between the
+    /// check and the move is replaced). A symbolic link at the destination, even one whose target is missing, is itself
+    /// replaced, never written through: its target may lie anywhere.
     /// </summary>
     public static bool MoveIntoPlace(string source, string destination, bool overwrite)
     {
@@ -23,6 +24,17 @@ internal static class FileCommit
             return MoveUnlessTaken(source, destination);
         }
 
+#if NET
+        File.Move(source, destination, overwrite: true);
+        return true;
+#else
+        return MoveReplacing(source, destination);
+#endif
+    }
+
+#if !NET
+    private static bool MoveReplacing(string source, string destination)
+    {
         for (int tries = 1; ; tries++)
         {
             if (DestinationFolder.IsLink(destination))
@@ -48,26 +60,32 @@ internal static class FileCommit
         }
     }
 
+    private static void Replace(string source, string destination)
+    {
+        try
+        {
+            // One rename on NTFS: the old file stays until the new one takes its name.
+            File.Replace(source, destination, null, ignoreMetadataErrors: true);
+        }
+        catch (PlatformNotSupportedException)
+        {
+            // A file system without replace: delete then move leaves a short window with no file, but never a partial one.
+            File.Delete(destination);
+            File.Move(source, destination);
+        }
+    }
+#endif
+
     // File.Move without overwrite is atomic on Windows (MoveFileEx), but on Unix .NET checks that the destination is
     // missing (lstat) and then calls rename(), which replaces: two downloads of one name can both pass the check, and
     // the second silently replaces the first while both report Saved. link() makes the new name only if it is free,
     // in one step; the temporary name is removed afterwards. Where links are refused (FAT, some shares) or the
-    // runtime's native shim is missing, File.Move is the best there is.
+    // runtime's native shim is not available (UnixNative's fallback), File.Move is the best there is.
     private static bool MoveUnlessTaken(string source, string destination)
     {
         if (!RuntimeInformation.IsOSPlatform(OSPlatform.Windows))
         {
-            bool linked;
-            try
-            {
-                linked = SystemNative_Link(FileKind.NullTerminatedUtf8(source), FileKind.NullTerminatedUtf8(destination)) == 0;
-            }
-            catch (Exception e) when (e is DllNotFoundException || e is EntryPointNotFoundException || e is BadImageFormatException)
-            {
-                linked = false;
-            }
-
-            if (linked)
+            if (UnixNative.Shared.TryLink(source, destination))
             {
                 DestinationFolder.TryDelete(source);
                 return true;
@@ -87,25 +105,6 @@ internal static class FileCommit
         catch (IOException) when (DestinationFolder.IsOccupied(destination))
         {
             return false;
-        }
-    }
-
-    [DllImport("libSystem.Native", EntryPoint = "SystemNative_Link", SetLastError = true)]
-    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
-    private static extern int SystemNative_Link(byte[] source, byte[] link);
-
-    private static void Replace(string source, string destination)
-    {
-        try
-        {
-            // One rename on POSIX and NTFS: the old file stays until the new one takes its name.
-            File.Replace(source, destination, null, ignoreMetadataErrors: true);
-        }
-        catch (PlatformNotSupportedException)
-        {
-            // A file system without replace: delete then move leaves a short window with no file, but never a partial one.
-            File.Delete(destination);
-            File.Move(source, destination);
         }
     }
 }

@@ -23,13 +23,6 @@ internal static class PartialFiles
 
     private static readonly ConcurrentDictionary<string, byte> Open = new ConcurrentDictionary<string, byte>(StringComparer.Ordinal);
 
-    static PartialFiles()
-    {
-        // Downloads still running when the process is told to end are abandoned with it, so their files go now.
-        // Deleting an open file is allowed on Unix, where the signals are sent.
-        TerminationSignals.OnTerminate(DeleteOpen);
-    }
-
     /// <summary>A new hidden, unique temporary name for <paramref name="stem"/>: <c>.Stem.0123...cdef.partial</c>.</summary>
     public static string NewName(string stem) => "." + stem + "." + Guid.NewGuid().ToString("N") + Suffix;
 
@@ -56,7 +49,17 @@ internal static class PartialFiles
     }
 
     /// <summary>Notes a temporary file as open by a download of this process, until <see cref="Closed"/>.</summary>
-    public static void Opened(string path) => Open.TryAdd(path, 0);
+    public static void Opened(string path)
+    {
+        // Downloads still running when the process is told to end are abandoned with it, so their files go then.
+        // Deleting an open file is allowed on Unix, where the signals are sent. Hooked at the first download, not at
+        // import, and again after the module was removed and imported anew.
+        TerminationSignals.Start(DeleteOpen);
+        Open.TryAdd(path, 0);
+    }
+
+    /// <summary>The module is removed: nothing of it runs at a later signal (a new download hooks them again).</summary>
+    public static void StopDeletingOnTermination() => TerminationSignals.Stop();
 
     /// <summary>The download is done with the file (renamed or deleted).</summary>
     public static void Closed(string path) => Open.TryRemove(path, out _);

@@ -1,55 +1,88 @@
 using System;
 using System.Collections.Generic;
-using System.Linq.Expressions;
-using System.Reflection;
+#if NET
+using System.Runtime.InteropServices;
+#endif
 
 namespace ProfileMedia.Core.Downloads;
 
 /// <summary>
-/// Runs an action when the process is told to end: SIGTERM and SIGHUP (PowerShell does not raise ProcessExit for
-/// them), and a normal exit. The signals are caught through PosixSignalRegistration, which exists on .NET 6 and later
-/// only, so it is found by reflection from this netstandard2.0 assembly; on Windows PowerShell (and Windows) the
-/// signals do not exist and only the exit is hooked. The action runs, then the process ends as it would have.
+/// Runs an action when the process is told to end: SIGTERM and SIGHUP, and a normal exit. Measured with PowerShell
+/// 7.6.9 on Linux: on SIGTERM or SIGHUP pwsh runs no managed code at all, not even ProcessExit handlers (it ends with
+/// 143 or 129), unless a PosixSignalRegistration exists; with one, its handler runs and the process then ends as it
+/// would have. So the signals are hooked here (on Windows, .NET maps them to system shutdown and a closed console).
+/// Windows PowerShell 5.1 has no such API: there only the exit is hooked. <see cref="Stop"/> undoes
+/// <see cref="Start"/>, for a module that is removed.
 /// </summary>
 internal static class TerminationSignals
 {
-    private const int SigHup = -1; // PosixSignal.SIGHUP
-    private const int SigTerm = -4; // PosixSignal.SIGTERM
+    private static readonly object Gate = new object();
+    private static EventHandler? _onExit;
+#if NET
+    private static readonly List<PosixSignalRegistration> Registrations = new List<PosixSignalRegistration>();
+#endif
 
-    // Held for the life of the process: a registration that is collected is unregistered.
-    private static readonly List<object> Registrations = new List<object>();
-
-    /// <summary>Runs <paramref name="action"/> on SIGTERM, SIGHUP or process exit; it must be quick and must not throw.</summary>
-    public static void OnTerminate(Action action)
+    /// <summary>True between <see cref="Start"/> and <see cref="Stop"/>.</summary>
+    public static bool IsWatching
     {
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => action();
-        Type? registration = typeof(object).Assembly.GetType("System.Runtime.InteropServices.PosixSignalRegistration");
-        Type? signal = typeof(object).Assembly.GetType("System.Runtime.InteropServices.PosixSignal");
-        Type? context = typeof(object).Assembly.GetType("System.Runtime.InteropServices.PosixSignalContext");
-        if (registration == null || signal == null || context == null)
+        get
         {
-            return;
-        }
-
-        Type handlerType = typeof(Action<>).MakeGenericType(context);
-        MethodInfo? create = registration.GetMethod("Create", new[] { signal, handlerType });
-        if (create == null)
-        {
-            return;
-        }
-
-        // (PosixSignalContext _) => action(): the context is left alone, so the signal goes on to end the process.
-        Delegate handler = Expression.Lambda(handlerType, Expression.Invoke(Expression.Constant(action)), Expression.Parameter(context)).Compile();
-        foreach (int number in new[] { SigTerm, SigHup })
-        {
-            try
+            lock (Gate)
             {
-                Registrations.Add(create.Invoke(null, new[] { Enum.ToObject(signal, number), handler })!);
+                return _onExit != null;
             }
-            catch (TargetInvocationException)
+        }
+    }
+
+    /// <summary>Runs <paramref name="action"/> on SIGTERM, SIGHUP or process exit; it must be quick and must not throw. Once only: a second call while watching does nothing.</summary>
+    public static void Start(Action action)
+    {
+        lock (Gate)
+        {
+            if (_onExit != null)
             {
-                // PlatformNotSupportedException on Windows for SIGHUP, or a host that forbids handlers: the exit hook remains.
+                return;
             }
+
+            _onExit = (_, _) => action();
+            AppDomain.CurrentDomain.ProcessExit += _onExit;
+#if NET
+            foreach (PosixSignal signal in new[] { PosixSignal.SIGTERM, PosixSignal.SIGHUP })
+            {
+                try
+                {
+                    // The context is left alone (Cancel stays false), so the signal goes on to end the process.
+                    Registrations.Add(PosixSignalRegistration.Create(signal, _ => action()));
+                }
+                catch (PlatformNotSupportedException)
+                {
+                    // A platform without this signal: the exit hook remains.
+                }
+            }
+#endif
+        }
+    }
+
+    /// <summary>Removes every hook <see cref="Start"/> made.</summary>
+    public static void Stop()
+    {
+        lock (Gate)
+        {
+            if (_onExit == null)
+            {
+                return;
+            }
+
+            AppDomain.CurrentDomain.ProcessExit -= _onExit;
+            _onExit = null;
+#if NET
+            foreach (PosixSignalRegistration registration in Registrations)
+            {
+                registration.Dispose();
+            }
+
+            Registrations.Clear();
+#endif
         }
     }
 }

@@ -2,6 +2,7 @@ using System;
 using System.Globalization;
 using System.IO;
 using ProfileMedia.Core.Images;
+using ProfileMedia.Core.Platform;
 using ProfileMedia.Core.Text;
 
 namespace ProfileMedia.Core.Uploads;

@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Reflection;
 using System.Runtime.Loader;
+using ProfileMedia.Core.Platform;
 
 namespace ProfileMedia.ImagingHost;
 
@@ -36,10 +37,13 @@ internal sealed class ImagingLoadContext : AssemblyLoadContext
             return IntPtr.Zero;
         }
 
-        string path = NativeLibraryLocation.PathIn(_directory, out string runtime);
+        // ImagingRuntime refuses an unsupported platform before anything loads; this is the same decision.
+        RuntimePlatform platform = RuntimePlatform.Current;
+        string? relative = ImagingNativeLibrary.PathFor(platform);
+        string path = relative == null ? string.Empty : Path.Combine(_directory, relative);
         if (!File.Exists(path))
         {
-            throw new DllNotFoundException("This module ships libSkiaSharp for " + NativeLibraryLocation.Shipped + "; there is none for " + runtime + " (looked for " + path + ").");
+            throw new DllNotFoundException("This module ships libSkiaSharp for " + ImagingNativeLibrary.Shipped + "; there is none for " + platform + (relative == null ? "." : " (looked for " + path + ")."));
         }
 
         return LoadUnmanagedDllFromPath(path);
