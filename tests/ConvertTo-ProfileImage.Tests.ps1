@@ -124,14 +124,14 @@ Describe 'Loading the image library' {
         $state.Url.Loaded | Should -BeNullOrEmpty
         $state.Fit.Loaded.Name | Sort-Object | Should -Be @('ProfileMedia.Imaging', 'SkiaSharp')
         $state.Fit.Loaded.Context | Should -Be @('ImagingLoadContext', 'ImagingLoadContext')
-        $state.Fit.Loaded.Location | ForEach-Object { $_ | Should -BeLike (Join-Path $moduleFolder 'imaging/*') }
-        if ($IsLinux) { $state.Fit.Native | Should -Be @(Join-Path $moduleFolder 'imaging/runtimes/linux-x64/native/libSkiaSharp.so') }
+        $state.Fit.Loaded.Location | ForEach-Object { $_ | Should -BeLike (Join-Path $moduleFolder 'bin/net8.0/imaging/*') }
+        if ($IsLinux) { $state.Fit.Native | Should -Be @(Join-Path $moduleFolder 'bin/net8.0/imaging/runtimes/linux-x64/native/libSkiaSharp.so') }
     }
 
     It 'does not clash with another copy of SkiaSharp already loaded by someone else' {
         $other = Join-Path $folder 'OtherModule'
         $null = New-Item -ItemType Directory -Path $other -Force
-        Copy-Item -LiteralPath (Join-Path $moduleFolder 'imaging/SkiaSharp.dll') -Destination $other
+        Copy-Item -LiteralPath (Join-Path $moduleFolder 'bin/net8.0/imaging/SkiaSharp.dll') -Destination $other
         $out = Join-Path $folder ([guid]::NewGuid().ToString('n'))
         $null = New-Item -ItemType Directory -Path $out
         $state = Invoke-FreshPwsh "`$ErrorActionPreference = 'Stop'
@@ -144,7 +144,7 @@ Describe 'Loading the image library' {
         $state.Written | Should -Be 400
         $skia = @($state.After.Loaded | Where-Object Name -EQ 'SkiaSharp')
         $skia | Should -HaveCount 2
-        ($skia | Where-Object Context -EQ 'ImagingLoadContext').Location | Should -BeLike (Join-Path $moduleFolder 'imaging/*')
+        ($skia | Where-Object Context -EQ 'ImagingLoadContext').Location | Should -BeLike (Join-Path $moduleFolder 'bin/net8.0/imaging/*')
         ($skia | Where-Object Context -NE 'ImagingLoadContext').Location | Should -Be $state.Foreign
     }
 }

@@ -29,10 +29,12 @@ Describe 'The package a user installs' {
         finally { $zip.Dispose() }
         $shipped = Get-ChildItem -LiteralPath (Split-Path $ModuleManifest) -Recurse -File | ForEach-Object { [IO.Path]::GetRelativePath((Split-Path $ModuleManifest), $_.FullName).Replace('\', '/') } | Sort-Object
         $entries | Should -Be $shipped
-        # The image library's native code for every platform the module supports, and no other.
-        $entries | Where-Object { $_ -like 'imaging/runtimes/*' } | Should -Be @('imaging/runtimes/linux-arm64/native/libSkiaSharp.so', 'imaging/runtimes/linux-x64/native/libSkiaSharp.so',
-            'imaging/runtimes/osx/native/libSkiaSharp.dylib', 'imaging/runtimes/win-arm64/native/libSkiaSharp.dll', 'imaging/runtimes/win-x64/native/libSkiaSharp.dll')
-        $entries | Where-Object { $_ -like '*.dll' } | Should -Be @('imaging/ProfileMedia.Imaging.dll', 'imaging/runtimes/win-arm64/native/libSkiaSharp.dll', 'imaging/runtimes/win-x64/native/libSkiaSharp.dll', 'imaging/SkiaSharp.dll', 'ProfileMedia.Core.dll', 'ProfileMedia.dll')
+        # Both builds of the module, and the image library's native code for every platform the module supports, and no other.
+        $entries | Where-Object { $_ -like 'bin/net8.0/imaging/runtimes/*' } | Should -Be @('bin/net8.0/imaging/runtimes/linux-arm64/native/libSkiaSharp.so',
+            'bin/net8.0/imaging/runtimes/linux-x64/native/libSkiaSharp.so', 'bin/net8.0/imaging/runtimes/osx/native/libSkiaSharp.dylib',
+            'bin/net8.0/imaging/runtimes/win-arm64/native/libSkiaSharp.dll', 'bin/net8.0/imaging/runtimes/win-x64/native/libSkiaSharp.dll')
+        $entries | Where-Object { $_ -like '*.dll' -and $_ -notlike '*/runtimes/*' } | Should -Be @('bin/net472/ProfileMedia.Core.dll', 'bin/net472/ProfileMedia.dll',
+            'bin/net8.0/imaging/ProfileMedia.Imaging.dll', 'bin/net8.0/imaging/SkiaSharp.dll', 'bin/net8.0/ProfileMedia.Core.dll', 'bin/net8.0/ProfileMedia.dll')
     }
 
     It 'installs with Install-PSResource, imports by name in a fresh pwsh and works' {
@@ -45,9 +47,11 @@ Describe 'The package a user installs' {
         $use = Invoke-Isolated "`$ErrorActionPreference = 'Stop'
             Import-Module ProfileMedia
             (Get-Module ProfileMedia).ModuleBase
-            (Get-ProfileImageVariant 'https://pbs.twimg.com/profile_images/1/x_normal.jpg' -Size bigger).Url"
+            (Get-ProfileImageVariant 'https://pbs.twimg.com/profile_images/1/x_normal.jpg' -Size bigger).Url
+            (Get-Command Get-ProfileImageVariant).ImplementingType.Assembly.Location"
         $use.ExitCode | Should -Be 0
         $use.Output[0] | Should -BeLike "$isolated*ProfileMedia*$version"
         $use.Output[1] | Should -Be 'https://pbs.twimg.com/profile_images/1/x_bigger.jpg'
+        $use.Output[2] | Should -Be (Join-Path $use.Output[0] 'bin/net8.0/ProfileMedia.dll') -Because 'PowerShell 7 loads the net8.0 build'
     }
 }

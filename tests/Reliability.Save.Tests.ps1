@@ -186,12 +186,14 @@ Describe 'However the pipeline ends, nothing keeps running and nothing stays beh
         Complete-ReliabilityCase $figures "pipeline ended by $How"
     }
 
-    It 'leaves no temporary file when the process is killed with <Signal> mid-download' -ForEach @(
-        @{ Signal = 'TERM' }
-        @{ Signal = 'HUP' }
+    It 'leaves no temporary file when the process is killed with <Signal> mid-download<After>' -ForEach @(
+        @{ Signal = 'TERM'; After = '' }
+        @{ Signal = 'HUP'; After = '' }
+        # Remove-Module drops the module's signal hooks: the next download after a new import must set them again.
+        @{ Signal = 'TERM'; After = ', after Remove-Module and a new import' }
     ) {
         if ($IsWindows) { Set-ItResult -Skipped -Because 'Windows has no POSIX signals'; return }
-        Start-ReliabilityCase $figures "killed with SIG$Signal"
+        Start-ReliabilityCase $figures "killed with SIG$Signal$After"
         $destination = New-Item -ItemType Directory -Path (New-Folder)
         $url = $variants[0].Url
         Add-EmulatorFault $emulator @{ pathPrefix = '/profile_images/'; kind = 'trickle'; delayMs = 200 }
@@ -199,7 +201,8 @@ Describe 'However the pipeline ends, nothing keeps running and nothing stays beh
         # A second pwsh, as the test runner runs this one (dotnet pwsh.dll, or pwsh itself).
         $host_, $arguments = (Get-Process -Id $PID).Path, @()
         if ([Environment]::GetCommandLineArgs()[0] -like '*.dll') { $arguments += [Environment]::GetCommandLineArgs()[0] }
-        $arguments += '-NoProfile', '-Command', "Import-Module '$($script:ModuleManifest)'; Save-ProfileMedia '$url' -Destination '$($destination.FullName)'"
+        $import = "Import-Module '$($script:ModuleManifest)'; " + $(if ($After) { "Remove-Module ProfileMedia; Import-Module '$($script:ModuleManifest)'; " })
+        $arguments += '-NoProfile', '-Command', "$import Save-ProfileMedia '$url' -Destination '$($destination.FullName)'"
         $child = Start-Process -FilePath $host_ -ArgumentList $arguments -PassThru
         try {
             $deadline = [DateTime]::UtcNow.AddSeconds(30)
@@ -210,7 +213,7 @@ Describe 'However the pipeline ends, nothing keeps running and nothing stays beh
         }
         finally { if (-not $child.HasExited) { $child.Kill() } }
         Get-Names $destination.FullName | Should -HaveCount 0
-        Complete-ReliabilityCase $figures "killed with SIG$Signal"
+        Complete-ReliabilityCase $figures "killed with SIG$Signal$After"
     }
 
     It 'sweeps the temporary files a killed run left, only the module''s and only unowned ones, and says so' {
