@@ -12,6 +12,8 @@
     ReliabilityReport  runs Test with the full fuzz count and copies its report over the committed tests/RELIABILITY.md
              (Test alone writes the report to out/test-results/RELIABILITY.md and leaves every tracked file as it was).
     Clean    removes out/.
+    -PesterHost powershell runs Test's Pester stage in Windows PowerShell 5.1 (powershell.exe) instead of the pinned pwsh:
+    the tests tagged WindowsPowerShell, against the module's net472 build (the CI workflow's 5.1 leg; it needs Windows).
     The PROFILEMEDIA_* environment variables it sets for the tests, and the ones it passes through, are listed in
     tests/ENVIRONMENT.md.
 #>
@@ -22,7 +24,10 @@ param(
     [string[]] $Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]
-    [string] $Configuration = 'Release'
+    [string] $Configuration = 'Release',
+
+    [ValidateSet('pwsh', 'powershell')]
+    [string] $PesterHost = 'pwsh'
 )
 
 $ErrorActionPreference = 'Stop'
@@ -86,6 +91,13 @@ function Invoke-Native {
 function Invoke-FreshPwsh {
     param([Parameter(Mandatory)] [string] $Script, [string[]] $Arguments = @())
     & ([Environment]::ProcessPath) (Join-Path $PSHOME 'pwsh.dll') -NoProfile -NonInteractive -File $Script @Arguments | Out-Host
+    return $LASTEXITCODE
+}
+
+# Windows PowerShell 5.1, for the Pester stage of the CI leg that tests the net472 build.
+function Invoke-WindowsPowerShell {
+    param([Parameter(Mandatory)] [string] $Script, [string[]] $Arguments = @())
+    & powershell.exe -NoProfile -NonInteractive -ExecutionPolicy Bypass -File $Script @Arguments | Out-Host
     return $LASTEXITCODE
 }
 
@@ -166,9 +178,10 @@ function Test-Module {
         $xunit.Skipped += $counts.Skipped
     }
 
-    Write-Host "== Pester (fresh pwsh, built module)" -ForegroundColor Cyan
+    Write-Host "== Pester (fresh $PesterHost, built module)" -ForegroundColor Cyan
     $pesterResult = Join-Path $testResults 'pester.json'
-    $null = Invoke-FreshPwsh -Script (Join-Path $root 'tools/RunPester.ps1') -Arguments @($pesterResult)
+    $runner = if ($PesterHost -eq 'powershell') { 'Invoke-WindowsPowerShell' } else { 'Invoke-FreshPwsh' }
+    $null = & $runner -Script (Join-Path $root 'tools/RunPester.ps1') -Arguments @($pesterResult)
     $pester = if (Test-Path -LiteralPath $pesterResult) { Get-Content -LiteralPath $pesterResult -Raw | ConvertFrom-Json } else { [pscustomobject]@{ Passed = 0; Failed = 1; Skipped = 0; Containers = @() } }
 
     $null = Invoke-FreshPwsh -Script (Join-Path $root 'tools/Write-ReliabilityReport.ps1') -Arguments @(

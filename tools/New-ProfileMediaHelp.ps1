@@ -1,4 +1,4 @@
-#Requires -Version 7.2
+#Requires -Version 7.4
 <#
 .SYNOPSIS
     Builds the module's external help (MAML) and about topic from the Markdown in docs/en-US.

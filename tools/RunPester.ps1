@@ -2,7 +2,7 @@
 .SYNOPSIS
     Runs every tests/*.Tests.ps1 with the pinned Pester against the built module and writes its result as JSON: the
     counts, and each test file's counts (the reliability report is built from them).
-    Started by build.ps1 in a fresh pwsh so the module under test is the only copy loaded.
+    Started by build.ps1 in a fresh pwsh (or Windows PowerShell 5.1) so the module under test is the only copy loaded.
 #>
 param([Parameter(Mandatory)] [string] $ResultPath)
 
@@ -18,6 +18,9 @@ $ErrorActionPreference = 'Continue'
 $configuration = New-PesterConfiguration
 $configuration.Run.Path = Join-Path $root 'tests'
 $configuration.Run.PassThru = $true
+# Windows PowerShell 5.1 (build.ps1 -PesterHost powershell) runs the tests written for it and its net472 build; pwsh
+# runs every other test.
+if ($PSEdition -eq 'Desktop') { $configuration.Filter.Tag = 'WindowsPowerShell' } else { $configuration.Filter.ExcludeTag = 'WindowsPowerShell' }
 $configuration.Output.Verbosity = 'Normal'
 $result = Invoke-Pester -Configuration $configuration
 

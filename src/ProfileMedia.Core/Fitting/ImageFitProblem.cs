@@ -24,6 +24,6 @@ public enum ImageFitProblem
     /// <summary>The file could not be read.</summary>
     ImageFileUnreadable,
 
-    /// <summary>Image preparation needs PowerShell 7 (its own AssemblyLoadContext); Windows PowerShell 5.1 has none.</summary>
+    /// <summary>Image preparation needs PowerShell 7 (its own AssemblyLoadContext), on a platform the module ships the native library for; Windows PowerShell 5.1 has no such context.</summary>
     ImageFittingNotSupported,
 }
