@@ -146,7 +146,7 @@ core rather than the copy built beside it. That is checked, so what these cases 
 #>
 function Import-BenchmarksAssembly {
     param([Parameter(Mandatory)] [string] $ArtifactsPath)
-    $moduleCore = Join-Path (Split-Path (Get-Module ProfileMedia).Path) 'ProfileMedia.Core.dll'
+    $moduleCore = Join-Path (Split-Path (Get-Module ProfileMedia).Path) 'bin/net8.0/ProfileMedia.Core.dll'
     $assembly = [Reflection.Assembly]::LoadFrom((Build-BenchmarksProject -ArtifactsPath $ArtifactsPath))
     $core = [Reflection.Assembly]::Load(($assembly.GetReferencedAssemblies() | Where-Object Name -EQ 'ProfileMedia.Core'))
     $loaded = @([AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq 'ProfileMedia.Core' })

@@ -27,7 +27,7 @@ Import-Module $ModulePath -Force
 # core's URL rules are internal since issue 10, so (c) reaches them through MinimalVariant in
 # bench/ProfileMedia.Benchmarks (InProcess/), loaded here bound to the module's own ProfileMedia.Core.
 $null = Get-ProfileImageVariant -Url 'https://pbs.twimg.com/profile_images/1/x_normal.jpg' # loads ProfileMedia.Core
-$corePath = Join-Path (Split-Path (Get-Module ProfileMedia).Path) 'ProfileMedia.Core.dll'
+$corePath = Join-Path (Split-Path (Get-Module ProfileMedia).Path) 'bin/net8.0/ProfileMedia.Core.dll'
 $benchmarksPath = Import-BenchmarksAssembly -ArtifactsPath $ArtifactsPath
 Add-Type -ReferencedAssemblies $corePath, $benchmarksPath, ([psobject].Assembly.Location), 'netstandard', 'System.Runtime' -TypeDefinition @'
 using System.Management.Automation;

@@ -17,7 +17,7 @@ if ($Quick) { $Runs = 3 }
 . (Join-Path $PSScriptRoot 'Bench.Common.ps1')
 
 $title = 'JsonReader on 1 MB inputs'
-$corePath = Join-Path (Split-Path $ModulePath) 'ProfileMedia.Core.dll'
+$corePath = Join-Path (Split-Path $ModulePath) 'bin/net8.0/ProfileMedia.Core.dll'
 $core = [System.Reflection.Assembly]::LoadFrom($corePath)
 # By reflection, so the benchmark does not depend on whether the reader is public.
 $reader = $core.GetType('ProfileMedia.Core.Json.JsonReader', $true)
