@@ -22,7 +22,7 @@
 .PARAMETER OutputPath
     The folder to write the help files to; created when missing. Put its files in the module's en-US folder.
 .EXAMPLE
-    dotnet pwsh -NoProfile -File tools/New-ProfileMediaHelp.ps1 -ModulePath out/artifacts/bin/ProfileMedia/release/ProfileMedia.dll -OutputPath out/artifacts/help/en-US
+    dotnet pwsh -NoProfile -File tools/New-ProfileMediaHelp.ps1 -ModulePath out/artifacts/bin/ProfileMedia/release_net8.0/ProfileMedia.dll -OutputPath out/artifacts/help/en-US
 
     What build.ps1 runs after compiling: the help goes to out/artifacts/help/en-US, and from there into the module.
 #>
