@@ -41,12 +41,15 @@ internal sealed unsafe class UnixNative
     private readonly delegate* unmanaged<byte*, byte*, int> _link;
 #endif
 
-    /// <summary>Loads <paramref name="library"/> and checks it; <see cref="IsAvailable"/> says whether it passed.</summary>
+    /// <summary>
+    /// Loads <paramref name="library"/> and checks it; <see cref="IsAvailable"/> says whether it passed. Searched in the
+    /// safe directories (the runtime's own and the system's), not in the assembly's folder.
+    /// </summary>
     public UnixNative(string library)
     {
 #if NET
         if (OperatingSystem.IsWindows()
-            || !NativeLibrary.TryLoad(library, typeof(UnixNative).Assembly, null, out IntPtr handle)
+            || !NativeLibrary.TryLoad(library, typeof(UnixNative).Assembly, DllImportSearchPath.SafeDirectories, out IntPtr handle)
             || !NativeLibrary.TryGetExport(handle, "SystemNative_Stat", out IntPtr stat)
             || !NativeLibrary.TryGetExport(handle, "SystemNative_Link", out IntPtr link))
         {
