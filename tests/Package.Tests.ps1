@@ -54,4 +54,14 @@ Describe 'The package a user installs' {
         $use.Output[1] | Should -Be 'https://pbs.twimg.com/profile_images/1/x_bigger.jpg'
         $use.Output[2] | Should -Be (Join-Path $use.Output[0] 'bin/net8.0/ProfileMedia.dll') -Because 'PowerShell 7 loads the net8.0 build'
     }
+
+    It 'loads by itself when one of its cmdlets is first used, with no Import-Module (installed by the test above)' {
+        # The root module is a script that picks a build: command discovery must still find the cmdlets in the manifest.
+        $use = Invoke-Isolated "`$ErrorActionPreference = 'Stop'
+            (Get-ProfileImageVariant 'https://pbs.twimg.com/profile_images/1/x_normal.jpg' -Size bigger).Url
+            (Get-Command Get-ProfileBanner).ImplementingType.Assembly.Location"
+        $use.ExitCode | Should -Be 0
+        $use.Output[0] | Should -Be 'https://pbs.twimg.com/profile_images/1/x_bigger.jpg'
+        $use.Output[1] | Should -BeLike "$isolated*ProfileMedia*$version*bin*net8.0*ProfileMedia.dll"
+    }
 }
