@@ -29,7 +29,9 @@ Import-Module $ModulePath -Force
 $null = Get-ProfileImageVariant -Url 'https://pbs.twimg.com/profile_images/1/x_normal.jpg' # loads ProfileMedia.Core
 $corePath = Join-Path (Split-Path (Get-Module ProfileMedia).Path) 'bin/net8.0/ProfileMedia.Core.dll'
 $benchmarksPath = Import-BenchmarksAssembly -ArtifactsPath $ArtifactsPath
-Add-Type -ReferencedAssemblies $corePath, $benchmarksPath, ([psobject].Assembly.Location), 'netstandard', 'System.Runtime' -TypeDefinition @'
+# The core is built for net8.0 and pwsh runs on a newer .NET: its System.Runtime 8.0 reference unifies with the
+# running one, which the compiler notes as warning CS1701; nothing else is silenced.
+Add-Type -ReferencedAssemblies $corePath, $benchmarksPath, ([psobject].Assembly.Location), 'netstandard', 'System.Runtime' -CompilerOptions '/nowarn:CS1701' -TypeDefinition @'
 using System.Management.Automation;
 using ProfileMedia;
 using ProfileMedia.Benchmarks.InProcess;
