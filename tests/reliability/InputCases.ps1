@@ -74,6 +74,7 @@
     @{ Cmdlet = 'Get-ProfileBanner'; Case = 'letters as user id'; Bind = 'Array'; Parameter = 'UserId'; Bad = { 'abc' }; ErrorId = 'InvalidUserId' }
     @{ Cmdlet = 'Get-ProfileBanner'; Case = 'negative user id'; Bind = 'Array'; Parameter = 'UserId'; Bad = { '-1' }; ErrorId = 'InvalidUserId' }
     @{ Cmdlet = 'Get-ProfileBanner'; Case = '30-digit user id'; Bind = 'Array'; Parameter = 'UserId'; Bad = { '9' * 30 }; ErrorId = 'InvalidUserId' }
+    @{ Cmdlet = 'Get-ProfileBanner'; Case = 'user id above the signed 64-bit maximum'; Bind = 'Array'; Parameter = 'UserId'; Bad = { '9999999999999999999' }; ErrorId = 'InvalidUserId' }
     @{ Cmdlet = 'Get-ProfileBanner'; Case = 'Arabic-Indic digits as user id'; Bind = 'Array'; Parameter = 'UserId'; Bad = { "`u{0661}`u{0662}`u{0663}" }; ErrorId = 'InvalidUserId' }
     @{ Cmdlet = 'Get-ProfileBanner'; Case = 'an unknown -Size'; Bind = 'Parameter'; Parameter = 'Size'; Bad = { '1500x501' }; With = { @{ ScreenName = 'EmulatedUser' } }; ErrorId = 'ParameterArgumentValidationError'; Terminating = $true }
 
@@ -95,6 +96,8 @@
     @{ Cmdlet = 'Get-ProfileUser'; Case = 'a connection object from the pipeline'; Bind = 'Pipeline'; Bad = { $ctx.Connection }; ErrorId = 'InvalidScreenName' }
     @{ Cmdlet = 'Get-ProfileUser'; Case = 'letters as user id'; Bind = 'Array'; Parameter = 'UserId'; Bad = { 'abc' }; ErrorId = 'InvalidUserId' }
     @{ Cmdlet = 'Get-ProfileUser'; Case = 'user id 0'; Bind = 'Array'; Parameter = 'UserId'; Bad = { '0' }; ErrorId = 'InvalidUserId' }
+    @{ Cmdlet = 'Get-ProfileUser'; Case = 'user id 000'; Bind = 'Array'; Parameter = 'UserId'; Bad = { '000' }; ErrorId = 'InvalidUserId' }
+    @{ Cmdlet = 'Get-ProfileUser'; Case = 'user id above the signed 64-bit maximum'; Bind = 'Array'; Parameter = 'UserId'; Bad = { '9223372036854775808' }; ErrorId = 'InvalidUserId' }
     @{ Cmdlet = 'Get-ProfileUser'; Case = 'user id in exponent form'; Bind = 'Array'; Parameter = 'UserId'; Bad = { '1e3' }; ErrorId = 'InvalidUserId' }
     @{ Cmdlet = 'Get-ProfileUser'; Case = '100 KB of digits as user id'; Bind = 'Array'; Parameter = 'UserId'; Bad = { '1' * 102400 }; ErrorId = 'InvalidUserId' }
     @{ Cmdlet = 'Get-ProfileUser'; Case = 'user id with a plus sign'; Bind = 'Array'; Parameter = 'UserId'; Bad = { '+1000001' }; ErrorId = 'InvalidUserId' }

@@ -170,6 +170,10 @@ internal sealed partial class XApiClient
             call.Observer?.Verbose(uri.AbsolutePath + ": 0 of " + chunk.Count.ToString(CultureInfo.InvariantCulture) + " users returned (HTTP 404)");
             return chunk.ConvertAll(u => new UserLookupOutcome(u, null, NotFound(u, e.StatusCode, e.RateLimit, null)));
         }
+        catch (XApiException e) when (e.StatusCode == HttpStatusCode.BadRequest && chunk.Count > 1)
+        {
+            return await LookupWithoutRefusedAsync(chunk, byName, e, call, cancellationToken).ConfigureAwait(false);
+        }
         catch (XApiException e)
         {
             return chunk.ConvertAll(u => new UserLookupOutcome(u, null, e));
@@ -177,6 +181,52 @@ internal sealed partial class XApiClient
 
         return v1 ? MatchV1(operation, chunk, answer, uri, call) : MatchV2(operation, chunk, answer, uri, call);
     }
+
+    /// <summary>
+    /// A batch the service refused as a whole (400) over what it names: the users it names get that refusal, each
+    /// their own, and the rest are asked again without them. When it names none of them, the batch is halved until the
+    /// refused ones stand alone, so one bad value never costs the others their answer. A refused request returns no
+    /// user, so no user is ever billed twice.
+    /// </summary>
+    private async Task<List<UserLookupOutcome>> LookupWithoutRefusedAsync(List<UserReference> chunk, bool byName, XApiException refusal, ApiCallOptions call, CancellationToken cancellationToken)
+    {
+        List<UserReference> named = chunk.FindAll(u => NamesValue(refusal, u.ParameterValue));
+        var outcomes = named.ConvertAll(u => new UserLookupOutcome(u, null, Refused(u, refusal)));
+        if (named.Count == chunk.Count)
+        {
+            return outcomes;
+        }
+
+        List<List<UserReference>> parts = named.Count > 0
+            ? new List<List<UserReference>> { chunk.FindAll(u => !named.Contains(u)) }
+            : new List<List<UserReference>> { chunk.GetRange(0, chunk.Count / 2), chunk.GetRange(chunk.Count / 2, chunk.Count - (chunk.Count / 2)) };
+        call.Observer?.Verbose(named.Count > 0
+            ? string.Format(CultureInfo.InvariantCulture, "X refused {0} of {1} users by name; asking for the other {2} again", named.Count, chunk.Count, parts[0].Count)
+            : string.Format(CultureInfo.InvariantCulture, "X refused a request for {0} users without saying which; asking in two halves", chunk.Count));
+        foreach (List<UserReference> part in parts)
+        {
+            outcomes.AddRange(await LookupChunkAsync(part, byName, call, cancellationToken).ConfigureAwait(false));
+        }
+
+        return outcomes;
+    }
+
+    // The service's invalid-request messages put the value they refuse in square brackets: "value [x] does not match".
+    private static bool NamesValue(XApiException refusal, string value)
+    {
+        foreach (XApiErrorDetail error in refusal.Errors)
+        {
+            if (error.Message.IndexOf("[" + value + "]", StringComparison.OrdinalIgnoreCase) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static XApiException Refused(UserReference user, XApiException refusal) =>
+        new XApiException("X refused to look up " + user + ": " + refusal.Message, refusal.ErrorId, refusal.StatusCode, refusal.Errors, refusal.RateLimit, null, refusal.Problem, refusal);
 
     private Uri V2LookupUri(List<UserReference> chunk, bool byName)
     {
