@@ -4,6 +4,7 @@ using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 using ProfileMedia.Core.Credentials;
+using ProfileMedia.Core.Errors;
 using ProfileMedia.Core.Json;
 
 namespace ProfileMedia.Core.Api;
@@ -37,7 +38,11 @@ internal sealed partial class XApiClient
             throw ResponseParser.Unexpected(operation, "the answer has no bearer access_token.");
         }
 
-        BearerToken minted = BearerToken.FromText(token!);
+        // The service's answer, not the user's typing: it is named as such, with its own id, and nothing is connected.
+        BearerToken minted = BearerToken.FromText(token!, out string? problem)
+            ?? throw new XApiException(operation + " failed: X answered with an access_token that " + problem
+                + " The answer cannot be used and nothing was connected: try again later, or connect with -BearerToken and the token from the developer portal.",
+                ErrorIds.UnusableBearerToken, answer.Status, Array.Empty<XApiErrorDetail>(), answer.RateLimit, null);
         Interlocked.Exchange(ref _mintedToken, minted)?.Dispose();
         Volatile.Write(ref _appOnly, RequestAuthorization.AppOnly(minted));
     }

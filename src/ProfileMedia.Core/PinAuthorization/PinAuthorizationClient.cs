@@ -11,6 +11,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using ProfileMedia.Core.Api;
 using ProfileMedia.Core.OAuth;
+using ProfileMedia.Core.Text;
 
 namespace ProfileMedia.Core.PinAuthorization;
 
@@ -118,9 +119,11 @@ internal sealed class PinAuthorizationClient : IDisposable
         Dictionary<string, string> fields = ParseForm(body);
         string accessToken = Required(Operation, fields, "oauth_token", status);
         SecureString accessTokenSecret = ToSecureString(Required(Operation, fields, "oauth_token_secret", status));
+        // The names the service answered are shown as they are, so their control characters are made visible first,
+        // as the names and messages of v2 answers are: no ESC or CR of an answer drives the terminal.
         var account = new AuthorizedAccount(
-            Required(Operation, fields, "screen_name", status),
-            Required(Operation, fields, "user_id", status),
+            MessageText.Escape(Required(Operation, fields, "screen_name", status)),
+            MessageText.Escape(Required(Operation, fields, "user_id", status)),
             pending.ConsumerKey,
             CopyReadOnly(pending.ConsumerSecret),
             accessToken,
