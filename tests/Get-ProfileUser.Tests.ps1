@@ -1,7 +1,7 @@
 BeforeAll {
     . "$PSScriptRoot/common.ps1"
-    # 56 bulk users (user0001..user0056, ids 2000001..2000056) for the batch that one bad id must not lose.
-    $emulator = Start-ProfileMediaEmulator -ExtraUsers 56
+    # 150 bulk users (user0001..user0150, ids 2000001..2000150): batches, and the batch one bad id must not lose.
+    $emulator = Start-ProfileMediaEmulator -ExtraUsers 150
     $null = Connect-EmulatorAccount $emulator
 }
 
@@ -70,6 +70,17 @@ Describe 'Get-ProfileUser' {
         $lookups = @(Get-EmulatorRequest $emulator | Where-Object pathAndQuery -Like '/2/users*')
         $lookups | Should -HaveCount 1 -Because 'one request answers 56 users, and nothing was asked twice'
         $lookups[0].pathAndQuery | Should -Not -BeLike '*9223372036854775808*'
+    }
+
+    It 'batches names and ids from one pipeline in as few requests as they need, and outputs them in their order' {
+        Clear-EmulatorRequest $emulator
+        # 150 names and 150 ids, interleaved, as a CSV of mixed rows gives them.
+        $rows = 1..150 | ForEach-Object { [pscustomobject]@{ screen_name = 'user{0:D4}' -f $_ }; [pscustomobject]@{ id_str = [string](2000000 + $_) } }
+        $users = $rows | Get-ProfileUser
+        $users | Should -HaveCount 300
+        $users.ScreenName | Should -Be (1..150 | ForEach-Object { $n = 'user{0:D4}' -f $_; $n; $n })
+        $lookups = @(Get-EmulatorRequest $emulator | Where-Object pathAndQuery -Like '/2/users*')
+        $lookups | Should -HaveCount 4 -Because '150 names take two requests and 150 ids two more; a request never mixes them or stops short of 100 before the input ends'
     }
 
     It 'refuses -UserId 000 before any request, and reads 0042-style ids as the number they are' {

@@ -28,7 +28,7 @@ internal sealed partial class XApiClient
 
         Uri uri = Endpoint("oauth2/token", new List<KeyValuePair<string, string>>());
         ApiAnswer answer = await _sender.SendAsync(operation, HttpMethod.Post, uri, RequestAuthorization.AppKeyAndSecret(app),
-            () => new FormUrlEncodedContent(new[] { new KeyValuePair<string, string>("grant_type", "client_credentials") }), true, call, cancellationToken).ConfigureAwait(false);
+            () => new FormUrlEncodedContent(new[] { new KeyValuePair<string, string>("grant_type", "client_credentials") }), RetryRule.Transient, call, cancellationToken).ConfigureAwait(false);
 
         JsonValue root = ResponseParser.ParseObject(operation, answer.Body);
         string? type = root["token_type"]?.GetString();

@@ -20,9 +20,6 @@ namespace ProfileMedia.Core.Api;
 /// </summary>
 internal sealed partial class XApiClient
 {
-    /// <summary>The most users one lookup request may name, in v2 and v1.1 alike.</summary>
-    public const int MaxUsersPerLookup = 100;
-
     /// <summary>One user: v2 /2/users/by/username/:u or /2/users/:id, or v1.1 users/show. Missing is UserNotFound, suspended UserSuspended.</summary>
     public async Task<ProfileUser> GetUserAsync(UserReference user, ApiCallOptions call, CancellationToken cancellationToken)
     {
@@ -30,7 +27,7 @@ internal sealed partial class XApiClient
         {
             string operation = "Look up " + user;
             Uri uri = V1("users/show.json", user.ParameterName, user.ParameterValue);
-            ApiAnswer answer = await _sender.SendAsync(operation, HttpMethod.Get, uri, ReadAuthorization, null, true, call, cancellationToken).ConfigureAwait(false);
+            ApiAnswer answer = await _sender.SendAsync(operation, HttpMethod.Get, uri, ReadAuthorization, null, RetryRule.Transient, call, cancellationToken).ConfigureAwait(false);
             return ResponseParser.ParseUser(operation, answer.Body);
         }
 
@@ -39,43 +36,23 @@ internal sealed partial class XApiClient
     }
 
     /// <summary>
-    /// Looks users up in as few requests as the API allows: each distinct user once (names in any case count as one),
-    /// names and ids apart, at most <see cref="MaxUsersPerLookup"/> per request. One outcome per distinct user, in the
-    /// order first given; a request that fails as a whole gives its error to each of its users.
+    /// Looks users up in as few requests as the API allows, as <see cref="UserBatches"/> splits them: each distinct
+    /// user once, names and ids apart, at most 100 per request. One outcome per distinct user, in the order first
+    /// given; a request that fails as a whole gives its error to each of its users.
     /// </summary>
     public async Task<IReadOnlyList<UserLookupOutcome>> LookupUsersAsync(IReadOnlyList<UserReference> users, ApiCallOptions call, CancellationToken cancellationToken)
     {
-        var distinct = new List<UserReference>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (UserReference user in users)
-        {
-            if (seen.Add(user.Key))
-            {
-                distinct.Add(user);
-            }
-        }
-
         var outcomes = new Dictionary<string, UserLookupOutcome>(StringComparer.Ordinal);
-        foreach (bool byName in new[] { true, false })
+        var requests = UserBatches.Requests(users, out List<UserReference> distinct);
+        foreach ((List<UserReference> request, bool byName) in requests)
         {
-            List<UserReference> kind = distinct.FindAll(u => (u.ScreenName != null) == byName);
-            for (int start = 0; start < kind.Count; start += MaxUsersPerLookup)
+            foreach (UserLookupOutcome outcome in await LookupChunkAsync(request, byName, call, cancellationToken).ConfigureAwait(false))
             {
-                List<UserReference> chunk = kind.GetRange(start, Math.Min(MaxUsersPerLookup, kind.Count - start));
-                foreach (UserLookupOutcome outcome in await LookupChunkAsync(chunk, byName, call, cancellationToken).ConfigureAwait(false))
-                {
-                    outcomes[outcome.Reference.Key] = outcome;
-                }
+                outcomes[outcome.Reference.Key] = outcome;
             }
         }
 
-        var result = new List<UserLookupOutcome>(distinct.Count);
-        foreach (UserReference user in distinct)
-        {
-            result.Add(outcomes[user.Key]);
-        }
-
-        return result;
+        return distinct.ConvertAll(user => outcomes[user.Key]);
     }
 
     /// <summary>The connected account itself: /2/users/me or account/verify_credentials; both need user context.</summary>
@@ -86,7 +63,7 @@ internal sealed partial class XApiClient
         Uri uri = v1
             ? V1("account/verify_credentials.json", new List<KeyValuePair<string, string>> { Pair("skip_status", "true"), Pair("include_entities", "false") })
             : Endpoint("2/users/me", new List<KeyValuePair<string, string>> { Pair("user.fields", V2ResponseParser.UserFields) });
-        ApiAnswer answer = await _sender.SendAsync(operation, HttpMethod.Get, uri, UserContextFor(operation), null, true, call, cancellationToken).ConfigureAwait(false);
+        ApiAnswer answer = await _sender.SendAsync(operation, HttpMethod.Get, uri, UserContextFor(operation), null, RetryRule.Transient, call, cancellationToken).ConfigureAwait(false);
         if (v1)
         {
             return ResponseParser.ParseUser(operation, answer.Body);
@@ -113,7 +90,7 @@ internal sealed partial class XApiClient
         ApiAnswer answer;
         try
         {
-            answer = await _sender.SendAsync(operation, HttpMethod.Get, uri, ReadAuthorization, null, true, call, cancellationToken).ConfigureAwait(false);
+            answer = await _sender.SendAsync(operation, HttpMethod.Get, uri, ReadAuthorization, null, RetryRule.Transient, call, cancellationToken).ConfigureAwait(false);
         }
         catch (XApiException e) when (e.StatusCode == HttpStatusCode.NotFound && !e.HasCode(50))
         {
@@ -162,7 +139,7 @@ internal sealed partial class XApiClient
         ApiAnswer answer;
         try
         {
-            answer = await _sender.SendAsync(operation, HttpMethod.Get, uri, ReadAuthorization, null, true, call, cancellationToken).ConfigureAwait(false);
+            answer = await _sender.SendAsync(operation, HttpMethod.Get, uri, ReadAuthorization, null, RetryRule.Transient, call, cancellationToken).ConfigureAwait(false);
         }
         catch (XApiException e) when (e.StatusCode == HttpStatusCode.NotFound && (e.HasCode(17) || e.Problem?.IsNotFound == true || !v1))
         {
