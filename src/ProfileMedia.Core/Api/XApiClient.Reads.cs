@@ -5,35 +5,54 @@ using System.Net;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
-using ProfileMedia.Core.Json;
-using ProfileMedia.Core.Urls;
 using ProfileMedia.Core.Errors;
 using ProfileMedia.Core.Text;
 
 namespace ProfileMedia.Core.Api;
 
 /// <summary>
-/// User reads. v2 (the default): /2/users/by?usernames= and /2/users?ids= for up to 100 at once, /2/users/by/username/:u
-/// and /2/users/:id for one, /2/users/me for the connected account. v1.1: users/lookup (100 at once), users/show,
-/// users/profile_banner and account/verify_credentials. Every user a lookup returns is billed on pay-per-use, so a
-/// user is never asked for twice in one call, and -Verbose says how many came back per request.
+/// User reads, whichever API answers them: v2 (the default; <see cref="V2Reads"/>) or v1.1 (<see cref="V1Reads"/>).
+/// What both share lives here: batched lookups (100 users a request, each user once), a batch refused over one value
+/// asked again without it, and the verbose count of users returned per request, since pay-per-use bills each one.
 /// </summary>
 internal sealed partial class XApiClient
 {
-    /// <summary>One user: v2 /2/users/by/username/:u or /2/users/:id, or v1.1 users/show. Missing is UserNotFound, suspended UserSuspended.</summary>
-    public async Task<ProfileUser> GetUserAsync(UserReference user, ApiCallOptions call, CancellationToken cancellationToken)
-    {
-        if (ReadApiOf(call) == ReadApi.V1)
-        {
-            string operation = "Look up " + user;
-            Uri uri = V1("users/show.json", user.ParameterName, user.ParameterValue);
-            ApiAnswer answer = await _sender.SendAsync(operation, HttpMethod.Get, uri, ReadAuthorization, null, RetryRule.Transient, call, cancellationToken).ConfigureAwait(false);
-            return ResponseParser.ParseUser(operation, answer.Body);
-        }
+    private IUserReads? _v1Reads;
+    private IUserReads? _v2Reads;
 
-        UserLookupOutcome outcome = (await LookupUsersAsync(new[] { user }, call, cancellationToken).ConfigureAwait(false))[0];
-        return outcome.User ?? throw outcome.Error!;
+    /// <summary>The requests and answers of one read API.</summary>
+    private interface IUserReads
+    {
+        Task<ProfileUser> GetUserAsync(UserReference user, ApiCallOptions call, CancellationToken cancellationToken);
+
+        Task<ProfileUser> GetAuthenticatedUserAsync(ApiCallOptions call, CancellationToken cancellationToken);
+
+        Task<IReadOnlyList<ProfileBannerVariant>> GetProfileBannerAsync(UserReference user, ApiCallOptions call, CancellationToken cancellationToken);
+
+        /// <summary>The lookup of a batch of names or of ids (at most 100).</summary>
+        Uri LookupUri(List<UserReference> chunk, bool byName);
+
+        /// <summary>Whether a 404 to a lookup means it found none of the users, rather than a wrong endpoint.</summary>
+        bool FoundNobody(XApiException notFound);
+
+        /// <summary>One outcome per user of the batch, from the answer.</summary>
+        List<UserLookupOutcome> Match(string operation, List<UserReference> chunk, ApiAnswer answer, Uri uri, ApiCallOptions call);
     }
+
+    /// <summary>One user: v2 /2/users/by/username/:u or /2/users/:id, or v1.1 users/show. Missing is UserNotFound, suspended UserSuspended.</summary>
+    public Task<ProfileUser> GetUserAsync(UserReference user, ApiCallOptions call, CancellationToken cancellationToken) =>
+        ReadsOf(call).GetUserAsync(user, call, cancellationToken);
+
+    /// <summary>The connected account itself: /2/users/me or account/verify_credentials; both need user context.</summary>
+    public Task<ProfileUser> GetAuthenticatedUserAsync(ApiCallOptions call, CancellationToken cancellationToken) =>
+        ReadsOf(call).GetAuthenticatedUserAsync(call, cancellationToken);
+
+    /// <summary>
+    /// Every banner size of a user. v1.1 asks users/profile_banner; v2 has no such endpoint, so the user's
+    /// profile_banner_url gives the sizes by the URL rule. A user without a banner is NoProfileBanner.
+    /// </summary>
+    public Task<IReadOnlyList<ProfileBannerVariant>> GetProfileBannerAsync(UserReference user, ApiCallOptions call, CancellationToken cancellationToken) =>
+        ReadsOf(call).GetProfileBannerAsync(user, call, cancellationToken);
 
     /// <summary>
     /// Looks users up in as few requests as the API allows, as <see cref="UserBatches"/> splits them: each distinct
@@ -53,51 +72,6 @@ internal sealed partial class XApiClient
         }
 
         return distinct.ConvertAll(user => outcomes[user.Key]);
-    }
-
-    /// <summary>The connected account itself: /2/users/me or account/verify_credentials; both need user context.</summary>
-    public async Task<ProfileUser> GetAuthenticatedUserAsync(ApiCallOptions call, CancellationToken cancellationToken)
-    {
-        const string operation = "Get the connected account";
-        bool v1 = ReadApiOf(call) == ReadApi.V1;
-        Uri uri = v1
-            ? V1("account/verify_credentials.json", new List<KeyValuePair<string, string>> { Pair("skip_status", "true"), Pair("include_entities", "false") })
-            : Endpoint("2/users/me", new List<KeyValuePair<string, string>> { Pair("user.fields", V2ResponseParser.UserFields) });
-        ApiAnswer answer = await _sender.SendAsync(operation, HttpMethod.Get, uri, UserContextFor(operation), null, RetryRule.Transient, call, cancellationToken).ConfigureAwait(false);
-        if (v1)
-        {
-            return ResponseParser.ParseUser(operation, answer.Body);
-        }
-
-        V2LookupAnswer me = V2ResponseParser.ParseLookup(operation, answer.Body);
-        return me.Users.Count == 1 ? me.Users[0] : throw ResponseParser.Unexpected(operation, "/2/users/me answered without the user.");
-    }
-
-    /// <summary>
-    /// Every banner size of a user. v1.1 asks users/profile_banner; v2 has no such endpoint, so the user's
-    /// profile_banner_url gives the sizes by the URL rule. A user without a banner is NoProfileBanner.
-    /// </summary>
-    public async Task<IReadOnlyList<ProfileBannerVariant>> GetProfileBannerAsync(UserReference user, ApiCallOptions call, CancellationToken cancellationToken)
-    {
-        string operation = "Get the banner of " + user;
-        if (ReadApiOf(call) == ReadApi.V2)
-        {
-            ProfileUser found = await GetUserAsync(user, call, cancellationToken).ConfigureAwait(false);
-            return BannerVariants.Of(found, user);
-        }
-
-        Uri uri = V1("users/profile_banner.json", user.ParameterName, user.ParameterValue);
-        ApiAnswer answer;
-        try
-        {
-            answer = await _sender.SendAsync(operation, HttpMethod.Get, uri, ReadAuthorization, null, RetryRule.Transient, call, cancellationToken).ConfigureAwait(false);
-        }
-        catch (XApiException e) when (e.StatusCode == HttpStatusCode.NotFound && !e.HasCode(50))
-        {
-            throw new XApiException(user + " has no profile banner.", ErrorIds.NoProfileBanner, e.StatusCode, e.Errors, e.RateLimit, null, e);
-        }
-
-        return ResponseParser.ParseBannerSizes(operation, answer.Body, uri.AbsoluteUri, user.ScreenName, user.UserId, call.Observer == null ? null : call.Observer.Verbose);
     }
 
     /// <summary>
@@ -129,21 +103,23 @@ internal sealed partial class XApiClient
 
     private ReadApi ReadApiOf(ApiCallOptions call) => call.ReadApi ?? Options.ReadApi;
 
+    // The one place the read API is chosen; each API's requests and answers live in its own file.
+    private IUserReads ReadsOf(ApiCallOptions call) => ReadApiOf(call) == ReadApi.V1 ? _v1Reads ??= new V1Reads(this) : _v2Reads ??= new V2Reads(this);
+
     private static KeyValuePair<string, string> Pair(string name, string value) => new KeyValuePair<string, string>(name, value);
 
     private async Task<List<UserLookupOutcome>> LookupChunkAsync(List<UserReference> chunk, bool byName, ApiCallOptions call, CancellationToken cancellationToken)
     {
-        bool v1 = ReadApiOf(call) == ReadApi.V1;
+        IUserReads reads = ReadsOf(call);
         string operation = chunk.Count == 1 ? "Look up " + chunk[0] : string.Format(CultureInfo.InvariantCulture, "Look up {0} users", chunk.Count);
-        Uri uri = v1 ? V1LookupUri(chunk, byName) : V2LookupUri(chunk, byName);
+        Uri uri = reads.LookupUri(chunk, byName);
         ApiAnswer answer;
         try
         {
             answer = await _sender.SendAsync(operation, HttpMethod.Get, uri, ReadAuthorization, null, RetryRule.Transient, call, cancellationToken).ConfigureAwait(false);
         }
-        catch (XApiException e) when (e.StatusCode == HttpStatusCode.NotFound && (e.HasCode(17) || e.Problem?.IsNotFound == true || !v1))
+        catch (XApiException e) when (e.StatusCode == HttpStatusCode.NotFound && reads.FoundNobody(e))
         {
-            // users/lookup answers 404 code 17 when it found nobody; a v2 single lookup may answer 404 for a missing user.
             call.Observer?.Verbose(uri.AbsolutePath + ": 0 of " + chunk.Count.ToString(CultureInfo.InvariantCulture) + " users returned (HTTP 404)");
             return chunk.ConvertAll(u => new UserLookupOutcome(u, null, NotFound(u, e.StatusCode, e.RateLimit, null)));
         }
@@ -156,7 +132,7 @@ internal sealed partial class XApiClient
             return chunk.ConvertAll(u => new UserLookupOutcome(u, null, e));
         }
 
-        return v1 ? MatchV1(operation, chunk, answer, uri, call) : MatchV2(operation, chunk, answer, uri, call);
+        return reads.Match(operation, chunk, answer, uri, call);
     }
 
     /// <summary>
@@ -205,103 +181,9 @@ internal sealed partial class XApiClient
     private static XApiException Refused(UserReference user, XApiException refusal) =>
         new XApiException("X refused to look up " + user + ": " + refusal.Message, refusal.ErrorId, refusal.StatusCode, refusal.Errors, refusal.RateLimit, null, refusal.Problem, refusal);
 
-    private Uri V2LookupUri(List<UserReference> chunk, bool byName)
-    {
-        var fields = new List<KeyValuePair<string, string>> { Pair("user.fields", V2ResponseParser.UserFields) };
-        if (chunk.Count == 1)
-        {
-            string one = PercentEncodingOf(chunk[0].ParameterValue);
-            return Endpoint(byName ? "2/users/by/username/" + one : "2/users/" + one, fields);
-        }
-
-        fields.Insert(0, Pair(byName ? "usernames" : "ids", JoinValues(chunk)));
-        return Endpoint(byName ? "2/users/by" : "2/users", fields);
-    }
-
-    private Uri V1LookupUri(List<UserReference> chunk, bool byName) => V1("users/lookup.json", new List<KeyValuePair<string, string>>
-    {
-        Pair(byName ? "screen_name" : "user_id", JoinValues(chunk)),
-        Pair("include_entities", "false"),
-    });
-
     private static string JoinValues(List<UserReference> chunk) => string.Join(",", chunk.ConvertAll(u => u.ParameterValue));
 
     private static string PercentEncodingOf(string value) => OAuth.PercentEncoding.Encode(value);
-
-    private static List<UserLookupOutcome> MatchV2(string operation, List<UserReference> chunk, ApiAnswer answer, Uri uri, ApiCallOptions call)
-    {
-        V2LookupAnswer parsed = V2ResponseParser.ParseLookup(operation, answer.Body);
-        var found = new Dictionary<string, ProfileUser>(StringComparer.Ordinal);
-        foreach (ProfileUser user in parsed.Users)
-        {
-            // Matched by id or lower-cased username: the service may answer in another case than asked.
-            found[user.UserId] = user;
-            found["@" + user.ScreenName.ToLowerInvariant()] = user;
-        }
-
-        var refused = new Dictionary<string, V2LookupError>(StringComparer.OrdinalIgnoreCase);
-        foreach (V2LookupError error in parsed.Errors)
-        {
-            if (error.Value != null)
-            {
-                refused[error.Value] = error;
-            }
-        }
-
-        int suspended = 0;
-        var outcomes = chunk.ConvertAll(user =>
-        {
-            if (found.TryGetValue(user.Key, out ProfileUser? match))
-            {
-                return new UserLookupOutcome(user, match, null);
-            }
-
-            refused.TryGetValue(user.ParameterValue, out V2LookupError? why);
-            if (why?.IsSuspended == true)
-            {
-                suspended++;
-                return new UserLookupOutcome(user, null, new XApiException(user + " is suspended (X: " + MessageText.Escape(why.Detail) + ").", ErrorIds.UserSuspended, answer.Status,
-                    new[] { new XApiErrorDetail(0, why.Detail ?? "suspended") }, answer.RateLimit, null));
-            }
-
-            return new UserLookupOutcome(user, null, NotFound(user, answer.Status, answer.RateLimit, why?.Detail));
-        });
-        ReportCost(call, uri, chunk.Count, outcomes, suspended, answer.RateLimit);
-        return outcomes;
-    }
-
-    private static List<UserLookupOutcome> MatchV1(string operation, List<UserReference> chunk, ApiAnswer answer, Uri uri, ApiCallOptions call)
-    {
-        JsonValue root;
-        try
-        {
-            root = JsonReader.Parse(answer.Body, 0, answer.Body.Length);
-        }
-        catch (JsonFormatException e)
-        {
-            throw ResponseParser.Unexpected(operation, "the answer is not JSON (" + e.Message + ").");
-        }
-
-        if (root.Kind != JsonKind.Array)
-        {
-            throw ResponseParser.Unexpected(operation, "users/lookup answered something other than an array of users.");
-        }
-
-        var found = new Dictionary<string, ProfileUser>(StringComparer.Ordinal);
-        foreach (JsonValue item in root.Items)
-        {
-            ProfileUser user = ResponseParser.ParseUser(operation, item);
-            found[user.UserId] = user;
-            found["@" + user.ScreenName.ToLowerInvariant()] = user;
-        }
-
-        // users/lookup leaves out missing and suspended users alike.
-        var outcomes = chunk.ConvertAll(user => found.TryGetValue(user.Key, out ProfileUser? match)
-            ? new UserLookupOutcome(user, match, null)
-            : new UserLookupOutcome(user, null, NotFound(user, answer.Status, answer.RateLimit, null)));
-        ReportCost(call, uri, chunk.Count, outcomes, 0, answer.RateLimit);
-        return outcomes;
-    }
 
     // "No user with id 42", not "No user user id 42"; the service's detail with its control characters made visible.
     private static XApiException NotFound(UserReference user, HttpStatusCode? status, RateLimitStatus? rateLimit, string? detail) =>
