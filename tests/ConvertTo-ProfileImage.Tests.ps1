@@ -87,6 +87,28 @@ Describe 'ConvertTo-ProfileImage' {
         @(Get-ChildItem -LiteralPath $out.FullName -Force) | Should -HaveCount 1
     }
 
+    It 'says the disk is full, naming the folder, leaves nothing on it, and writes the next picture that fits' {
+        $id = if ($IsLinux) { id -u } else { $null }
+        if ($id -ne '0') { Set-ItResult -Skipped -Because 'a full disk is a small tmpfs, which needs Linux and root to mount'; return }
+        $disk = New-Destination
+        $null = mount -t tmpfs -o size=64k tmpfs $disk.FullName 2>&1
+        if ($LASTEXITCODE -ne 0) { Set-ItResult -Skipped -Because "a tmpfs could not be mounted here (exit code $LASTEXITCODE)"; return }
+        try {
+            ConvertTo-ProfileImage $noise.FullName -Destination $disk.FullName -ErrorVariable problems -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+            $problems | Should -HaveCount 1
+            $problems[0].FullyQualifiedErrorId | Should -Be 'DiskFull,ProfileMedia.Commands.ConvertToProfileImageCommand'
+            $problems[0].CategoryInfo.Category | Should -Be 'ResourceUnavailable'
+            $problems[0].Exception.Message | Should -BeLike "*'$($disk.FullName)*' is full*"
+            @(Get-ChildItem -LiteralPath $disk.FullName -Force) | Should -HaveCount 0
+
+            (ConvertTo-ProfileImage $photo.FullName -Destination $disk.FullName).Path | Should -Exist
+            @(Get-ChildItem -LiteralPath $disk.FullName -Force).Name | Should -Be @('photo.avatar.jpg')
+        }
+        finally {
+            umount $disk.FullName
+        }
+    }
+
     It 'refuses a crop region outside the picture' {
         ConvertTo-ProfileImage $photo.FullName -Destination (New-Destination).FullName -CropRegion 1000, 0, 400, 400 -ErrorVariable problems -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
         $problems[0].FullyQualifiedErrorId | Should -Be 'InvalidCropRegion,ProfileMedia.Commands.ConvertToProfileImageCommand'

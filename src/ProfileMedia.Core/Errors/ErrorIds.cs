@@ -112,4 +112,7 @@ internal static class ErrorIds
     public const string TargetIsDirectory = nameof(TargetIsDirectory);
     public const string FileNameCollision = nameof(FileNameCollision);
     public const string SavedFileMissing = nameof(SavedFileMissing);
+
+    // Writing files (downloads and prepared pictures): the disk or the user's quota is full.
+    public const string DiskFull = nameof(DiskFull);
 }

@@ -88,7 +88,7 @@ public sealed class ConvertToProfileImageCommand : ProfileMediaCmdlet
 
             WriteObject(written);
         }
-        catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+        catch (Core.Downloads.FileWriteException e)
         {
             WriteError(ErrorRecords.NotWritten(e, file));
         }

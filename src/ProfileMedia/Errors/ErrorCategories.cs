@@ -66,6 +66,8 @@ internal static class ErrorCategories
                 return ErrorCategory.ReadError;
             case ErrorIds.DestinationNotWritable:
                 return ErrorCategory.WriteError;
+            case ErrorIds.DiskFull:
+                return ErrorCategory.ResourceUnavailable;
             case ErrorIds.ImageFittingNotSupported:
                 return ErrorCategory.NotImplemented;
             case ErrorIds.ServiceUnavailable:
