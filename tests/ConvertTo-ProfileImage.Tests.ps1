@@ -76,6 +76,9 @@ Describe 'ConvertTo-ProfileImage' {
         @{ Case = 'a decompression bomb'; Make = { (New-DeclaredOnlyPicture -Path (Join-Path $folder 'bomb.png')).FullName }; ErrorId = 'ImageTooManyPixels' }
         @{ Case = 'text named .jpg'; Make = { $p = Join-Path $folder 'text.jpg'; Set-Content -LiteralPath $p -Value 'not a picture'; $p }; ErrorId = 'UnsupportedImageFormat' }
         @{ Case = 'a missing file'; Make = { Join-Path $folder 'missing.png' }; ErrorId = 'ImageFileNotFound' }
+        @{ Case = 'a JPEG declaring 10000x9999 that holds 16x16'; Make = { (New-DamagedJpeg -Path (Join-Path $folder 'liar.jpg') -Kind DeclaresMore).FullName }; ErrorId = 'CorruptImage' }
+        @{ Case = 'a JPEG with 2 KB of scan data overwritten'; Make = { (New-DamagedJpeg -Path (Join-Path $folder 'scratched.jpg') -Kind Scratched).FullName }; ErrorId = 'CorruptImage' }
+        @{ Case = 'a JPEG declaring 65535x65535'; Make = { (New-DamagedJpeg -Path (Join-Path $folder 'huge.jpg') -Kind DeclaresMore -Width 65535 -Height 65535).FullName }; ErrorId = 'ImageTooManyPixels' }
     ) {
         $bad = & $Make
         $out = New-Destination

@@ -59,6 +59,12 @@ internal static class ImageFitter
     private static FittedImage Fit(SKData data, string source, FitTarget target, CropBox? region)
     {
         string format = ImageStructure.Check(data, source);
+        if (ImageStructure.DeclaredJpegSize(data, format) is (int jpegWidth, int jpegHeight) && (long)jpegWidth * jpegHeight > DecodeLimits.MaxDeclaredPixels)
+        {
+            throw TooLarge(source, format, jpegWidth, jpegHeight, "declares", DecodeLimits.MaxDeclaredPixels);
+        }
+
+        ImageStructure.CheckScans(data, format, source);
         using SKCodec? codec = SKCodec.Create(data);
         if (codec == null)
         {

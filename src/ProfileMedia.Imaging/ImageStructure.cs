@@ -42,6 +42,41 @@ internal static class ImageStructure
         return name;
     }
 
+    /// <summary>
+    /// A JPEG's size as its frame header declares it, read here because libjpeg refuses a header over 65,500 pixels a
+    /// side before Skia can say what it declares (so such a file reads as too large, not as damaged); null for other formats.
+    /// </summary>
+    public static (int Width, int Height)? DeclaredJpegSize(SKData data, string format)
+    {
+        if (format != "JPEG")
+        {
+            return null;
+        }
+
+        using Stream content = data.AsStream();
+        return JpegScanCheck.ReadSize(content);
+    }
+
+    /// <summary>
+    /// Throws CorruptImage when a JPEG's scans do not hold the blocks its header declares (<see cref="JpegScanCheck"/>):
+    /// Skia decodes such a file "successfully", as grey or as garbage. Other formats report damage from their decoder.
+    /// </summary>
+    public static void CheckScans(SKData data, string format, string source)
+    {
+        if (format != "JPEG")
+        {
+            return;
+        }
+
+        using Stream content = data.AsStream();
+        string? damage = JpegScanCheck.FindDamage(content);
+        if (damage != null)
+        {
+            throw new ImageFitException(ImageFitProblem.CorruptImage,
+                "The JPEG image '" + source + "' is damaged: " + damage + ". It was refused before any pixel was decoded.");
+        }
+    }
+
     /// <summary>A hint for formats people try most often, so the error says what the file is.</summary>
     private static string Describe(ReadOnlySpan<byte> b)
     {
