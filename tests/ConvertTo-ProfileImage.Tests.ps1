@@ -112,6 +112,30 @@ Describe 'ConvertTo-ProfileImage' {
         }
     }
 
+    It 'refuses to write over its own source, <Case>, with -Force too' -TestCases @(
+        @{ Case = 'named the same'; Source = 'photo.jpg'; Destination = 'photo.jpg' }
+        @{ Case = 'through a symbolic link to the source'; Source = 'photo.jpg'; Destination = 'link.jpg' }
+        @{ Case = 'from a symbolic link onto its target'; Source = 'link.jpg'; Destination = 'photo.jpg' }
+        @{ Case = 'through a hard link'; Source = 'photo.jpg'; Destination = 'hard.jpg' }
+        @{ Case = 'through a linked folder'; Source = 'photo.jpg'; Destination = 'again/photo.jpg' }
+    ) {
+        $out = New-Destination
+        $original = Join-Path $out 'photo.jpg'
+        Copy-Item -LiteralPath (ConvertTo-ProfileImage $noise.FullName -Destination $out.FullName).Path -Destination $original
+        $null = New-Item -ItemType SymbolicLink -Path (Join-Path $out 'link.jpg') -Target $original
+        $null = New-Item -ItemType HardLink -Path (Join-Path $out 'hard.jpg') -Target $original
+        $null = New-Item -ItemType SymbolicLink -Path (Join-Path $out 'again') -Target $out.FullName
+        $before = (Get-FileHash -LiteralPath $original).Hash
+
+        ConvertTo-ProfileImage -LiteralPath (Join-Path $out $Source) -Destination (Join-Path $out $Destination) -Force -ErrorVariable problems -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+
+        $problems | Should -HaveCount 1
+        $problems[0].FullyQualifiedErrorId | Should -Be 'DestinationIsSource,ProfileMedia.Commands.ConvertToProfileImageCommand'
+        $problems[0].Exception.Message | Should -BeLike "*$Destination*"
+        (Get-FileHash -LiteralPath $original).Hash | Should -Be $before
+        @(Get-ChildItem -LiteralPath $out.FullName -Force -Filter '.*') | Should -HaveCount 0 # no temporary file left
+    }
+
     It 'refuses a crop region outside the picture' {
         ConvertTo-ProfileImage $photo.FullName -Destination (New-Destination).FullName -CropRegion 1000, 0, 400, 400 -ErrorVariable problems -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
         $problems[0].FullyQualifiedErrorId | Should -Be 'InvalidCropRegion,ProfileMedia.Commands.ConvertToProfileImageCommand'

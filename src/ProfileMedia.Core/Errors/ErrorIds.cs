@@ -115,4 +115,7 @@ internal static class ErrorIds
 
     // Writing files (downloads and prepared pictures): the disk or the user's quota is full.
     public const string DiskFull = nameof(DiskFull);
+
+    // Preparing pictures: a destination that is the source picture itself, by any name.
+    public const string DestinationIsSource = nameof(DestinationIsSource);
 }

@@ -81,6 +81,7 @@ internal static class ErrorCategories
             case ErrorIds.UnexpectedResponse:
                 return ErrorCategory.InvalidResult;
             case ErrorIds.FileExists:
+            case ErrorIds.DestinationIsSource:
             case ErrorIds.TargetIsDirectory:
             case ErrorIds.FileNameCollision:
                 return ErrorCategory.ResourceExists;
