@@ -136,6 +136,37 @@ Describe 'ConvertTo-ProfileImage' {
         @(Get-ChildItem -LiteralPath $out.FullName -Force -Filter '.*') | Should -HaveCount 0 # no temporary file left
     }
 
+    It 'refuses <Case> with the same check and id as a plain upload, and goes on with the next file' -TestCases @(
+        @{ Case = 'a directory'; Make = { $folder.FullName }; ErrorId = 'ImageFileIsDirectory'; Unix = $false }
+        @{ Case = '/dev/zero'; Make = { '/dev/zero' }; ErrorId = 'ImageFileNotRegular'; Unix = $true }
+        @{ Case = 'a FIFO'; Make = { $p = Join-Path $folder "fifo-$([guid]::NewGuid().ToString('n'))"; mkfifo $p; $p }; ErrorId = 'ImageFileNotRegular'; Unix = $true }
+        @{ Case = 'a /proc file'; Make = { '/proc/self/status' }; ErrorId = 'ImageFileNotRegular'; Unix = $true }
+        @{ Case = 'an empty file'; Make = { $p = Join-Path $folder 'empty.jpg'; $null = New-Item -ItemType File -Path $p -Force; $p }; ErrorId = 'ImageFileEmpty'; Unix = $false }
+    ) {
+        if ($Unix -and -not $IsLinux) { Set-ItResult -Skipped -Because 'devices, FIFOs and /proc as tested here are Linux things'; return }
+        $bad = & $Make
+        $out = New-Destination
+        $results = @(ConvertTo-ProfileImage -LiteralPath $bad -Destination $out.FullName -ErrorVariable problems -ErrorAction SilentlyContinue
+            ConvertTo-ProfileImage -LiteralPath $photo.FullName -Destination $out.FullName)
+        $problems | Should -HaveCount 1
+        $problems[0].FullyQualifiedErrorId | Should -Be "$ErrorId,ProfileMedia.Commands.ConvertToProfileImageCommand"
+        $problems[0].Exception.Message | Should -BeLike "*$bad*"
+        $results.Path | Should -Be @(Join-Path $out.FullName 'photo.avatar.jpg')
+    }
+
+    It 'refuses -Destination <Destination> (<Why>) as Save-ProfileMedia does, with InvalidDestination, writing nothing' -TestCases @(
+        @{ Destination = '\\server\share'; Why = 'UNC-looking on a system without UNC'; UncOnly = $true }
+        @{ Destination = 'Env:\'; Why = 'another provider'; UncOnly = $false }
+        @{ Destination = '   '; Why = 'white space'; UncOnly = $false }
+    ) {
+        if ($UncOnly -and $IsWindows) { Set-ItResult -Skipped -Because 'Windows has UNC paths'; return }
+        $saveError = { $null | Save-ProfileMedia -Destination $Destination } | Should -Throw -PassThru
+        $convertError = { ConvertTo-ProfileImage $photo.FullName -Destination $Destination } | Should -Throw -PassThru
+        $convertError.FullyQualifiedErrorId | Should -Be 'InvalidDestination,ProfileMedia.Commands.ConvertToProfileImageCommand'
+        $convertError.Exception.Message | Should -Be $saveError.Exception.Message
+        Join-Path $PWD 'server' | Should -Not -Exist
+    }
+
     It 'refuses a crop region outside the picture' {
         ConvertTo-ProfileImage $photo.FullName -Destination (New-Destination).FullName -CropRegion 1000, 0, 400, 400 -ErrorVariable problems -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
         $problems[0].FullyQualifiedErrorId | Should -Be 'InvalidCropRegion,ProfileMedia.Commands.ConvertToProfileImageCommand'

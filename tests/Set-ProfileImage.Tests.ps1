@@ -133,6 +133,21 @@ Describe 'Set-ProfileImage -Fit' {
         @(Get-EmulatorUpload $emulator) | Should -HaveCount 0
     }
 
+    It 'refuses <Given> under -Fit with the id a plain upload gives, and sends nothing' -TestCases @(
+        @{ Given = 'a directory'; Path = { $folder.FullName }; Unix = $false }
+        @{ Given = '/dev/zero'; Path = { '/dev/zero' }; Unix = $true }
+        @{ Given = 'a /proc file'; Path = { '/proc/self/status' }; Unix = $true }
+    ) {
+        if ($Unix -and -not $IsLinux) { Set-ItResult -Skipped -Because 'devices and /proc as tested here are Linux things'; return }
+        $bad = & $Path
+        Set-ProfileImage -LiteralPath $bad -ErrorVariable plain -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        Set-ProfileImage -LiteralPath $bad -Fit -ErrorVariable fitted -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $fitted | Should -HaveCount 1
+        $fitted[0].FullyQualifiedErrorId | Should -Be $plain[0].FullyQualifiedErrorId
+        $fitted[0].FullyQualifiedErrorId | Should -BeIn @('ImageFileIsDirectory,ProfileMedia.Commands.SetProfileImageCommand', 'ImageFileNotRegular,ProfileMedia.Commands.SetProfileImageCommand')
+        Get-AccountPost | Should -BeNullOrEmpty
+    }
+
     It 'refuses -CropRegion without -Fit before anything is sent' {
         Set-ProfileImage -Path $fitPhoto.FullName -CropRegion 0, 0, 10, 10 -ErrorVariable problems -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
         $problems[0].FullyQualifiedErrorId | Should -Be 'CropRegionWithoutFit,ProfileMedia.Commands.SetProfileImageCommand'

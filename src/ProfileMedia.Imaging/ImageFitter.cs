@@ -2,6 +2,8 @@ using System;
 using System.Globalization;
 using System.IO;
 using ProfileMedia.Core.Fitting;
+using ProfileMedia.Core.Images;
+using ProfileMedia.Core.Uploads;
 using SkiaSharp;
 
 namespace ProfileMedia.Imaging;
@@ -17,30 +19,28 @@ internal static class ImageFitter
     /// <exception cref="ImageFitException">The file cannot be read, is not a supported image, is cut short, too large, or cannot fit.</exception>
     public static FittedImage FitFile(string path, FitTarget target, CropBox? region)
     {
+        // The same checks as a file uploaded as it is, and so the same errors: a directory, a FIFO, a device or a /proc
+        // file is named as such, never opened as a picture.
+        ImageProblem problem = ImageFile.CheckFile(path, out _, out string message);
+        if (problem != ImageProblem.None)
+        {
+            throw new ImageFitException(problem, message);
+        }
+
         // Mapped, not read: the codec reads the file where it lies, and no managed copy of a 20 MB photo is made.
         SKData? data;
         try
         {
-            var file = new FileInfo(path);
-            if (!file.Exists)
-            {
-                throw new ImageFitException(ImageFitProblem.ImageFileUnreadable, "The image file '" + path + "' does not exist.");
-            }
-
-            data = file.Length == 0 ? null : SKData.Create(path);
-            if (data == null && file.Length > 0)
-            {
-                throw new ImageFitException(ImageFitProblem.ImageFileUnreadable, "The image file '" + path + "' cannot be read.");
-            }
+            data = SKData.Create(path);
         }
         catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is ArgumentException || e is NotSupportedException || e is System.Security.SecurityException)
         {
-            throw new ImageFitException(ImageFitProblem.ImageFileUnreadable, "The image file '" + path + "' cannot be read: " + e.Message, e);
+            throw new ImageFitException(ImageProblem.ImageFileUnreadable, "The image file '" + path + "' cannot be read: " + Core.Text.MessageText.Reason(e), e);
         }
 
         if (data == null)
         {
-            return Fit(Array.Empty<byte>(), path, target, region); // empty: refused, named as such
+            throw new ImageFitException(ImageProblem.ImageFileUnreadable, "The image file '" + path + "' cannot be read.");
         }
 
         using (data)
@@ -68,7 +68,7 @@ internal static class ImageFitter
         using SKCodec? codec = SKCodec.Create(data);
         if (codec == null)
         {
-            throw new ImageFitException(ImageFitProblem.CorruptImage, "The " + format + " header of '" + source + "' is damaged: it cannot be read.");
+            throw new ImageFitException(ImageProblem.CorruptImage, "The " + format + " header of '" + source + "' is damaged: it cannot be read.");
         }
 
         SKImageInfo declared = codec.Info;
@@ -140,8 +140,8 @@ internal static class ImageFitter
 
         bitmap.Dispose();
         throw result == SKCodecResult.IncompleteInput
-            ? new ImageFitException(ImageFitProblem.TruncatedImage, "The " + format + " image '" + source + "' is incomplete: its data ends before its last pixel.")
-            : new ImageFitException(ImageFitProblem.CorruptImage, "The " + format + " image '" + source + "' cannot be decoded (" + result + ").");
+            ? new ImageFitException(ImageProblem.TruncatedImage, "The " + format + " image '" + source + "' is incomplete: its data ends before its last pixel.")
+            : new ImageFitException(ImageProblem.CorruptImage, "The " + format + " image '" + source + "' cannot be decoded (" + result + ").");
     }
 
     /// <summary>The crop box, turned upright, at the decoded scale: a pure copy of pixels (nearest sampling, whole-pixel offsets).</summary>
@@ -183,7 +183,7 @@ internal static class ImageFitter
     }
 
     private static ImageFitException TooLarge(string source, string format, int width, int height, string how, long limit) =>
-        new ImageFitException(ImageFitProblem.ImageTooManyPixels, string.Format(CultureInfo.InvariantCulture,
+        new ImageFitException(ImageProblem.ImageTooManyPixels, string.Format(CultureInfo.InvariantCulture,
             "The {0} image '{1}' {2} {3}x{4} pixels ({5:N1} megapixels); the limit is {6:N0} megapixels. It was refused before any pixel was decoded.",
             format, source, how, width, height, (double)width * height / 1e6, limit / 1_000_000));
 }

@@ -27,7 +27,7 @@ internal static class ImageStructure
             ImageFormat.Gif => "GIF",
             ImageFormat.WebP => "WebP",
             ImageFormat.Bmp => "BMP",
-            _ => throw new ImageFitException(ImageFitProblem.UnsupportedImageFormat,
+            _ => throw new ImageFitException(ImageProblem.UnsupportedImageFormat,
                 "'" + source + "' is not a JPEG, PNG, GIF, WebP or BMP image (judged by its content" + Describe(bytes) + ")."),
         };
 
@@ -35,7 +35,7 @@ internal static class ImageStructure
         using Stream content = data.AsStream();
         if (ImageSignature.FindEnd(format, content) < 0)
         {
-            throw new ImageFitException(ImageFitProblem.TruncatedImage,
+            throw new ImageFitException(ImageProblem.TruncatedImage,
                 "The " + name + " image '" + source + "' is incomplete: its " + bytes.Length + " bytes end before the image does.");
         }
 
@@ -72,7 +72,7 @@ internal static class ImageStructure
         string? damage = JpegScanCheck.FindDamage(content);
         if (damage != null)
         {
-            throw new ImageFitException(ImageFitProblem.CorruptImage,
+            throw new ImageFitException(ImageProblem.CorruptImage,
                 "The JPEG image '" + source + "' is damaged: " + damage + ". It was refused before any pixel was decoded.");
         }
     }

@@ -1,6 +1,7 @@
 using System;
 using System.Buffers.Binary;
 using ProfileMedia.Core.Fitting;
+using ProfileMedia.Core.Images;
 using SkiaSharp;
 
 namespace ProfileMedia.Imaging.Tests;
@@ -20,7 +21,7 @@ public class DamagedJpegTests
 
         var e = Assert.Throws<ImageFitException>(() => ImageFitter.Fit(jpeg, "liar.jpg", FitTarget.Avatar, null));
 
-        Assert.Equal(ImageFitProblem.CorruptImage, e.Problem);
+        Assert.Equal(ImageProblem.CorruptImage, e.Problem);
         Assert.Contains("liar.jpg", e.Message, StringComparison.Ordinal);
     }
 
@@ -44,7 +45,7 @@ public class DamagedJpegTests
 
         var e = Assert.Throws<ImageFitException>(() => ImageFitter.Fit(jpeg, "scratched.jpg", FitTarget.Avatar, null));
 
-        Assert.Equal(ImageFitProblem.CorruptImage, e.Problem);
+        Assert.Equal(ImageProblem.CorruptImage, e.Problem);
         Assert.Contains("scratched.jpg", e.Message, StringComparison.Ordinal);
     }
 
@@ -56,7 +57,7 @@ public class DamagedJpegTests
 
         var e = Assert.Throws<ImageFitException>(() => ImageFitter.Fit(jpeg, "huge.jpg", FitTarget.Avatar, null));
 
-        Assert.Equal(ImageFitProblem.ImageTooManyPixels, e.Problem);
+        Assert.Equal(ImageProblem.ImageTooManyPixels, e.Problem);
         Assert.Contains("65535x65535", e.Message, StringComparison.Ordinal);
     }
 
