@@ -84,21 +84,35 @@ internal static class ImageFitter
         int uprightHeight = swap ? declared.Width : declared.Height;
         (CropBox crop, int width, int height) = FitGeometry.Compute(uprightWidth, uprightHeight, target, region);
 
-        SKSizeI decodeSize = ChooseDecodeSize(codec, swap, crop, width, height);
-        if ((long)decodeSize.Width * decodeSize.Height > DecodeLimits.MaxDecodedPixels)
-        {
-            throw TooLarge(source, format, declared.Width, declared.Height, "would have to be decoded whole at", DecodeLimits.MaxDecodedPixels);
-        }
-
         bool mayHaveAlpha = declared.AlphaType != SKAlphaType.Opaque;
-        using SKBitmap decoded = Decode(codec, decodeSize, mayHaveAlpha, source, format);
+        using SKBitmap decoded = DecodeWithin(codec, swap, crop, width, height, mayHaveAlpha, source, format);
         using SKBitmap upright = CropUpright(decoded, origin, crop, uprightWidth, uprightHeight);
         using SKBitmap scaled = Downscaler.Scale(upright, width, height);
         bool transparent = mayHaveAlpha && HasTransparency(scaled);
         var encoded = Encoder.Encode(scaled, transparent, target, source);
         return new FittedImage(target, format, uprightWidth, uprightHeight, (int)origin == 0 ? 1 : (int)origin, crop,
-            decodeSize.Width, decodeSize.Height, width, height, encoded.Format, encoded.Quality, encoded.Tried, encoded.Bytes);
+            decoded.Width, decoded.Height, width, height, encoded.Format, encoded.Quality, encoded.Tried, encoded.Bytes);
     }
+
+    /// <summary>
+    /// Decodes within the memory bound (<see cref="DecodeLimits"/>): a JPEG at libjpeg's smallest scale that still has
+    /// the pixels the output needs; anything else whole, and then only up to <see cref="DecodeLimits.MaxDecodedPixels"/>.
+    /// The bitmap is made immutable, so that the crop shares its pixels instead of copying them.
+    /// </summary>
+    private static SKBitmap DecodeWithin(SKCodec codec, bool swap, CropBox crop, int width, int height, bool mayHaveAlpha, string source, string format)
+    {
+        SKSizeI size = ChooseDecodeSize(codec, swap, crop, width, height);
+        if ((long)size.Width * size.Height > DecodeLimits.MaxDecodedPixels)
+        {
+            throw TooLarge(source, format, codec.Info.Width, codec.Info.Height, "would have to be decoded whole at", DecodeLimits.MaxDecodedPixels);
+        }
+
+        return Decode(codec, Decoded(size.Width, size.Height, mayHaveAlpha), source, format);
+    }
+
+    // Decoded into sRGB: a source with another ICC profile is converted, and the profile itself is dropped.
+    private static SKImageInfo Decoded(int width, int height, bool mayHaveAlpha) =>
+        new SKImageInfo(width, height, SKColorType.Rgba8888, mayHaveAlpha ? SKAlphaType.Premul : SKAlphaType.Opaque, SKColorSpace.CreateSrgb());
 
     /// <summary>
     /// For a JPEG, the smallest of libjpeg's scales (1/8 to 8/8) at which the crop still has at least the output's
@@ -127,14 +141,14 @@ internal static class ImageFitter
         return full;
     }
 
-    private static SKBitmap Decode(SKCodec codec, SKSizeI size, bool mayHaveAlpha, string source, string format)
+    private static SKBitmap Decode(SKCodec codec, SKImageInfo info, string source, string format)
     {
-        // Decoded into sRGB: a source with another ICC profile is converted, and the profile itself is dropped.
-        var info = new SKImageInfo(size.Width, size.Height, SKColorType.Rgba8888, mayHaveAlpha ? SKAlphaType.Premul : SKAlphaType.Opaque, SKColorSpace.CreateSrgb());
         var bitmap = new SKBitmap(info);
         SKCodecResult result = codec.GetPixels(info, bitmap.GetPixels());
         if (result == SKCodecResult.Success)
         {
+            // Immutable: SKImage.FromBitmap then shares the pixels instead of copying them (a second full bitmap).
+            bitmap.SetImmutable();
             return bitmap;
         }
 
@@ -144,7 +158,10 @@ internal static class ImageFitter
             : new ImageFitException(ImageProblem.CorruptImage, "The " + format + " image '" + source + "' cannot be decoded (" + result + ").");
     }
 
-    /// <summary>The crop box, turned upright, at the decoded scale: a pure copy of pixels (nearest sampling, whole-pixel offsets).</summary>
+    /// <summary>
+    /// The crop box, turned upright, at the decoded scale: a view of the decoded pixels when they are upright already,
+    /// else a pure copy of pixels (nearest sampling, whole-pixel offsets).
+    /// </summary>
     private static SKBitmap CropUpright(SKBitmap decoded, SKEncodedOrigin origin, CropBox crop, int uprightWidth, int uprightHeight)
     {
         bool swap = Orientation.SwapsAxes(origin);
@@ -156,6 +173,18 @@ internal static class ImageFitter
         int y = (int)Math.Floor(crop.Y * sy);
         int w = Math.Max(1, Math.Min(decodedUprightWidth - x, (int)Math.Round(crop.Width * sx)));
         int h = Math.Max(1, Math.Min(decodedUprightHeight - y, (int)Math.Round(crop.Height * sy)));
+
+        if (origin == SKEncodedOrigin.TopLeft || origin == SKEncodedOrigin.Default)
+        {
+            // Already upright: the crop is a view of the decoded pixels, not a second copy of most of them.
+            var view = new SKBitmap();
+            if (decoded.ExtractSubset(view, SKRectI.Create(x, y, w, h)))
+            {
+                return view;
+            }
+
+            view.Dispose();
+        }
 
         var result = new SKBitmap(new SKImageInfo(w, h, SKColorType.Rgba8888, decoded.AlphaType));
         using var canvas = new SKCanvas(result);
