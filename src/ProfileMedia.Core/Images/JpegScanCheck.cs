@@ -426,11 +426,14 @@ internal static class JpegScanCheck
     {
         private readonly int[] _maxCode = new int[18];
         private readonly int[] _valueOffset = new int[17];
+        private const int FastBits = 9;
+        private readonly int[] _fast = new int[1 << FastBits];
         private readonly byte[] _values;
 
         private HuffmanTable(byte[] counts, byte[] values)
         {
             _values = values;
+            BuildFast(counts);
             int code = 0;
             int index = 0;
             for (int length = 1; length <= 16; length++)
@@ -488,88 +491,153 @@ internal static class JpegScanCheck
             return length == 0;
         }
 
-        /// <summary>The next value, or -1 for a code no value has (or no bits left).</summary>
+        /// <summary>The next value, or -1 for a code no value has, or when the bits ran out (<see cref="ScanBits.Ended"/>).</summary>
         public int Decode(ScanBits bits)
         {
-            int code = 0;
-            for (int length = 1; length <= 16; length++)
+            int available = bits.Ensure(16);
+            if (available == 0)
             {
-                int bit = bits.Bit();
-                if (bit < 0)
+                bits.End();
+                return -1;
+            }
+
+            // Codes of up to 9 bits (nearly all) in one look; bits past the end read as zeros and are checked below.
+            int entry = _fast[bits.Peek(FastBits)];
+            int length = entry >> 8;
+            if (length != 0)
+            {
+                if (length > available)
                 {
+                    bits.End();
                     return -1;
                 }
 
-                code = (code << 1) | bit;
+                bits.Consume(length);
+                return entry & 0xFF;
+            }
+
+            for (length = FastBits + 1; length <= 16; length++)
+            {
+                if (length > available)
+                {
+                    bits.End();
+                    return -1;
+                }
+
+                int code = bits.Peek(length);
                 if (code <= _maxCode[length])
                 {
                     int at = _valueOffset[length] + code;
+                    bits.Consume(length);
                     return at < _values.Length ? _values[at] : -1;
                 }
             }
 
             return -1;
         }
+
+        // For every 9-bit prefix whose code is at most 9 bits long: (length << 8) | value; 0 otherwise.
+        private void BuildFast(byte[] counts)
+        {
+            int code = 0;
+            int index = 0;
+            for (int length = 1; length <= FastBits; length++)
+            {
+                for (int i = 0; i < counts[length - 1]; i++, code++, index++)
+                {
+                    if (index >= _values.Length)
+                    {
+                        return;
+                    }
+
+                    int first = code << (FastBits - length);
+                    for (int fill = 0; fill < 1 << (FastBits - length); fill++)
+                    {
+                        _fast[first + fill] = (length << 8) | _values[index];
+                    }
+                }
+
+                code <<= 1;
+            }
+        }
     }
 
-    /// <summary>The entropy-coded bits of one scan: stuffed FF 00 read as FF, and any other marker the end of the bits.</summary>
+    /// <summary>
+    /// The entropy-coded bits of one scan, most significant first, through a 64-bit buffer: stuffed FF 00 read as FF,
+    /// and any other marker the end of the bits.
+    /// </summary>
     private sealed class ScanBits
     {
         private readonly ForwardReader _reader;
-        private int _byte;
-        private int _left;
+        private ulong _bits; // the next _count bits, from the top
+        private int _count;
+        private bool _atMarker;
 
         public ScanBits(ForwardReader reader) => _reader = reader;
 
         /// <summary>True once a marker (or the end of the data) was reached where a bit was wanted.</summary>
         public bool Ended { get; private set; }
 
-        /// <summary>The marker that ended the bits, -1 when the data ended; valid once <see cref="Ended"/> or after <see cref="BytesBeforeMarker"/>.</summary>
+        /// <summary>The marker that ended the bits, -1 when the data ended.</summary>
         public int Marker { get; private set; } = -1;
 
-        public int Bit()
+        /// <summary>Buffers at least <paramref name="wanted"/> bits when the data has them; returns how many there are.</summary>
+        public int Ensure(int wanted)
         {
-            if (_left == 0)
+            while (_count < wanted && _count <= 56 && !_atMarker)
             {
-                if (Ended || !Fill())
+                int b = NextDataByte();
+                if (b < 0)
                 {
-                    Ended = true;
-                    return -1;
+                    break;
                 }
+
+                _bits |= (ulong)b << (56 - _count);
+                _count += 8;
             }
 
-            _left--;
-            return (_byte >> _left) & 1;
+            return _count;
         }
+
+        /// <summary>The next <paramref name="count"/> bits (1 to 16) as a number, zeros past the end; nothing consumed.</summary>
+        public int Peek(int count) => (int)(_bits >> (64 - count));
+
+        public void Consume(int count)
+        {
+            _bits <<= count;
+            _count -= count;
+        }
+
+        /// <summary>Marks the bits as run out: a code or value was wanted past the marker.</summary>
+        public void End() => Ended = true;
 
         public bool Skip(int count)
         {
-            for (int i = 0; i < count; i++)
+            if (count == 0)
             {
-                if (Bit() < 0)
-                {
-                    return false;
-                }
+                return true;
             }
 
-            return true;
-        }
-
-        /// <summary>Drops the bits left in the byte (padding) and reads the restart marker, true when it is <paramref name="expected"/>.</summary>
-        public bool Restart(int expected)
-        {
-            _left = 0;
-            if (Ended)
+            if (Ensure(count) < count)
             {
+                Ended = true;
                 return false;
             }
 
-            if (Fill())
+            Consume(count);
+            return true;
+        }
+
+        /// <summary>Drops the padding bits and reads the restart marker, true when it is <paramref name="expected"/>.</summary>
+        public bool Restart(int expected)
+        {
+            DropPadding();
+            if (_count > 0 || Ended || (!_atMarker && NextDataByte() >= 0))
             {
                 return false; // data where the marker should be
             }
 
-            Ended = false;
+            _atMarker = false;
             return Marker == expected;
         }
 
@@ -579,29 +647,35 @@ internal static class JpegScanCheck
         /// </summary>
         public long BytesBeforeMarker(bool acrossRestarts = false)
         {
-            _left = 0;
-            long count = 0;
+            DropPadding();
+            long count = _count / 8;
+            _bits = 0;
+            _count = 0;
             while (true)
             {
-                while (!Ended && Fill())
+                while (!_atMarker && NextDataByte() >= 0)
                 {
                     count++;
                 }
 
                 if (!acrossRestarts || Marker < 0xD0 || Marker > 0xD7)
                 {
-                    break;
+                    return count;
                 }
 
-                Ended = false;
+                _atMarker = false;
             }
-
-            _left = 0;
-            return count;
         }
 
-        // The next data byte into _byte; false at a marker (kept in Marker) or at the end of the data.
-        private bool Fill()
+        private void DropPadding()
+        {
+            int padding = _count % 8;
+            _bits <<= padding;
+            _count -= padding;
+        }
+
+        // The next data byte, or -1 at a marker (kept in Marker) or at the end of the data.
+        private int NextDataByte()
         {
             int b = _reader.Next();
             if (b == 0xFF)
@@ -613,23 +687,23 @@ internal static class JpegScanCheck
                 }
                 while (next == 0xFF);
 
-                if (next != 0x00)
+                if (next == 0x00)
                 {
-                    Marker = next;
-                    Ended = true;
-                    return false;
+                    return 0xFF;
                 }
-            }
-            else if (b < 0)
-            {
-                Marker = -1;
-                Ended = true;
-                return false;
+
+                Marker = next;
+                _atMarker = true;
+                return -1;
             }
 
-            _byte = b;
-            _left = 8;
-            return true;
+            if (b < 0)
+            {
+                Marker = -1;
+                _atMarker = true;
+            }
+
+            return b;
         }
     }
 }
