@@ -77,7 +77,7 @@ internal static class PartialFiles
         {
             candidates = Directory.GetFiles(folder, "*" + Suffix);
         }
-        catch (Exception e) when (PartialCopy.IsFileSystemError(e))
+        catch (Exception e) when (WriteFailure.IsFileSystemError(e))
         {
             return removed;
         }
@@ -111,7 +111,7 @@ internal static class PartialFiles
                 return true;
             }
         }
-        catch (Exception e) when (PartialCopy.IsFileSystemError(e))
+        catch (Exception e) when (WriteFailure.IsFileSystemError(e))
         {
             return false; // locked, gone meanwhile, or not ours to open
         }

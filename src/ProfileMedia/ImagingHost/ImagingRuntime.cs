@@ -2,6 +2,7 @@ using System;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using ProfileMedia.Core.Fitting;
+using ProfileMedia.Core.Images;
 using ProfileMedia.Core.Platform;
 
 namespace ProfileMedia.ImagingHost;
@@ -23,7 +24,7 @@ internal static class ImagingRuntime
         RuntimePlatform platform = RuntimePlatform.Current;
         if (ImagingNativeLibrary.PathFor(platform) == null)
         {
-            throw new ImageFitException(ImageFitProblem.ImageFittingNotSupported,
+            throw new ImageFitException(ImageProblem.ImageFittingNotSupported,
                 "Preparing pictures (-Fit, ConvertTo-ProfileImage) needs the image library's native code, which this module ships for " + ImagingNativeLibrary.Shipped
                 + "; this is " + platform + " (" + RuntimeInformation.OSDescription + "). Prepare '" + path + "' on one of those platforms, or pass a picture that already fits.");
         }
@@ -35,13 +36,13 @@ internal static class ImagingRuntime
         }
         catch (Exception e) when (e is DllNotFoundException || e is BadImageFormatException || e is TypeInitializationException || e is EntryPointNotFoundException)
         {
-            throw new ImageFitException(ImageFitProblem.ImageFittingNotSupported,
+            throw new ImageFitException(ImageProblem.ImageFittingNotSupported,
                 "The image library could not be loaded on " + platform + " (" + RuntimeInformation.OSDescription + "): " + (e.InnerException ?? e).Message, e);
         }
 #else
         _ = target;
         _ = region;
-        throw new ImageFitException(ImageFitProblem.ImageFittingNotSupported,
+        throw new ImageFitException(ImageProblem.ImageFittingNotSupported,
             "Preparing pictures (-Fit, ConvertTo-ProfileImage) needs PowerShell 7.4 or later: Windows PowerShell 5.1 cannot load the image library in a context of its own. Run it in pwsh, or prepare '" + path + "' there.");
 #endif
     }
