@@ -112,4 +112,12 @@ internal static class ErrorIds
     public const string TargetIsDirectory = nameof(TargetIsDirectory);
     public const string FileNameCollision = nameof(FileNameCollision);
     public const string SavedFileMissing = nameof(SavedFileMissing);
+
+    // Watching images and banners (the X Activity API, Watch-ProfileMedia -Archive).
+    public const string BearerTokenRequired = nameof(BearerTokenRequired);
+    public const string SubscriptionLimitReached = nameof(SubscriptionLimitReached);
+    public const string AlreadyWatched = nameof(AlreadyWatched);
+    public const string WatchNotFound = nameof(WatchNotFound);
+    public const string StreamClosedByService = nameof(StreamClosedByService);
+    public const string ArchiveInUse = nameof(ArchiveInUse);
 }
