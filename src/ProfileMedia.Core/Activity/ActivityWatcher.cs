@@ -57,7 +57,7 @@ internal sealed class ActivityWatcher
             HttpResponseMessage response;
             try
             {
-                response = await _client.OpenActivityStreamAsync(_options.BackfillMinutes, _call, cancellationToken).ConfigureAwait(false);
+                response = await _client.OpenActivityStreamAsync(BackfillFor(Connects), _call, cancellationToken).ConfigureAwait(false);
             }
             catch (XApiException e) when (IsTransient(e))
             {
@@ -68,7 +68,7 @@ internal sealed class ActivityWatcher
 
             Interlocked.Increment(ref _connects);
             Verbose(string.Format(CultureInfo.InvariantCulture, "Connected to the activity stream (connection {0}{1}).", Connects,
-                _options.BackfillMinutes > 0 ? ", replaying the last " + _options.BackfillMinutes.ToString(CultureInfo.InvariantCulture) + " min" : string.Empty));
+                BackfillFor(Connects - 1) > 0 ? ", replaying the last " + BackfillFor(Connects - 1).ToString(CultureInfo.InvariantCulture) + " min" : string.Empty));
             bool gotFrames;
             string why;
             using (response)
@@ -87,6 +87,9 @@ internal sealed class ActivityWatcher
             await BackOffAsync(failures - 1, null, why, cancellationToken).ConfigureAwait(false);
         }
     }
+
+    // The first connect replays what was asked; every reconnect at least a minute, so a drop loses nothing.
+    private int BackfillFor(int connectsBefore) => connectsBefore == 0 ? _options.BackfillMinutes : Math.Max(_options.BackfillMinutes, _options.ReconnectBackfillMinutes);
 
     // A refusal that waiting may cure: no answer, the service failing, or a rate limit (not a usage cap).
     private static bool IsTransient(XApiException e)

@@ -60,6 +60,37 @@ public sealed class ProfileMediaChange
     /// <summary>The files -Archive saved for this change; empty when it did not archive.</summary>
     public IReadOnlyList<string> ArchivedFiles { get; internal set; } = Array.Empty<string>();
 
+    /// <summary>
+    /// The new image or banner in each of <paramref name="sizes"/> (names as -ImageSize and -BannerSize take them), as
+    /// variants; none for a removed banner or a URL that follows no size rule.
+    /// </summary>
+    internal IReadOnlyList<object> NewVariants(IEnumerable<string> sizes)
+    {
+        var variants = new List<object>();
+        if (Kind == ProfileMediaWatchKind.Image && ProfileImageUrl.TryParse(NewUrl, out ProfileImageUrl image) == UrlProblem.None)
+        {
+            foreach (string name in sizes)
+            {
+                if (ProfileImageSize.TryParse(name, out ProfileImageSize size))
+                {
+                    variants.Add(new ProfileImageVariant(size.Name, size.Width, size.Height, image.GetVariantUrl(size), image.IsDefaultImage, image.Source, ScreenName, UserId));
+                }
+            }
+        }
+        else if (Kind == ProfileMediaWatchKind.Banner && ProfileBannerUrl.TryParse(NewUrl, out ProfileBannerUrl banner) == UrlProblem.None)
+        {
+            foreach (string name in sizes)
+            {
+                if (BannerSize.TryParse(name, out BannerSize size))
+                {
+                    variants.Add(new ProfileBannerVariant(size.Name, size.Width, size.Height, banner.GetVariantUrl(size), banner.Source, ScreenName, UserId));
+                }
+            }
+        }
+
+        return variants;
+    }
+
     /// <summary>A copy with the user's @name filled in.</summary>
     internal ProfileMediaChange WithScreenName(string? screenName) =>
         screenName == null ? this : new ProfileMediaChange(EventId, Kind, UserId, screenName, ReceivedAt, Tag, OldUrl, NewUrl);

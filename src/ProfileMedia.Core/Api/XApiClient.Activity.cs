@@ -31,10 +31,10 @@ internal sealed partial class XApiClient
     {
         string operation = "Watch the " + (kind == ProfileMediaWatchKind.Image ? "profile image" : "banner") + " of user " + userId;
         var body = new StringBuilder("{\"event_type\":\"").Append(WatchEventTypes.Of(kind)).Append("\",\"filter\":{\"user_id\":");
-        AppendJsonString(body, userId).Append('}');
+        JsonLine.AppendString(body, userId).Append('}');
         if (tag != null)
         {
-            AppendJsonString(body.Append(",\"tag\":"), tag);
+            JsonLine.AppendString(body.Append(",\"tag\":"), tag);
         }
 
         string json = body.Append('}').ToString();
@@ -167,35 +167,5 @@ internal sealed partial class XApiClient
         {
             yield return items[i];
         }
-    }
-
-    private static StringBuilder AppendJsonString(StringBuilder text, string value)
-    {
-        text.Append('"');
-        foreach (char c in value)
-        {
-            switch (c)
-            {
-                case '"':
-                    text.Append("\\\"");
-                    break;
-                case '\\':
-                    text.Append("\\\\");
-                    break;
-                default:
-                    if (c < ' ')
-                    {
-                        text.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
-                    }
-                    else
-                    {
-                        text.Append(c);
-                    }
-
-                    break;
-            }
-        }
-
-        return text.Append('"');
     }
 }
