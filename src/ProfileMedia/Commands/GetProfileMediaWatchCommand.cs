@@ -12,7 +12,7 @@ namespace ProfileMedia.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "ProfileMediaWatch")]
 [OutputType(typeof(ProfileMediaWatch))]
-public sealed class GetProfileMediaWatchCommand : ApiCmdlet
+public sealed class GetProfileMediaWatchCommand : WatchCmdlet
 {
     /// <summary>Only the watches of these user ids.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]

@@ -16,7 +16,7 @@ namespace ProfileMedia.Commands;
 /// </summary>
 [Cmdlet(VerbsLifecycle.Register, "ProfileMediaWatch", DefaultParameterSetName = ScreenNameSet, SupportsShouldProcess = true)]
 [OutputType(typeof(ProfileMediaWatch))]
-public sealed class RegisterProfileMediaWatchCommand : ApiCmdlet
+public sealed class RegisterProfileMediaWatchCommand : WatchCmdlet
 {
     private const string ScreenNameSet = "ScreenName";
     private const string UserIdSet = "UserId";
@@ -126,11 +126,11 @@ public sealed class RegisterProfileMediaWatchCommand : ApiCmdlet
         string cost = string.Format(CultureInfo.InvariantCulture, "X bills each change it reports ${0:0.000} (Profile Update: Read)", WatchEventTypes.CostPerEvent);
         WriteVerbose(string.Format(CultureInfo.InvariantCulture, "{0} new watches for {1} users: the app will hold {2:N0} of its {3:N0} subscriptions. {4}.",
             plan.Count, plan.Select(p => p.User.UserId).Distinct().Count(), existing.Total + plan.Count, limit, cost));
-        int holding = existing.Total;
-        foreach (var (user, kind) in plan)
+        for (int i = 0; i < plan.Count; i++)
         {
+            var (user, kind) = plan[i];
             string action = string.Format(CultureInfo.InvariantCulture, "Watch the {0} (1 subscription, {1:N0} of {2:N0} after; {3})",
-                kind == ProfileMediaWatchKind.Image ? "profile image" : "banner", holding + 1, limit, cost);
+                kind == ProfileMediaWatchKind.Image ? "profile image" : "banner", existing.Total + i + 1, limit, cost);
             if (!ShouldProcess(user.ToString(), action))
             {
                 continue;
@@ -138,7 +138,6 @@ public sealed class RegisterProfileMediaWatchCommand : ApiCmdlet
 
             if (TryCall(user.Given, (client, call, token) => client.CreateWatchAsync(user.UserId, kind, Tag, call, token), out ProfileMediaWatch created))
             {
-                holding++;
                 WriteObject(created.WithScreenName(user.ScreenName));
             }
         }

@@ -14,7 +14,7 @@ namespace ProfileMedia.Commands;
 /// </summary>
 [Cmdlet(VerbsLifecycle.Unregister, "ProfileMediaWatch", DefaultParameterSetName = InputObjectSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(void))]
-public sealed class UnregisterProfileMediaWatchCommand : ApiCmdlet
+public sealed class UnregisterProfileMediaWatchCommand : WatchCmdlet
 {
     private const string InputObjectSet = "InputObject";
     private const string SubscriptionIdSet = "SubscriptionId";

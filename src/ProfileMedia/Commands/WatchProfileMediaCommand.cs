@@ -25,7 +25,7 @@ namespace ProfileMedia.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.Watch, "ProfileMedia")]
 [OutputType(typeof(ProfileMediaChange))]
-public sealed class WatchProfileMediaCommand : ApiCmdlet
+public sealed class WatchProfileMediaCommand : WatchCmdlet
 {
     // Archiving answers cancellation within moments; the limit only keeps a host that ignores it from hanging the shell.
     private static readonly TimeSpan CleanupLimit = TimeSpan.FromSeconds(30);

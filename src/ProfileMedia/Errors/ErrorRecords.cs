@@ -111,6 +111,11 @@ internal static class ErrorRecords
     /// <summary>A destination that does not exist; <paramref name="message"/> names it.</summary>
     public static ErrorRecord DestinationNotFound(string message, object? target) => Build(new DirectoryNotFoundException(message), ErrorIds.DestinationNotFound, target);
 
+    /// <summary>A watch cmdlet on a connection without the app-only Bearer token, which the X Activity API requires.</summary>
+    public static ErrorRecord BearerTokenRequired(string command, ProfileMediaConnection connection) =>
+        Build(new InvalidOperationException(command + " uses the X Activity API, which takes only the app-only Bearer token, and the connection to " + connection.BaseUri
+            + " holds only OAuth 1.0a user context. " + Core.Activity.ActivityErrors.BearerTokenAdvice), ErrorIds.BearerTokenRequired, connection);
+
     /// <summary>A user and kind that a watch already covers: reported, not created again.</summary>
     public static ErrorRecord AlreadyWatched(ProfileMediaWatch existing, object? target) =>
         Build(new InvalidOperationException("The " + (existing.Kind == ProfileMediaWatchKind.Image ? "profile image" : "banner") + " of " + DescribeUser(existing.UserId, existing.ScreenName)
