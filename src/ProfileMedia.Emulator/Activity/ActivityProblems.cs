@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
 using ProfileMedia.Emulator.Api;
@@ -48,34 +47,19 @@ internal static class ActivityProblems
         "Not Found Error",
         $"Could not find subscription with subscription_id: [{id}].");
 
-    /// <summary>400 invalid-request about query parameters: items with "parameters" and "message", as the v2 lookups answer.</summary>
+    /// <summary>400 invalid-request about a query parameter, as the v2 lookups answer it.</summary>
     public static Task InvalidParameterAsync(HttpContext context, string parameter, string value, string message) =>
-        InvalidAsync(context, [(parameter, value, message)]);
+        V2UserEndpoints.InvalidRequest(context, parameter, [value], message);
 
-    /// <summary>400 invalid-request about the JSON body: items with only a "message" naming the JSON path.</summary>
-    public static Task InvalidBodyAsync(HttpContext context, string message) => InvalidAsync(context, [(null, null, message)]);
-
-    private static Task InvalidAsync(HttpContext context, IReadOnlyList<(string? Parameter, string? Value, string Message)> items) =>
+    /// <summary>400 invalid-request about the JSON body: one item with only a "message" naming the JSON path.</summary>
+    public static Task InvalidBodyAsync(HttpContext context, string message) =>
         JsonBody.WriteAsync(context, StatusCodes.Status400BadRequest, json =>
         {
             json.WriteStartObject();
             json.WriteStartArray("errors");
-            foreach (var (parameter, value, message) in items)
-            {
-                json.WriteStartObject();
-                if (parameter is not null)
-                {
-                    json.WriteStartObject("parameters");
-                    json.WriteStartArray(parameter);
-                    json.WriteStringValue(value);
-                    json.WriteEndArray();
-                    json.WriteEndObject();
-                }
-
-                json.WriteString("message", message);
-                json.WriteEndObject();
-            }
-
+            json.WriteStartObject();
+            json.WriteString("message", message);
+            json.WriteEndObject();
             json.WriteEndArray();
             json.WriteString("title", "Invalid Request");
             json.WriteString("detail", "One or more parameters to your request was invalid.");

@@ -55,13 +55,7 @@ internal static class SubscriptionEndpoints
                 return;
         }
 
-        await JsonBody.WriteAsync(request.Context, StatusCodes.Status200OK, json =>
-        {
-            json.WriteStartObject();
-            json.WritePropertyName("data");
-            ActivityJson.WriteSubscription(json, subscription);
-            json.WriteEndObject();
-        }).ConfigureAwait(false);
+        await WriteDataAsync(request, subscription).ConfigureAwait(false);
     }
 
     /// <summary>GET: oldest first, max_results (1-1000, default 100) a page, pagination_token the next page's start.</summary>
@@ -135,13 +129,7 @@ internal static class SubscriptionEndpoints
             return;
         }
 
-        await JsonBody.WriteAsync(request.Context, StatusCodes.Status200OK, json =>
-        {
-            json.WriteStartObject();
-            json.WritePropertyName("data");
-            ActivityJson.WriteSubscription(json, updated);
-            json.WriteEndObject();
-        }).ConfigureAwait(false);
+        await WriteDataAsync(request, updated).ConfigureAwait(false);
     }
 
     public static Task DeleteAsync(ActivityRequest request, string id) =>
@@ -208,6 +196,15 @@ internal static class SubscriptionEndpoints
             json.WriteEndObject();
         });
     }
+
+    private static Task WriteDataAsync(ActivityRequest request, ActivitySubscription subscription) =>
+        JsonBody.WriteAsync(request.Context, StatusCodes.Status200OK, json =>
+        {
+            json.WriteStartObject();
+            json.WritePropertyName("data");
+            ActivityJson.WriteSubscription(json, subscription);
+            json.WriteEndObject();
+        });
 
     /// <summary>The body's first problem, as the service words schema failures ("$.filter.user_id: ..."), or null.</summary>
     private static string? Check(JsonElement root, out string? eventType, out string? userId, out string? tag, out string? webhookId)
