@@ -43,7 +43,7 @@ internal sealed partial class XApiClient
         {
             // Not retried without an answer: the service may have created it, and a retry would then be refused as a duplicate.
             answer = await _sender.SendAsync(operation, HttpMethod.Post, Endpoint("2/activity/subscriptions", new List<KeyValuePair<string, string>>()), AppOnlyFor(operation),
-                () => new StringContent(json, Encoding.UTF8, "application/json"), false, call, cancellationToken).ConfigureAwait(false);
+                () => new StringContent(json, Encoding.UTF8, "application/json"), RetryRule.AnsweredFailures, call, cancellationToken).ConfigureAwait(false);
         }
         catch (XApiException e)
         {
@@ -68,7 +68,7 @@ internal sealed partial class XApiClient
                 query.Add(Pair("pagination_token", token));
             }
 
-            ApiAnswer answer = await _sender.SendAsync(operation, HttpMethod.Get, Endpoint("2/activity/subscriptions", query), AppOnlyFor(operation), null, true, call, cancellationToken).ConfigureAwait(false);
+            ApiAnswer answer = await _sender.SendAsync(operation, HttpMethod.Get, Endpoint("2/activity/subscriptions", query), AppOnlyFor(operation), null, RetryRule.Transient, call, cancellationToken).ConfigureAwait(false);
             var page = ActivityResponseParser.ParsePage(operation, answer.Body);
             watches.AddRange(page.Watches);
             total = page.Total;
@@ -93,7 +93,7 @@ internal sealed partial class XApiClient
             string joined = string.Join(",", Slice(ids, start, count));
             string operation = count == 1 ? "Delete subscription " + joined : "Delete " + count.ToString(CultureInfo.InvariantCulture) + " subscriptions";
             Uri uri = Endpoint("2/activity/subscriptions", new List<KeyValuePair<string, string>> { Pair("ids", joined) });
-            ApiAnswer answer = await _sender.SendAsync(operation, HttpMethod.Delete, uri, AppOnlyFor(operation), null, true, call, cancellationToken).ConfigureAwait(false);
+            ApiAnswer answer = await _sender.SendAsync(operation, HttpMethod.Delete, uri, AppOnlyFor(operation), null, RetryRule.Transient, call, cancellationToken).ConfigureAwait(false);
             var outcome = ActivityResponseParser.ParseBulkDelete(operation, answer.Body);
             deleted.AddRange(outcome.Deleted);
             notFound.AddRange(outcome.NotFound);
