@@ -191,7 +191,8 @@ public sealed class WatchProfileMediaCommand : WatchCmdlet
         }
         catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
         {
-            Dispatcher.Post(() => WriteError(ErrorRecords.NotWritten(e, archive.FullPath)));
+            // DiskFull or DestinationNotWritable, named as the other cmdlets name a file they could not write.
+            Dispatcher.Post(() => WriteError(ErrorRecords.NotWritten(e as FileWriteException ?? WriteFailure.Describe(e, archive.FullPath), archive.FullPath)));
         }
 
         Dispatcher.Post(() => Emit(change));
