@@ -14,32 +14,27 @@ namespace ProfileMedia.Imaging;
 /// </summary>
 internal static class ImageStructure
 {
-    /// <summary>The format's name ("JPEG", "PNG", "GIF", "WebP", "BMP"); throws when it is none of them or is cut short.</summary>
-    public static string Check(SKData data, string source)
+    /// <summary>The format by the bytes; throws when it is none of JPEG, PNG, GIF, WebP and BMP, or is cut short.</summary>
+    public static ImageFormat Check(SKData data, string source)
     {
         ReadOnlySpan<byte> bytes = data.AsSpan();
         byte[] header = bytes.Slice(0, Math.Min(bytes.Length, ImageSignature.HeaderLength)).ToArray();
         ImageFormat format = ImageSignature.Detect(header, header.Length);
-        string name = format switch
+        if (format == ImageFormat.Unknown)
         {
-            ImageFormat.Jpeg => "JPEG",
-            ImageFormat.Png => "PNG",
-            ImageFormat.Gif => "GIF",
-            ImageFormat.WebP => "WebP",
-            ImageFormat.Bmp => "BMP",
-            _ => throw new ImageFitException(ImageFitProblem.UnsupportedImageFormat,
-                "'" + source + "' is not a JPEG, PNG, GIF, WebP or BMP image (judged by its content" + Describe(bytes) + ")."),
-        };
+            throw new ImageFitException(ImageFitProblem.UnsupportedImageFormat,
+                "'" + source + "' is not a JPEG, PNG, GIF, WebP or BMP image (judged by its content" + Describe(bytes) + ").");
+        }
 
         // Over the mapped bytes where they lie: the stream reads them, it does not copy the file.
         using Stream content = data.AsStream();
         if (ImageSignature.FindEnd(format, content) < 0)
         {
             throw new ImageFitException(ImageFitProblem.TruncatedImage,
-                "The " + name + " image '" + source + "' is incomplete: its " + bytes.Length + " bytes end before the image does.");
+                "The " + format.DisplayName() + " image '" + source + "' is incomplete: its " + bytes.Length + " bytes end before the image does.");
         }
 
-        return name;
+        return format;
     }
 
     /// <summary>A hint for formats people try most often, so the error says what the file is.</summary>

@@ -115,7 +115,7 @@ internal sealed partial class XApiClient
         {
             answer = await _sender.SendAsync(operation, HttpMethod.Get, uri, ReadAuthorization, null, true, call, cancellationToken).ConfigureAwait(false);
         }
-        catch (XApiException e) when (e.StatusCode == HttpStatusCode.NotFound && !e.HasCode(50))
+        catch (XApiException e) when (e.StatusCode == HttpStatusCode.NotFound && !e.HasCode(XErrorCode.UserNotFound))
         {
             throw new XApiException(user + " has no profile banner.", ErrorIds.NoProfileBanner, e.StatusCode, e.Errors, e.RateLimit, null, e);
         }
@@ -164,7 +164,7 @@ internal sealed partial class XApiClient
         {
             answer = await _sender.SendAsync(operation, HttpMethod.Get, uri, ReadAuthorization, null, true, call, cancellationToken).ConfigureAwait(false);
         }
-        catch (XApiException e) when (e.StatusCode == HttpStatusCode.NotFound && (e.HasCode(17) || e.Problem?.IsNotFound == true || !v1))
+        catch (XApiException e) when (e.StatusCode == HttpStatusCode.NotFound && (e.HasCode(XErrorCode.NoUserMatches) || e.Problem?.IsNotFound == true || !v1))
         {
             // users/lookup answers 404 code 17 when it found nobody; a v2 single lookup may answer 404 for a missing user.
             call.Observer?.Verbose(uri.AbsolutePath + ": 0 of " + chunk.Count.ToString(CultureInfo.InvariantCulture) + " users returned (HTTP 404)");

@@ -49,6 +49,13 @@ public abstract class ApiCmdlet : ProfileMediaCmdlet
     /// <summary>The read API this call asked for with -ReadApiVersion; null for the connection's.</summary>
     private protected ReadApi? ReadApiChoice { get; set; }
 
+    /// <summary>-ReadApiVersion as the cmdlets that have it bind it ("2" or "1.1"): the one place its text becomes a <see cref="ReadApi"/>.</summary>
+    private protected string? ReadApiVersionName
+    {
+        get => ReadApiChoice is ReadApi api ? ReadApiNames.Of(api) : null;
+        set => ReadApiChoice = value == null ? null : ReadApiNames.Parse(value);
+    }
+
     /// <summary>The per-call options: this cmdlet as listener, its -RateLimitAction and -MaxRateLimitWait, and its read API.</summary>
     private protected ApiCallOptions CallOptions => new ApiCallOptions(Observer, RateLimitAction, MaxRateLimitWait, ReadApiChoice);
 

@@ -46,8 +46,8 @@ public sealed class ConnectProfileMediaCommand : ProfileMediaCmdlet
 
     /// <summary>Which API answers user reads: 2 (the default, every access level has it) or 1.1 (Enterprise and some legacy subscriptions).</summary>
     [Parameter]
-    [ValidateSet("2", "1.1")]
-    public string ReadApiVersion { get; set; } = "2";
+    [ValidateSet(ReadApiNames.V2, ReadApiNames.V1)]
+    public string ReadApiVersion { get; set; } = ReadApiNames.V2;
 
     /// <summary>The API host root; https://api.x.com/ (or PROFILEMEDIA_API_BASE_URI) when left out. A value ending in /1.1/ means its root. Plain http only for loopback.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]

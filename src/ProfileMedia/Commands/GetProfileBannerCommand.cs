@@ -49,11 +49,11 @@ public sealed class GetProfileBannerCommand : ApiCmdlet
     /// <summary>Which API answers -ScreenName and -UserId: 2 or 1.1; the connection's choice when left out.</summary>
     [Parameter(ParameterSetName = ScreenNameSet)]
     [Parameter(ParameterSetName = UserIdSet)]
-    [ValidateSet("2", "1.1")]
+    [ValidateSet(ReadApiNames.V2, ReadApiNames.V1)]
     public string? ReadApiVersion
     {
-        get => ReadApiChoice is ReadApi api ? ReadApiNames.Of(api) : null;
-        set => ReadApiChoice = value == null ? null : ReadApiNames.Parse(value);
+        get => ReadApiVersionName;
+        set => ReadApiVersionName = value;
     }
 
     /// <summary>Output https URLs even when the banner URL is plain http.</summary>

@@ -29,11 +29,11 @@ public sealed class SetProfileImageCommand : ImageUploadCmdlet
 
     /// <summary>Which API -Wait polls: 2 (/2/users/me) or 1.1 (account/verify_credentials); the connection's choice when left out.</summary>
     [Parameter]
-    [ValidateSet("2", "1.1")]
+    [ValidateSet(ReadApiNames.V2, ReadApiNames.V1)]
     public string? ReadApiVersion
     {
-        get => ReadApiChoice is ReadApi api ? ReadApiNames.Of(api) : null;
-        set => ReadApiChoice = value == null ? null : ReadApiNames.Parse(value);
+        get => ReadApiVersionName;
+        set => ReadApiVersionName = value;
     }
 
     /// <summary>How long -Wait waits for the new image before warning and outputting the upload's answer.</summary>
