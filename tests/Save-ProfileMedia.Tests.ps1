@@ -70,7 +70,7 @@ Describe 'Save-ProfileMedia' {
         $destination = New-Destination
         $old = Get-ProfileUser EmulatedUser | Get-ProfileImageVariant -Size 400x400
         $avatar = New-TestImageFile -Path (Join-Path $root 'new-avatar.png') -Bytes 3000
-        $new = Set-ProfileImage -Path $avatar.FullName -Wait
+        $new = Set-ProfileImage -Path $avatar.FullName -Wait -PassThru
         (Invoke-WebRequest -Uri $old.Url -SkipHttpErrorCheck).StatusCode | Should -Be 404
 
         $file = $old | Save-ProfileMedia -Destination $destination

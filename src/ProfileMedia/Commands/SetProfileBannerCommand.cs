@@ -9,7 +9,7 @@ namespace ProfileMedia.Commands;
 
 /// <summary>Uploads a new profile banner for the connected account (account/update_profile_banner).</summary>
 [Cmdlet(VerbsCommon.Set, "ProfileBanner", DefaultParameterSetName = PathSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
-[OutputType(typeof(void))]
+[OutputType(typeof(ProfileUser))]
 public sealed class SetProfileBannerCommand : ImageUploadCmdlet
 {
     /// <summary>Width of the part of the image to use, in pixels; with -Height, -OffsetLeft and -OffsetTop.</summary>
@@ -48,7 +48,10 @@ public sealed class SetProfileBannerCommand : ImageUploadCmdlet
             return;
         }
 
-        TryCall(banner.Path, (client, call, token) => client.UpdateProfileBannerAsync(banner, region, call, token));
+        if (TryCall(banner.Path, (client, call, token) => client.UpdateProfileBannerAsync(banner, region, call, token)) && PassThru)
+        {
+            WriteAccountAfter("banner upload");
+        }
     }
 
     private bool TryGetRegion(out ImageRegion? region)
