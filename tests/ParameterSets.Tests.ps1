@@ -41,21 +41,28 @@ AfterAll {
     Remove-Item -LiteralPath $folder -Recurse -Force
 }
 
-Describe 'Each ValidateSet lists what Core knows' {
-    It '<Command> -<Parameter> lists Core''s <What>' -TestCases @(
-        @{ Command = 'Get-ProfileImageVariant'; Parameter = 'Size'; What = 'image sizes' }
-        @{ Command = 'Save-ProfileMedia'; Parameter = 'ImageSize'; What = 'image sizes' }
-        @{ Command = 'Get-ProfileBanner'; Parameter = 'Size'; What = 'banner sizes' }
-        @{ Command = 'Save-ProfileMedia'; Parameter = 'BannerSize'; What = 'banner sizes' }
-        @{ Command = 'Connect-ProfileMedia'; Parameter = 'ReadApiVersion'; What = 'read APIs' }
-        @{ Command = 'Get-ProfileUser'; Parameter = 'ReadApiVersion'; What = 'read APIs' }
-        @{ Command = 'Get-ProfileBanner'; Parameter = 'ReadApiVersion'; What = 'read APIs' }
-        @{ Command = 'Save-ProfileMedia'; Parameter = 'ReadApiVersion'; What = 'read APIs' }
-        @{ Command = 'Set-ProfileImage'; Parameter = 'ReadApiVersion'; What = 'read APIs' }
+Describe 'Each set accepts exactly what Core knows' {
+    It '<Command> -<Parameter> lists Core''s read APIs' -TestCases @(
+        @{ Command = 'Connect-ProfileMedia'; Parameter = 'ReadApiVersion' }
+        @{ Command = 'Get-ProfileUser'; Parameter = 'ReadApiVersion' }
+        @{ Command = 'Get-ProfileBanner'; Parameter = 'ReadApiVersion' }
+        @{ Command = 'Save-ProfileMedia'; Parameter = 'ReadApiVersion' }
+        @{ Command = 'Set-ProfileImage'; Parameter = 'ReadApiVersion' }
     ) {
-        $expected = switch ($What) { 'image sizes' { $imageSizes } 'banner sizes' { $bannerSizes } 'read APIs' { $readApis } }
-        $expected.Count | Should -BeGreaterThan 1
-        Get-ValidSet $Command $Parameter | Sort-Object | Should -Be ($expected | Sort-Object)
+        $readApis.Count | Should -BeGreaterThan 1
+        Get-ValidSet $Command $Parameter | Sort-Object | Should -Be ($readApis | Sort-Object)
+    }
+
+    It '<Command> -<Parameter> refuses a size Core does not know, naming every one it does' -TestCases @(
+        @{ Command = 'Get-ProfileImageVariant'; Parameter = 'Size'; What = 'image'; Arguments = @{ InputObject = 'https://pbs.twimg.com/profile_images/1/a_normal.jpg' } }
+        @{ Command = 'Save-ProfileMedia'; Parameter = 'ImageSize'; What = 'image'; Arguments = @{ InputObject = @(); Destination = 'unused' } }
+        @{ Command = 'Get-ProfileBanner'; Parameter = 'Size'; What = 'banner'; Arguments = @{ InputObject = 'https://pbs.twimg.com/profile_banners/1/2' } }
+        @{ Command = 'Save-ProfileMedia'; Parameter = 'BannerSize'; What = 'banner'; Arguments = @{ InputObject = @(); Destination = 'unused' } }
+    ) {
+        $names = if ($What -eq 'image') { $imageSizes } else { $bannerSizes }
+        $call = $Arguments.Clone(); $call[$Parameter] = @($names[0], '1500x501')
+        $failure = { & $Command @call } | Should -Throw -ErrorId "ParameterArgumentValidationError,*" -PassThru
+        $failure.Exception.Message | Should -BeLike "*'1500x501' is not a*; use one of $($names -join ', ') (in any case).*"
     }
 
     It 'binds -Target, -RateLimitAction and the image format as enums, not as text' {
@@ -164,5 +171,25 @@ Describe '-RateLimitAction and -ReadApiVersion on a connection' {
             }
         }
         finally { Reset-Emulator $emulator }
+    }
+}
+
+Describe 'Tab completion of the size parameters' {
+    It 'completes <Command> -<Parameter> <Typed> with Core''s names and their dimensions' -TestCases @(
+        @{ Command = 'Get-ProfileImageVariant'; Parameter = 'Size'; Typed = '4'; Expected = @('400x400'); Tip = '*400x400 pixels*' }
+        @{ Command = 'Get-ProfileImageVariant'; Parameter = 'Size'; Typed = 'ORIG'; Expected = @('original'); Tip = '*as it was uploaded*' }
+        @{ Command = 'Save-ProfileMedia -Destination x'; Parameter = 'ImageSize'; Typed = 'b'; Expected = @('bigger'); Tip = '*73x73 pixels*' }
+        @{ Command = 'Get-ProfileBanner'; Parameter = 'Size'; Typed = 'WEB'; Expected = @('web', 'web_retina'); Tip = '*520x260 pixels*' }
+        @{ Command = 'Save-ProfileMedia -Destination x'; Parameter = 'BannerSize'; Typed = "'mobile_"; Expected = @('mobile_retina'); Tip = '*640x320 pixels*' }
+    ) {
+        $line = "$Command -$Parameter $Typed"
+        $matches = (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches
+        @($matches.CompletionText) | Should -Be $Expected
+        $matches[0].ToolTip | Should -BeLike $Tip
+    }
+
+    It 'offers every size Core knows when nothing is typed' {
+        $line = 'Get-ProfileBanner -Size '
+        @((TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText) | Sort-Object | Should -Be ($bannerSizes | Sort-Object)
     }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using ProfileMedia.Completion;
 using ProfileMedia.Core.Api;
 using ProfileMedia.Core.Urls;
 using ProfileMedia.Errors;
@@ -49,7 +50,8 @@ public sealed class GetProfileBannerCommand : ApiCmdlet
 
     /// <summary>The sizes to output, in this order; all nine (or every size the API lists) when left out.</summary>
     [Parameter]
-    [ValidateSet("1500x500", "600x200", "300x100", "web", "web_retina", "ipad", "ipad_retina", "mobile", "mobile_retina", IgnoreCase = true)]
+    [ValidateBannerSize]
+    [ArgumentCompleter(typeof(BannerSizeCompleter))]
     [ValidateNotNullOrEmpty]
     public string[]? Size { get; set; }
 

@@ -1,5 +1,6 @@
 using System.Linq;
 using System.Management.Automation;
+using ProfileMedia.Completion;
 using ProfileMedia.Core.Urls;
 using ProfileMedia.Input;
 
@@ -28,7 +29,8 @@ public sealed class GetProfileImageVariantCommand : ProfileMediaCmdlet
 
     /// <summary>The sizes to output; every size when left out.</summary>
     [Parameter(Position = 1)]
-    [ValidateSet("mini", "normal", "bigger", "200x200", "400x400", "original", IgnoreCase = true)]
+    [ValidateProfileImageSize]
+    [ArgumentCompleter(typeof(ProfileImageSizeCompleter))]
     [ValidateNotNullOrEmpty]
     public string[]? Size { get; set; }
 

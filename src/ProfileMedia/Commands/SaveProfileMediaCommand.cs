@@ -5,6 +5,7 @@ using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.PowerShell.Commands;
+using ProfileMedia.Completion;
 using ProfileMedia.Core.Api;
 using ProfileMedia.Core.Downloads;
 using ProfileMedia.Core.Errors;
@@ -67,12 +68,14 @@ public sealed class SaveProfileMediaCommand : ApiCmdlet
 
     /// <summary>For ProfileUser input: the image sizes to save.</summary>
     [Parameter]
-    [ValidateSet("mini", "normal", "bigger", "200x200", "400x400", "original", IgnoreCase = true)]
+    [ValidateProfileImageSize]
+    [ArgumentCompleter(typeof(ProfileImageSizeCompleter))]
     public string[] ImageSize { get; set; } = { "original" };
 
     /// <summary>For ProfileUser input: the banner sizes to save, when the user has a banner.</summary>
     [Parameter]
-    [ValidateSet("1500x500", "600x200", "300x100", "web", "web_retina", "ipad", "ipad_retina", "mobile", "mobile_retina", IgnoreCase = true)]
+    [ValidateBannerSize]
+    [ArgumentCompleter(typeof(BannerSizeCompleter))]
     public string[] BannerSize { get; set; } = { "1500x500" };
 
     /// <summary>Which API refreshes outdated URLs: 2 or 1.1 (users/lookup); the connection's choice when left out.</summary>
