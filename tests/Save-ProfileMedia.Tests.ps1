@@ -197,7 +197,7 @@ Describe 'Save-ProfileMedia' {
         $shell = [powershell]::Create()
         try {
             # "Yes", "No", "Yes": the prompt's answers, by their index in the Confirm choices.
-            Add-Type -LiteralPath (Join-Path $PSScriptRoot 'ChoiceHost.cs') -ErrorAction SilentlyContinue
+            Add-Type -LiteralPath (Join-Path $PSScriptRoot 'PromptHost.cs') -ErrorAction SilentlyContinue
             $answers = [ChoiceHost]::new(@(0, 2, 0))
             $runspace = [runspacefactory]::CreateRunspace($answers)
             $runspace.Open()

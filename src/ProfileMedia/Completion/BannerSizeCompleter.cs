@@ -1,19 +1,13 @@
-using System.Collections;
 using System.Collections.Generic;
-using System.Management.Automation;
-using System.Management.Automation.Language;
 using ProfileMedia.Core.Urls;
 
 namespace ProfileMedia.Completion;
 
-/// <summary>Tab completion for -Size of Get-ProfileBanner and -BannerSize of Save-ProfileMedia: Core's sizes, each with its dimensions.</summary>
-internal sealed class BannerSizeCompleter : IArgumentCompleter
+/// <summary>Tab completion for -Size of Get-ProfileBanner and -BannerSize of Save-ProfileMedia.</summary>
+internal sealed class BannerSizeCompleter : SizeCompleter
 {
     /// <inheritdoc />
-    public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters) =>
-        SizeCompletions.Matching(wordToComplete, Described());
-
-    private static IEnumerable<(string, string)> Described()
+    protected override IEnumerable<(string Name, string Description)> Sizes()
     {
         foreach (BannerSize size in BannerSize.All)
         {
