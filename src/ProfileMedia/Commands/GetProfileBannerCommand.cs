@@ -110,7 +110,7 @@ public sealed class GetProfileBannerCommand : ApiCmdlet
             }
         }
 
-        if (_toLookUp.Count >= XApiClient.MaxUsersPerLookup)
+        if (_toLookUp.Count >= UserBatches.MaxPerRequest)
         {
             LookUp();
         }
