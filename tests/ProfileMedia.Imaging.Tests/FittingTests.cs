@@ -63,7 +63,7 @@ public class FittingTests
     {
         using SKBitmap picture = TestPictures.Quadrants(800, 600);
         var e = Assert.Throws<ImageFitException>(() => ImageFitter.Fit(TestPictures.Jpeg(picture), "p.jpg", FitTarget.Avatar, new ImageRegion(700, 0, 200, 200)));
-        Assert.Equal(ImageFitProblem.InvalidCropRegion, e.Problem);
+        Assert.Equal(ImageProblem.InvalidCropRegion, e.Problem);
         Assert.Contains("200x200+700+0", e.Message, StringComparison.Ordinal);
         Assert.Contains("800x600", e.Message, StringComparison.Ordinal);
     }
@@ -130,7 +130,7 @@ public class FittingTests
     {
         using SKBitmap noise = TestPictures.Noise(400, 400, seed: 7);
         var e = Assert.Throws<ImageFitException>(() => ImageFitter.Fit(TestPictures.Png(noise), "noise.png", new FitTarget(ImageTarget.Avatar, 400, 400, 5_000), null));
-        Assert.Equal(ImageFitProblem.ImageCannotFit, e.Problem);
+        Assert.Equal(ImageProblem.ImageCannotFit, e.Problem);
         Assert.Contains("quality 40", e.Message, StringComparison.Ordinal);
         Assert.Contains("5,000", e.Message, StringComparison.Ordinal);
     }

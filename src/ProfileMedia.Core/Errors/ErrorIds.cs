@@ -1,5 +1,4 @@
-using ProfileMedia.Core.Fitting;
-using ProfileMedia.Core.Uploads;
+using ProfileMedia.Core.Images;
 using ProfileMedia.Core.Urls;
 
 namespace ProfileMedia.Core.Errors;
@@ -80,27 +79,27 @@ internal static class ErrorIds
     public const string UrlHasNoFileSegment = nameof(UrlProblem.UrlHasNoFileSegment);
     public const string BannerUrlWithoutSize = nameof(UrlProblem.BannerUrlWithoutSize);
 
-    // Image files to upload: the path, then the names of ImageFileProblem.
+    // Image files to upload: the path, then the names of ImageProblem.
     public const string PathEmpty = nameof(PathEmpty);
     public const string PathMatchesSeveralFiles = nameof(PathMatchesSeveralFiles);
     public const string NotFileSystemPath = nameof(NotFileSystemPath);
     public const string InvalidImagePath = nameof(InvalidImagePath);
-    public const string ImageFileNotFound = nameof(ImageFileProblem.ImageFileNotFound);
-    public const string ImageFileIsDirectory = nameof(ImageFileProblem.ImageFileIsDirectory);
-    public const string ImageFileNotRegular = nameof(ImageFileProblem.ImageFileNotRegular);
-    public const string ImageFileEmpty = nameof(ImageFileProblem.ImageFileEmpty);
-    public const string UnsupportedImageFormat = nameof(ImageFileProblem.UnsupportedImageFormat);
-    public const string TruncatedImage = nameof(ImageFileProblem.TruncatedImage);
-    public const string ImageFileTooLarge = nameof(ImageFileProblem.ImageFileTooLarge);
-    public const string ImageFileUnreadable = nameof(ImageFileProblem.ImageFileUnreadable);
+    public const string ImageFileNotFound = nameof(ImageProblem.ImageFileNotFound);
+    public const string ImageFileIsDirectory = nameof(ImageProblem.ImageFileIsDirectory);
+    public const string ImageFileNotRegular = nameof(ImageProblem.ImageFileNotRegular);
+    public const string ImageFileEmpty = nameof(ImageProblem.ImageFileEmpty);
+    public const string UnsupportedImageFormat = nameof(ImageProblem.UnsupportedImageFormat);
+    public const string TruncatedImage = nameof(ImageProblem.TruncatedImage);
+    public const string ImageFileTooLarge = nameof(ImageProblem.ImageFileTooLarge);
+    public const string ImageFileUnreadable = nameof(ImageProblem.ImageFileUnreadable);
 
-    // Preparing pictures (ConvertTo-ProfileImage, -Fit): the names of ImageFitProblem not shared with the file checks
+    // Preparing pictures (ConvertTo-ProfileImage, -Fit): the names of ImageProblem not shared with the file checks
     // above, then the parameters and the destination.
-    public const string ImageTooManyPixels = nameof(ImageFitProblem.ImageTooManyPixels);
-    public const string CorruptImage = nameof(ImageFitProblem.CorruptImage);
-    public const string InvalidCropRegion = nameof(ImageFitProblem.InvalidCropRegion);
-    public const string ImageCannotFit = nameof(ImageFitProblem.ImageCannotFit);
-    public const string ImageFittingNotSupported = nameof(ImageFitProblem.ImageFittingNotSupported);
+    public const string ImageTooManyPixels = nameof(ImageProblem.ImageTooManyPixels);
+    public const string CorruptImage = nameof(ImageProblem.CorruptImage);
+    public const string InvalidCropRegion = nameof(ImageProblem.InvalidCropRegion);
+    public const string ImageCannotFit = nameof(ImageProblem.ImageCannotFit);
+    public const string ImageFittingNotSupported = nameof(ImageProblem.ImageFittingNotSupported);
     public const string CropRegionWithoutFit = nameof(CropRegionWithoutFit);
     public const string BannerRegionWithFit = nameof(BannerRegionWithFit);
     public const string DestinationNotFound = nameof(DestinationNotFound);
@@ -115,4 +114,10 @@ internal static class ErrorIds
     public const string TargetIsDirectory = nameof(TargetIsDirectory);
     public const string FileNameCollision = nameof(FileNameCollision);
     public const string SavedFileMissing = nameof(SavedFileMissing);
+
+    // Writing files (downloads and prepared pictures): the disk or the user's quota is full.
+    public const string DiskFull = nameof(DiskFull);
+
+    // Preparing pictures: a destination that is the source picture itself, by any name.
+    public const string DestinationIsSource = nameof(DestinationIsSource);
 }

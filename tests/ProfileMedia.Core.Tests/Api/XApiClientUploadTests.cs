@@ -24,7 +24,7 @@ public sealed class XApiClientUploadTests : IClassFixture<ClientHarness>
 
     private static ImageFile Image(byte[] bytes, long limit = ImageFile.MaxProfileImageBytes)
     {
-        Assert.Equal(ImageFileProblem.None, ImageFile.Inspect(TestImages.WriteTemp(bytes), limit, out ImageFile? file, out _));
+        Assert.Equal(ImageProblem.None, ImageFile.Inspect(TestImages.WriteTemp(bytes), limit, out ImageFile? file, out _));
         return file!;
     }
 
