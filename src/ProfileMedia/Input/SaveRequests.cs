@@ -116,7 +116,7 @@ internal sealed class SaveRequests
 
     // A change from Watch-ProfileMedia: its new picture in the sizes asked for; a removed banner has nothing to save.
     private MediaRequest[] ForChange(ProfileMediaChange change) => change
-        .NewVariants(change.Kind == ProfileMediaWatchKind.Image ? _imageSizes : _bannerSizes)
+        .NewVariants(change.Kind == ProfileMediaWatchKind.Image ? _imageSizes.Select(size => size.Name) : _bannerSizes.Select(size => size.Name))
         .Select(variant => variant is ProfileBannerVariant banner ? MediaRequest.From(banner) : MediaRequest.From((ProfileImageVariant)variant))
         .ToArray();
 
