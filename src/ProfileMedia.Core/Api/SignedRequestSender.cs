@@ -100,7 +100,7 @@ internal sealed class SignedRequestSender
                 }
 
                 throw XApiErrorAdvice.NoAnswer(operation, ErrorIds.ConnectionFailed, "the connection failed" + Attempts(retries) + ": " + MessageText.Reason(e)
-                    + (retryWithoutAnswer ? string.Empty : " The change may or may not have been made: check with Get-ProfileUser before trying again."), e);
+                    + (retryWithoutAnswer ? string.Empty : " The change may or may not have been made."), e, retryWithoutAnswer ? AdviceKind.None : AdviceKind.CheckBeforeRetrying);
             }
 
             int code = (int)status;

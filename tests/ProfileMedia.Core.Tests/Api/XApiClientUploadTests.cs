@@ -7,6 +7,7 @@ using ProfileMedia.Core.Api;
 using ProfileMedia.Core.Uploads;
 using ProfileMedia.Emulator;
 using ProfileMedia.TestSupport;
+using ProfileMedia.Core.Errors;
 
 namespace ProfileMedia.Core.Tests.Api;
 
@@ -104,7 +105,7 @@ public sealed class XApiClientUploadTests : IClassFixture<ClientHarness>
 
         var error = await Assert.ThrowsAsync<XApiException>(() => client.UpdateProfileImageAsync(Image(TestImages.Png), false, false, ApiCallOptions.Quiet, CancellationToken.None));
         Assert.Equal("ConnectionFailed", error.ErrorId);
-        Assert.Contains("Get-ProfileUser", error.Message, StringComparison.Ordinal);
+        Assert.Equal(AdviceKind.CheckBeforeRetrying, error.Advice);
         Assert.Single(_harness.Server.Requests, r => r.PathAndQuery.StartsWith("/1.1/account/", StringComparison.Ordinal));
     }
 
