@@ -5,6 +5,7 @@ using System.Net;
 using System.Text;
 using ProfileMedia.Core.Api;
 using ProfileMedia.Core.Errors;
+using ProfileMedia.Core.Text;
 
 namespace ProfileMedia.Core.PinAuthorization;
 
@@ -26,7 +27,7 @@ internal static class AuthorizationErrors
         }
 
         return Refusal(operation, status, errors, ErrorIds.AuthorizationRequestRefused,
-            "X would not start an authorization for the app with consumer key '" + ProfileMediaConnection.Hint(consumerKey) + "'. In the developer portal, check that this is the app's " +
+            "X would not start an authorization for the app with consumer key '" + MessageText.Hint(consumerKey) + "'. In the developer portal, check that this is the app's " +
             "current API key and secret (regenerating them retires the old pair), and under the app's User authentication settings that OAuth 1.0a is on " +
             "with 'Read and write' permission and a callback URL set (any URL: the PIN flow still sends oob).", AdviceKind.RetryAuthorizationRequest);
     }

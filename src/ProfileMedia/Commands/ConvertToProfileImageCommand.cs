@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Management.Automation;
+using ProfileMedia.Core.Downloads;
 using ProfileMedia.Core.Errors;
 using ProfileMedia.Core.Fitting;
 using ProfileMedia.Errors;

@@ -1,7 +1,8 @@
 using System;
 using System.Collections.Generic;
+using ProfileMedia.Core.Urls;
 
-namespace ProfileMedia.Core.Urls;
+namespace ProfileMedia.Core.Api;
 
 /// <summary>
 /// The rules for the banner sizes the API lists (users/profile_banner), matching what the URL form gives: the sizes

@@ -3,6 +3,7 @@ using System.Globalization;
 using ProfileMedia.Core.Api;
 using ProfileMedia.Core.Credentials;
 using ProfileMedia.Core.OAuth;
+using ProfileMedia.Core.Text;
 
 namespace ProfileMedia;
 
@@ -32,8 +33,8 @@ public sealed class ProfileMediaConnection : IDisposable
         _credentials = credentials;
         _bearerToken = bearerToken;
         Client = new XApiClient(credentials, bearerToken, options, handler);
-        ConsumerKeyHint = Hint(credentials?.ConsumerKey ?? consumerKey);
-        AccessTokenHint = Hint(credentials?.AccessToken);
+        ConsumerKeyHint = MessageText.Hint(credentials?.ConsumerKey ?? consumerKey);
+        AccessTokenHint = MessageText.Hint(credentials?.AccessToken);
     }
 
     /// <summary>The API host root requests go to (/1.1/, /2/ and /oauth2/token below it).</summary>
@@ -84,9 +85,6 @@ public sealed class ProfileMediaConnection : IDisposable
             _bearerToken?.Dispose();
         }
     }
-
-    /// <summary>The first four characters of a key or token and an ellipsis, to tell two apart without showing them whole; empty for none.</summary>
-    internal static string Hint(string? value) => value == null ? string.Empty : value.Length <= 4 ? new string('*', value.Length) : value.Substring(0, 4) + "…";
 
     private static string Describe(CredentialKinds kinds) => kinds switch
     {

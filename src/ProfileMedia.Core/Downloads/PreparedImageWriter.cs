@@ -1,8 +1,8 @@
 using System;
 using System.IO;
-using ProfileMedia.Core.Downloads;
+using ProfileMedia.Core.Fitting;
 
-namespace ProfileMedia.Core.Fitting;
+namespace ProfileMedia.Core.Downloads;
 
 /// <summary>Writes a prepared picture to disk for ConvertTo-ProfileImage.</summary>
 internal static class PreparedImageWriter

@@ -3,11 +3,11 @@ using System.IO;
 using System.Net;
 using System.Net.Http;
 using System.Net.Http.Headers;
-using ProfileMedia.Core.Api;
 using ProfileMedia.Core.Errors;
 using ProfileMedia.Core.Text;
+using ProfileMedia.Core.Uploads;
 
-namespace ProfileMedia.Core.Uploads;
+namespace ProfileMedia.Core.Api;
 
 /// <summary>The multipart body of an upload: the raw bytes streamed from the file in one part, never base64.</summary>
 internal static class ImageUpload

@@ -1,7 +1,8 @@
 using System.Linq;
+using ProfileMedia.Core.Api;
 using ProfileMedia.Core.Urls;
 
-namespace ProfileMedia.Core.Tests.Urls;
+namespace ProfileMedia.Core.Tests.Api;
 
 public sealed class BannerVariantRulesTests
 {
