@@ -259,7 +259,12 @@ internal sealed class NamespaceGraph
                 code = unchecked((short)(0xFE00 | il.ReadByte()));
             }
 
-            switch (OperandTypes[code])
+            if (!OperandTypes.TryGetValue(code, out OperandType operand))
+            {
+                throw new InvalidOperationException("Unknown IL opcode 0x" + code.ToString("X4", System.Globalization.CultureInfo.InvariantCulture) + " at offset " + (il.Offset - 1) + " of " + body.Size + ".");
+            }
+
+            switch (operand)
             {
                 case OperandType.InlineNone:
                     break;
@@ -276,7 +281,8 @@ internal sealed class NamespaceGraph
                     il.Offset += 8;
                     break;
                 case OperandType.InlineSwitch:
-                    il.Offset += 4 * il.ReadInt32();
+                    int targets = il.ReadInt32(); // read first: "Offset += 4 * ReadInt32()" would read Offset before the count moved it
+                    il.Offset += 4 * targets;
                     break;
                 case OperandType.InlineField:
                 case OperandType.InlineMethod:

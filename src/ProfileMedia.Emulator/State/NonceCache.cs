@@ -2,7 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Globalization;
 
-namespace ProfileMedia.Emulator.OAuth;
+namespace ProfileMedia.Emulator.State;
 
 /// <summary>
 /// Remembers each (consumer key, timestamp, nonce) that authenticated, so a replayed request is refused.

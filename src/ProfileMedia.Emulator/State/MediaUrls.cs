@@ -2,7 +2,7 @@ using System;
 using System.Globalization;
 using ProfileMedia.Emulator.State;
 
-namespace ProfileMedia.Emulator.Media;
+namespace ProfileMedia.Emulator.State;
 
 /// <summary>
 /// Builds the media host URLs the API hands out, in the service's path layout. The host is the emulator itself, over

@@ -1,4 +1,4 @@
-namespace ProfileMedia.Emulator.Authorization;
+namespace ProfileMedia.Emulator.State;
 
 /// <summary>How an oauth/access_token call ended.</summary>
 internal enum ExchangeOutcome

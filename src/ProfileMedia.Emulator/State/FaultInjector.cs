@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 
-namespace ProfileMedia.Emulator.Faults;
+namespace ProfileMedia.Emulator.State;
 
 /// <summary>
 /// Queued faults, consumed in the order they were queued: a request takes one use from the first fault that matches it.

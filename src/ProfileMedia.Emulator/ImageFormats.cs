@@ -1,6 +1,6 @@
 using System;
 
-namespace ProfileMedia.Emulator.Media;
+namespace ProfileMedia.Emulator;
 
 /// <summary>File extensions and content types of <see cref="ImageFormat"/>, as the media host uses them.</summary>
 internal static class ImageFormats

@@ -1,4 +1,4 @@
-namespace ProfileMedia.Emulator.Media;
+namespace ProfileMedia.Emulator;
 
 /// <summary>The picture formats the service accepts for profile images and banners.</summary>
 internal enum ImageFormat

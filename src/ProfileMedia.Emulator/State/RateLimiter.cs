@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 
-namespace ProfileMedia.Emulator.Api;
+namespace ProfileMedia.Emulator.State;
 
 /// <summary>What the rate limiter decided for one call, and the x-rate-limit-* header values that go with it.</summary>
 internal readonly record struct RateDecision(bool Allowed, int Limit, int Remaining, long ResetEpochSeconds);

@@ -12,10 +12,9 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using ProfileMedia.Emulator.Hosting;
-using ProfileMedia.Emulator.Media;
 using ProfileMedia.Emulator.State;
 
-namespace ProfileMedia.Emulator;
+namespace ProfileMedia.Emulator.Hosting;
 
 /// <summary>
 /// A running X API emulator on 127.0.0.1: v1.1 under <see cref="BaseUri"/>, v2 and /oauth2/token under <see cref="RootUri"/>, the media hosts under

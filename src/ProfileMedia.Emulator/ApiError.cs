@@ -1,4 +1,4 @@
-namespace ProfileMedia.Emulator.Api;
+namespace ProfileMedia.Emulator;
 
 /// <summary>An error answer: the HTTP status and the one entry of the service's {"errors":[{"code":N,"message":"..."}]} body.</summary>
 internal sealed record ApiError(int Status, int Code, string Message)

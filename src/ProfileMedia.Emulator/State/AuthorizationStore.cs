@@ -4,7 +4,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace ProfileMedia.Emulator.Authorization;
+namespace ProfileMedia.Emulator.State;
 
 /// <summary>
 /// The three-legged flow's state: request tokens (each one-time, expiring, approved for at most one user with a PIN)
