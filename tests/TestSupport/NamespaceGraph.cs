@@ -88,6 +88,13 @@ internal sealed class NamespaceGraph
         return graph;
     }
 
+    /// <summary>Null when the graph is a DAG, else every cycle with its edges, to fail a test with.</summary>
+    public string? CycleReport()
+    {
+        IReadOnlyList<string> cycles = Cycles();
+        return cycles.Count == 0 ? null : "These folders use each other in a cycle:" + Environment.NewLine + string.Join(Environment.NewLine, cycles);
+    }
+
     /// <summary>Every group of namespaces that reach each other (a strongly connected component of two or more), with the edges inside it.</summary>
     public IReadOnlyList<string> Cycles()
     {
