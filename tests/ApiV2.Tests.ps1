@@ -51,6 +51,22 @@ Describe 'Connecting with an app-only Bearer token' {
             Should -Throw -ErrorId 'AuthenticationFailed,ProfileMedia.Commands.ConnectProfileMediaCommand'
     }
 
+    It 'says the service''s answer was unusable (UnusableBearerToken) when /oauth2/token gives a token with <Case>' -TestCases @(
+        @{ Case = 'a space'; Token = 'AAAA BBBB' }
+        @{ Case = 'a CR LF'; Token = "AAAA`r`nX-Injected: 1" }
+    ) {
+        $account = Get-EmulatorAccount $emulator
+        Add-EmulatorFault $emulator @{ pathPrefix = '/oauth2/token'; status = 200; body = (@{ token_type = 'bearer'; access_token = $Token } | ConvertTo-Json -Compress) }
+        $errorRecord = $null
+        try { Connect-ProfileMedia -ApiBaseUri $emulator.RootUri -ConsumerKey $account.consumerKey -ConsumerSecret (ConvertTo-SecureString $account.consumerSecret -AsPlainText -Force) -RequestBearerToken }
+        catch { $errorRecord = $_ }
+        $errorRecord.FullyQualifiedErrorId | Should -Be 'UnusableBearerToken,ProfileMedia.Commands.ConnectProfileMediaCommand'
+        $errorRecord.CategoryInfo.Category | Should -Be 'InvalidResult'
+        $errorRecord.Exception.Message | Should -BeLike '*X answered with an access_token that holds a space, a control or a non-ASCII character*'
+        $errorRecord.Exception.Message | Should -Not -BeLike '*paste it again*'
+        $errorRecord.Exception.Message | Should -Not -BeLike '*AAAA*' -Because 'even an unusable token is not shown'
+    }
+
     It 'holds both kinds when given both, and then writes work' {
         $connection = Connect-EmulatorAccount $emulator -Options @{ BearerToken = (ConvertTo-SecureString $emulator.BearerToken -AsPlainText -Force) }
         $connection.Credentials | Should -Be 'UserContext, AppOnlyBearer'

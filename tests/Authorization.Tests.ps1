@@ -116,6 +116,22 @@ Describe 'Request-ProfileMediaAuthorization | Complete-ProfileMediaAuthorization
         @($objects | Where-Object { $_ -is [ProfileMedia.AuthorizedAccount] }).ScreenName | Should -Be 'EmulatedUser'
     }
 
+    It 'says a pending authorization that came back through <Way> cannot travel, with its own id, and sends nothing' -ForEach @(
+        @{ Way = 'Export-Clixml and Import-Clixml'; Travel = { param($Pending, $Folder) $path = Join-Path $Folder 'pending.xml'; $Pending | Export-Clixml -LiteralPath $path; Import-Clixml -LiteralPath $path } }
+        @{ Way = 'a job'; Travel = { param($Pending) Start-Job { $args[0] } -ArgumentList $Pending | Receive-Job -Wait -AutoRemoveJob } }
+    ) {
+        $pending = Request-Pending
+        $pin = Approve-EmulatorAuthorization $emulator $pending.RequestToken EmulatedUser
+        $travelled = & $Travel $pending $folder.FullName
+        Clear-EmulatorRequest $emulator
+        $travelled | Complete-ProfileMediaAuthorization -Pin $pin -ErrorVariable problems -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $problems | Should -HaveCount 1
+        $problems[0].FullyQualifiedErrorId | Should -Be 'PendingAuthorizationCannotTravel,ProfileMedia.Commands.CompleteProfileMediaAuthorizationCommand'
+        $problems[0].Exception.Message | Should -BeLike "*$($pending.RequestToken)*secret stays behind*Request-ProfileMediaAuthorization*"
+        @(Get-EmulatorRequest $emulator) | Should -HaveCount 0
+        ($pending | Complete-ProfileMediaAuthorization -Pin $pin).ScreenName | Should -Be 'EmulatedUser' -Because 'the original still completes in its own session'
+    }
+
     It 'refuses a PIN used twice with PinAlreadyUsed' {
         $pending = Request-Pending
         $pin = Approve-EmulatorAuthorization $emulator $pending.RequestToken EmulatedUser

@@ -1,6 +1,7 @@
 BeforeAll {
     . "$PSScriptRoot/common.ps1"
-    $emulator = Start-ProfileMediaEmulator
+    # 150 bulk users (user0001..user0150, ids 2000001..2000150): batches, and the batch one bad id must not lose.
+    $emulator = Start-ProfileMediaEmulator -ExtraUsers 150
     $null = Connect-EmulatorAccount $emulator
 }
 
@@ -53,6 +54,41 @@ Describe 'Get-ProfileUser' {
         $problems.FullyQualifiedErrorId | Should -Be (@('InvalidScreenName,ProfileMedia.Commands.GetProfileUserCommand') * 3)
         $problems[0].Exception.Message | Should -BeLike "*'bad name!'*"
         @(Get-EmulatorRequest $emulator) | Should -HaveCount 0
+    }
+
+    It 'refuses an id above the signed 64-bit maximum on its own, and the 56 other users come back from one request' {
+        Clear-EmulatorRequest $emulator
+        $ids = 1..56 | ForEach-Object { [string](2000000 + $_) }
+        $given = $ids[0..27] + '9223372036854775808' + $ids[28..55]
+        $users = Get-ProfileUser -UserId $given -ErrorVariable problems -ErrorAction SilentlyContinue
+        $users | Should -HaveCount 56
+        $users.UserId | Should -Be $ids
+        $problems | Should -HaveCount 1
+        $problems[0].FullyQualifiedErrorId | Should -Be 'InvalidUserId,ProfileMedia.Commands.GetProfileUserCommand'
+        $problems[0].TargetObject | Should -Be '9223372036854775808'
+        $problems[0].Exception.Message | Should -BeLike "*9223372036854775807*'9223372036854775808'*"
+        $lookups = @(Get-EmulatorRequest $emulator | Where-Object pathAndQuery -Like '/2/users*')
+        $lookups | Should -HaveCount 1 -Because 'one request answers 56 users, and nothing was asked twice'
+        $lookups[0].pathAndQuery | Should -Not -BeLike '*9223372036854775808*'
+    }
+
+    It 'batches names and ids from one pipeline in as few requests as they need, and outputs them in their order' {
+        Clear-EmulatorRequest $emulator
+        # 150 names and 150 ids, interleaved, as a CSV of mixed rows gives them.
+        $rows = 1..150 | ForEach-Object { [pscustomobject]@{ screen_name = 'user{0:D4}' -f $_ }; [pscustomobject]@{ id_str = [string](2000000 + $_) } }
+        $users = $rows | Get-ProfileUser
+        $users | Should -HaveCount 300
+        $users.ScreenName | Should -Be (1..150 | ForEach-Object { $n = 'user{0:D4}' -f $_; $n; $n })
+        $lookups = @(Get-EmulatorRequest $emulator | Where-Object pathAndQuery -Like '/2/users*')
+        $lookups | Should -HaveCount 4 -Because '150 names take two requests and 150 ids two more; a request never mixes them or stops short of 100 before the input ends'
+    }
+
+    It 'refuses -UserId 000 before any request, and reads 0042-style ids as the number they are' {
+        Clear-EmulatorRequest $emulator
+        Get-ProfileUser -UserId '000' -ErrorVariable problems -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $problems[0].FullyQualifiedErrorId | Should -Be 'InvalidUserId,ProfileMedia.Commands.GetProfileUserCommand'
+        @(Get-EmulatorRequest $emulator) | Should -HaveCount 0
+        (Get-ProfileUser -UserId '0001000001').ScreenName | Should -Be 'EmulatedUser'
     }
 
     It 'shows each request with -Verbose and redacts the Authorization header with -Debug' {

@@ -63,11 +63,15 @@ BeforeAll {
 
     # Runs with the four credential variables set to usable values but for those given, and restores them after.
     function Invoke-WithCredentialVariables([hashtable] $Values, [scriptblock] $Run) {
-        $names = 'PROFILEMEDIA_CONSUMER_KEY', 'PROFILEMEDIA_CONSUMER_SECRET', 'PROFILEMEDIA_ACCESS_TOKEN', 'PROFILEMEDIA_ACCESS_TOKEN_SECRET'
+        # The four OAuth 1.0a values are 'usable' unless given; the Bearer token is set only when given.
+        $names = 'PROFILEMEDIA_CONSUMER_KEY', 'PROFILEMEDIA_CONSUMER_SECRET', 'PROFILEMEDIA_ACCESS_TOKEN', 'PROFILEMEDIA_ACCESS_TOKEN_SECRET', 'PROFILEMEDIA_BEARER_TOKEN'
         $saved = @{}
         foreach ($name in $names) { $saved[$name] = [Environment]::GetEnvironmentVariable($name) }
         try {
-            foreach ($name in $names) { [Environment]::SetEnvironmentVariable($name, $(if ($Values.ContainsKey($name)) { $Values[$name] } else { 'usable' })) }
+            foreach ($name in $names) {
+                $value = if ($Values.ContainsKey($name)) { $Values[$name] } elseif ($name -ne 'PROFILEMEDIA_BEARER_TOKEN') { 'usable' } else { $null }
+                [Environment]::SetEnvironmentVariable($name, $value)
+            }
             & $Run
         }
         finally {

@@ -158,6 +158,23 @@ Describe 'Save-ProfileMedia' {
         Remove-Item -LiteralPath $clixml
     }
 
+    It 'takes a v2 user object as the variant cmdlets do: <Shape>' -ForEach @(
+        @{ Shape = 'the answer''s data'; Pick = { param($Json) ($Json | ConvertFrom-Json).data } }
+        @{ Shape = 'the whole answer'; Pick = { param($Json) $Json | ConvertFrom-Json } }
+        @{ Shape = 'the answer''s data as a hashtable'; Pick = { param($Json) ($Json | ConvertFrom-Json -AsHashtable).data } }
+        @{ Shape = 'the whole answer as a hashtable'; Pick = { param($Json) $Json | ConvertFrom-Json -AsHashtable } }
+    ) {
+        # A v2 answer as the service (and the emulator) words it: username and id, one https profile_image_url.
+        $json = (Invoke-WebRequest -Uri "$($emulator.RootUri)2/users/by/username/EmulatedUser?user.fields=profile_image_url,profile_banner_url" -Headers @{ Authorization = "Bearer $($emulator.BearerToken)" }).Content
+        $user = & $Pick $json
+        $destination = New-Destination
+        $files = $user | Save-ProfileMedia -Destination $destination -ImageSize 400x400 -ErrorVariable problems
+        $problems | Should -BeNullOrEmpty
+        ($files.Name | Sort-Object) | Should -Be @('EmulatedUser_400x400.png', 'EmulatedUser_banner_1500x500.png')
+        ($user | Get-ProfileImageVariant -Size 400x400).Url | Should -Be (Get-ProfileUser EmulatedUser | Get-ProfileImageVariant -Size 400x400).Url
+        ($user | Get-ProfileImageVariant -Size 400x400).ScreenName | Should -Be 'EmulatedUser'
+    }
+
     It 'refuses a bare banner URL, saying to choose sizes with Get-ProfileBanner' {
         $banner = (Get-ProfileUser EmulatedUser).ProfileBannerUrl
         Save-ProfileMedia $banner -Destination (New-Destination) -ErrorVariable problems -ErrorAction SilentlyContinue | Should -BeNullOrEmpty

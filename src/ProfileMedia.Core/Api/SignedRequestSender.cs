@@ -17,9 +17,11 @@ using ProfileMedia.Core.Text;
 namespace ProfileMedia.Core.Api;
 
 /// <summary>
-/// Sends one API request: authorizes each attempt afresh (a new OAuth nonce and timestamp, or the Bearer token), times
-/// it out, retries transient failures with backoff, waits out a rate limit when asked to (never a usage cap or an
-/// empty balance), and turns every other failure into an <see cref="XApiException"/>.
+/// Sends one request to X, for the API client and the PIN flow alike: authorizes each attempt afresh (a new OAuth
+/// nonce and timestamp, or the Bearer token), times it out, retries what <see cref="RetryRule"/> allows with backoff,
+/// waits out a rate limit when asked to (never a usage cap or an empty balance), shows requests on the observer with
+/// the Authorization header redacted, and turns every other failure into an <see cref="XApiException"/>. Its
+/// HttpClient comes from <see cref="XHttpClient"/>: no redirect followed, no cookie kept.
 /// </summary>
 internal sealed class SignedRequestSender
 {
@@ -40,12 +42,17 @@ internal sealed class SignedRequestSender
     /// <param name="uri">The full request URI with its query; it is signed exactly as sent.</param>
     /// <param name="authorization">Makes each attempt's Authorization header.</param>
     /// <param name="content">Makes the body for each attempt (a fresh file stream each time); null for none.</param>
-    /// <param name="retryWithoutAnswer">Whether a dropped connection or time-out may be retried: not for an upload, which the service may already have taken.</param>
+    /// <param name="retry">What may be sent again: see <see cref="RetryRule"/>.</param>
     /// <param name="call">This call's observer, rate-limit choices and read API.</param>
     /// <param name="cancellationToken">Stops the call, including a rate-limit wait or a retry delay.</param>
+    /// <param name="refusal">
+    /// Words a final answer that is not 2xx, for endpoints whose refusals mean something of their own (the token
+    /// endpoints); null for the API's usual advice.
+    /// </param>
     public async Task<ApiAnswer> SendAsync(string operation, HttpMethod method, Uri uri, RequestAuthorization authorization, Func<HttpContent>? content,
-        bool retryWithoutAnswer, ApiCallOptions call, CancellationToken cancellationToken)
+        RetryRule retry, ApiCallOptions call, CancellationToken cancellationToken, Func<ApiAnswer, XApiException>? refusal = null)
     {
+        bool retryWithoutAnswer = retry == RetryRule.Transient;
         IXApiObserver? observer = call.Observer;
         RateLimitAction rateLimitAction = call.RateLimitAction ?? _options.RateLimitAction;
         TimeSpan maxWait = call.MaxRateLimitWait ?? _options.MaxRateLimitWait;
@@ -100,7 +107,8 @@ internal sealed class SignedRequestSender
                 }
 
                 throw XApiErrorAdvice.NoAnswer(operation, ErrorIds.ConnectionFailed, "the connection failed" + Attempts(retries) + ": " + MessageText.Reason(e)
-                    + (retryWithoutAnswer ? string.Empty : " The change may or may not have been made."), e, retryWithoutAnswer ? AdviceKind.None : AdviceKind.CheckBeforeRetrying);
+                    + (retry == RetryRule.AnsweredFailures ? " The change may or may not have been made." : string.Empty), e,
+                    retry == RetryRule.AnsweredFailures ? AdviceKind.CheckBeforeRetrying : AdviceKind.None);
             }
 
             int code = (int)status;
@@ -125,15 +133,16 @@ internal sealed class SignedRequestSender
                 }
             }
 
-            if (code >= 500 && retries < _options.MaxRetries)
+            if (code >= 500 && retry != RetryRule.Never && retries < _options.MaxRetries)
             {
                 retries++;
                 await PauseBeforeRetryAsync(observer, retries, retryAfter, "HTTP " + code.ToString(CultureInfo.InvariantCulture), cancellationToken).ConfigureAwait(false);
                 continue;
             }
 
-            throw XApiErrorAdvice.FromAnswer(operation, status, errors, rateLimit, retryAfter, retries + 1, problem, uri,
-                rateLimitAction == RateLimitAction.Wait ? new RateLimitWait(maxWait, waitedForRateLimit) : null);
+            throw refusal?.Invoke(new ApiAnswer(status, body, rateLimit))
+                ?? XApiErrorAdvice.FromAnswer(operation, status, errors, rateLimit, retryAfter, retries + 1, problem, uri,
+                    rateLimitAction == RateLimitAction.Wait ? new RateLimitWait(maxWait, waitedForRateLimit) : null);
         }
     }
 

@@ -5,9 +5,14 @@ namespace ProfileMedia.Core.Api;
 /// <summary>A user named by screen name or by numeric id, checked before any request is sent.</summary>
 internal sealed class UserReference
 {
-    // The v2 rules, checked before any request: usernames ^[A-Za-z0-9_]{1,15}$, ids ^[0-9]{1,19}$.
+    // The v2 rules, checked before any request: usernames ^[A-Za-z0-9_]{1,15}$, ids ^[0-9]{1,19}$ and, since X's ids
+    // are signed 64-bit numbers, no greater than long.MaxValue: a 19-digit id above it makes the service fail the
+    // whole request (HTTP 500), and with it every other user in the same batch.
     private const int MaxScreenNameLength = 15;
     private const int MaxUserIdLength = 19;
+
+    /// <summary>What a user id must be, for messages.</summary>
+    public const string UserIdRule = "A user id is a whole number from 1 to 9223372036854775807";
 
     private UserReference(string? screenName, string? userId)
     {
@@ -46,13 +51,18 @@ internal sealed class UserReference
         return new UserReference(name, null);
     }
 
-    /// <summary>A user by numeric id. Returns null and a reason when the value is not a user id.</summary>
+    /// <summary>
+    /// A user by numeric id, written without leading zeros ("0042" is user 42, matched against the "42" that comes
+    /// back). Returns null and a reason when the value is not a user id: empty, not digits, zero, or above
+    /// <see cref="long.MaxValue"/>.
+    /// </summary>
     public static UserReference? ForUserId(string? value, out string? problem)
     {
-        string id = value?.Trim() ?? string.Empty;
-        if (id.Length == 0 || id.Length > MaxUserIdLength || !IsDigits(id) || id == "0")
+        string id = (value?.Trim() ?? string.Empty).TrimStart('0');
+        if (id.Length == 0 || id.Length > MaxUserIdLength || !IsDigits(id)
+            || (id.Length == MaxUserIdLength && string.CompareOrdinal(id, "9223372036854775807") > 0))
         {
-            problem = "A user id is a positive whole number of at most 19 digits";
+            problem = UserIdRule;
             return null;
         }
 

@@ -4,6 +4,7 @@ using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 using ProfileMedia.Core.Credentials;
+using ProfileMedia.Core.Errors;
 using ProfileMedia.Core.Json;
 
 namespace ProfileMedia.Core.Api;
@@ -27,7 +28,7 @@ internal sealed partial class XApiClient
 
         Uri uri = Endpoint("oauth2/token", new List<KeyValuePair<string, string>>());
         ApiAnswer answer = await _sender.SendAsync(operation, HttpMethod.Post, uri, RequestAuthorization.AppKeyAndSecret(app),
-            () => new FormUrlEncodedContent(new[] { new KeyValuePair<string, string>("grant_type", "client_credentials") }), true, call, cancellationToken).ConfigureAwait(false);
+            () => new FormUrlEncodedContent(new[] { new KeyValuePair<string, string>("grant_type", "client_credentials") }), RetryRule.Transient, call, cancellationToken).ConfigureAwait(false);
 
         JsonValue root = ResponseParser.ParseObject(operation, answer.Body);
         string? type = root["token_type"]?.GetString();
@@ -37,7 +38,11 @@ internal sealed partial class XApiClient
             throw ResponseParser.Unexpected(operation, "the answer has no bearer access_token.");
         }
 
-        BearerToken minted = BearerToken.FromText(token!);
+        // The service's answer, not the user's typing: it is named as such, with its own id, and nothing is connected.
+        BearerToken minted = BearerToken.FromText(token!, out string? problem)
+            ?? throw new XApiException(operation + " failed: X answered with an access_token that " + problem
+                + " The answer cannot be used and nothing was connected.",
+                ErrorIds.UnusableBearerToken, answer.Status, Array.Empty<XApiErrorDetail>(), answer.RateLimit, null).About(null, AdviceKind.PasteBearerToken);
         Interlocked.Exchange(ref _mintedToken, minted)?.Dispose();
         Volatile.Write(ref _appOnly, RequestAuthorization.AppOnly(minted));
     }

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.Net;
 using System.Net.Http;
 using System.Text;
 using System.Threading;
@@ -40,8 +39,7 @@ internal sealed partial class XApiClient : IDisposable
         // A copy: changing the caller's options later must not change a live connection.
         Options = options?.Clone() ?? throw new ArgumentNullException(nameof(options));
         BaseUri = ApiBaseUri.RootOf(ApiBaseUri.Validate(options.BaseUri));
-        _http = new HttpClient(handler ?? CreateHandler(Options)) { Timeout = Timeout.InfiniteTimeSpan };
-        _http.DefaultRequestHeaders.UserAgent.ParseAdd("ProfileMedia/" + typeof(XApiClient).Assembly.GetName().Version?.ToString(3));
+        _http = XHttpClient.Create(Options, handler);
         _sender = new SignedRequestSender(_http, Options);
         _userContext = userContext == null ? null : RequestAuthorization.UserContext(new OAuth1Signer(userContext));
         _appOnly = appOnly == null ? null : RequestAuthorization.AppOnly(appOnly);
@@ -67,7 +65,7 @@ internal sealed partial class XApiClient : IDisposable
             new KeyValuePair<string, string>("skip_status", skipStatus ? "true" : "false"),
         };
         Uri uri = V1("account/update_profile_image.json", query);
-        ApiAnswer answer = await _sender.SendAsync(operation, HttpMethod.Post, uri, UserContextFor(operation), () => ImageUpload.Create("image", image), false, call, cancellationToken).ConfigureAwait(false);
+        ApiAnswer answer = await _sender.SendAsync(operation, HttpMethod.Post, uri, UserContextFor(operation), () => ImageUpload.Create("image", image), RetryRule.AnsweredFailures, call, cancellationToken).ConfigureAwait(false);
         return ResponseParser.ParseUser(operation, answer.Body);
     }
 
@@ -85,7 +83,7 @@ internal sealed partial class XApiClient : IDisposable
         }
 
         Uri uri = V1("account/update_profile_banner.json", query);
-        await _sender.SendAsync(operation, HttpMethod.Post, uri, UserContextFor(operation), () => ImageUpload.Create("banner", banner), false, call, cancellationToken).ConfigureAwait(false);
+        await _sender.SendAsync(operation, HttpMethod.Post, uri, UserContextFor(operation), () => ImageUpload.Create("banner", banner), RetryRule.AnsweredFailures, call, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary><c>POST account/remove_profile_banner</c>.</summary>
@@ -93,7 +91,7 @@ internal sealed partial class XApiClient : IDisposable
     {
         const string operation = "Remove the profile banner";
         Uri uri = V1("account/remove_profile_banner.json", new List<KeyValuePair<string, string>>());
-        await _sender.SendAsync(operation, HttpMethod.Post, uri, UserContextFor(operation), null, false, call, cancellationToken).ConfigureAwait(false);
+        await _sender.SendAsync(operation, HttpMethod.Post, uri, UserContextFor(operation), null, RetryRule.AnsweredFailures, call, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -134,13 +132,4 @@ internal sealed partial class XApiClient : IDisposable
 
         return new Uri(text.ToString());
     }
-
-    private static HttpClientHandler CreateHandler(XApiClientOptions options) => new HttpClientHandler
-    {
-        // The API never redirects; following one could carry the Authorization header to another host.
-        AllowAutoRedirect = false,
-        UseCookies = false,
-        AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
-        MaxConnectionsPerServer = Math.Max(1, options.MaxConnections),
-    };
 }

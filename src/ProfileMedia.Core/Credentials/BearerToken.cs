@@ -15,7 +15,7 @@ internal sealed class BearerToken : IDisposable
     private bool _disposed;
 
     /// <summary>Copies <paramref name="token"/>; the caller keeps its own instance.</summary>
-    /// <exception cref="ArgumentException">The token is empty or holds white space or control characters, which no header can carry.</exception>
+    /// <exception cref="ArgumentException">The token is empty, too long, or holds white space or control characters, which no header can carry; see <see cref="ProblemWith(SecureString)"/>.</exception>
     public BearerToken(SecureString token)
     {
         if (token == null)
@@ -25,17 +25,52 @@ internal sealed class BearerToken : IDisposable
 
         _token = token.Copy();
         _token.MakeReadOnly();
-        string? problem = Check(this);
+        string? problem = ProblemWith(Reveal());
         if (problem != null)
         {
             _token.Dispose();
-            throw new ArgumentException(problem, nameof(token));
+            throw new ArgumentException("The Bearer token " + problem);
         }
     }
 
-    /// <summary>A token from text the service answered with (POST /oauth2/token); the text is copied at once.</summary>
-    internal static BearerToken FromText(string token)
+    /// <summary>
+    /// Why <paramref name="token"/> cannot be a Bearer token ("is empty", "holds a space..."), to follow the words that
+    /// say where it came from; null when it can be one.
+    /// </summary>
+    public static string? ProblemWith(SecureString token)
     {
+        if (token.Length > CredentialText.MaxLength)
+        {
+            return CredentialText.TooLong(token.Length);
+        }
+
+        IntPtr chars = IntPtr.Zero;
+        try
+        {
+            chars = Marshal.SecureStringToGlobalAllocUnicode(token);
+            return ProblemWith(Marshal.PtrToStringUni(chars, token.Length));
+        }
+        finally
+        {
+            if (chars != IntPtr.Zero)
+            {
+                Marshal.ZeroFreeGlobalAllocUnicode(chars);
+            }
+        }
+    }
+
+    /// <summary>
+    /// A token from text the service answered with (POST /oauth2/token); the text is copied at once. Null, with the
+    /// problem, when the text cannot be a token: the caller says whose answer it was.
+    /// </summary>
+    internal static BearerToken? FromText(string token, out string? problem)
+    {
+        problem = ProblemWith(token);
+        if (problem != null)
+        {
+            return null;
+        }
+
         using var secure = new SecureString();
         foreach (char c in token)
         {
@@ -61,19 +96,24 @@ internal sealed class BearerToken : IDisposable
         }
     }
 
-    private static string? Check(BearerToken token)
+    // Header text is visible ASCII: anything else would be refused by HttpClient or split the header.
+    private static string? ProblemWith(string text)
     {
-        string text = token.Reveal();
         if (text.Length == 0)
         {
-            return "The Bearer token is empty.";
+            return "is empty.";
+        }
+
+        if (text.Length > CredentialText.MaxLength)
+        {
+            return CredentialText.TooLong(text.Length);
         }
 
         foreach (char c in text)
         {
             if (c <= ' ' || c >= '\u007f')
             {
-                return "The Bearer token holds a space, a control or a non-ASCII character: paste it again without quotes or line breaks.";
+                return "holds a space, a control or a non-ASCII character, which no Authorization header can carry.";
             }
         }
 

@@ -25,6 +25,9 @@ internal abstract class RequestAuthorization
     /// <summary>HTTP Basic of the app's key and secret, each URL-encoded first, as POST /oauth2/token wants.</summary>
     public static RequestAuthorization AppKeyAndSecret(AppCredentials app) => new Basic(app);
 
+    /// <summary>OAuth 1.0a signed by the token endpoints' own rules (RFC 5849 section 2): <paramref name="header"/> makes a fresh one per attempt.</summary>
+    public static RequestAuthorization TokenRequest(Func<HttpMethod, Uri, string> header) => new Computed(header);
+
     private sealed class Signed(OAuth1Signer signer) : RequestAuthorization
     {
         public override string Scheme => "OAuth";
@@ -37,6 +40,13 @@ internal abstract class RequestAuthorization
         public override string Scheme => "Bearer";
 
         public override string HeaderFor(HttpMethod method, Uri uri) => token.HeaderValue();
+    }
+
+    private sealed class Computed(Func<HttpMethod, Uri, string> header) : RequestAuthorization
+    {
+        public override string Scheme => "OAuth";
+
+        public override string HeaderFor(HttpMethod method, Uri uri) => header(method, uri);
     }
 
     private sealed class Basic(AppCredentials app) : RequestAuthorization

@@ -57,7 +57,7 @@ internal sealed class UserRefreshBatcher
                     return;
                 }
 
-                batch = _pending.GetRange(0, Math.Min(_pending.Count, XApiClient.MaxUsersPerLookup));
+                batch = _pending.GetRange(0, Math.Min(_pending.Count, UserBatches.MaxPerRequest));
                 _pending.RemoveRange(0, batch.Count);
             }
 
@@ -102,12 +102,12 @@ internal sealed class UserRefreshBatcher
         lock (_gate)
         {
             _busy--;
-            if (_pending.Count == 0 || (_pending.Count < XApiClient.MaxUsersPerLookup && _busy > 0))
+            if (_pending.Count == 0 || (_pending.Count < UserBatches.MaxPerRequest && _busy > 0))
             {
                 return null;
             }
 
-            int count = Math.Min(_pending.Count, XApiClient.MaxUsersPerLookup);
+            int count = Math.Min(_pending.Count, UserBatches.MaxPerRequest);
             var batch = _pending.GetRange(0, count);
             _pending.RemoveRange(0, count);
             return batch;

@@ -53,4 +53,7 @@ internal enum AdviceKind
 
     /// <summary>Credentials were written into the API base URI: they go in the credential parameters.</summary>
     CredentialsNotInUri,
+
+    /// <summary>X minted an unusable Bearer token: try later, or connect with the token from the developer portal.</summary>
+    PasteBearerToken,
 }

@@ -39,6 +39,7 @@ internal static class ErrorIds
     public const string ConnectionFailed = nameof(ConnectionFailed);
     public const string Timeout = nameof(Timeout);
     public const string UnexpectedResponse = nameof(UnexpectedResponse);
+    public const string UnusableBearerToken = nameof(UnusableBearerToken);
 
     // Connecting, and the connection a cmdlet needs.
     public const string MissingCredential = nameof(MissingCredential);
@@ -48,6 +49,7 @@ internal static class ErrorIds
     public const string ConnectionClosed = nameof(ConnectionClosed);
     public const string InvalidBearerToken = nameof(InvalidBearerToken);
     public const string UserContextRequired = nameof(UserContextRequired);
+    public const string CredentialTooLong = nameof(CredentialTooLong);
 
     // Authorizing an account for the app (the PIN-based three-legged flow).
     public const string AuthorizationRequestRefused = nameof(AuthorizationRequestRefused);
@@ -55,6 +57,7 @@ internal static class ErrorIds
     public const string PinAlreadyUsed = nameof(PinAlreadyUsed);
     public const string AuthorizationExpired = nameof(AuthorizationExpired);
     public const string PinMissing = nameof(PinMissing);
+    public const string PendingAuthorizationCannotTravel = nameof(PendingAuthorizationCannotTravel);
 
     // Input a cmdlet cannot use.
     public const string NullInput = nameof(NullInput);

@@ -48,6 +48,20 @@ public sealed class PendingAuthorization
     /// <summary>The consumer secret, for signing the exchange only.</summary>
     internal SecureString ConsumerSecret { get; }
 
+    /// <summary>
+    /// True for the stand-in of one that came back through serialization (a job, Export-Clixml, remoting): its secrets
+    /// stayed behind, so it can be named in an error but never completed.
+    /// </summary>
+    internal bool HasTravelled { get; private set; }
+
+    /// <summary>The stand-in of a deserialized authorization, from the properties that did travel; empty secrets.</summary>
+    internal static PendingAuthorization Travelled(Uri apiBaseUri, Uri authorizeUrl, string consumerKey, string requestToken)
+    {
+        var none = new SecureString();
+        none.MakeReadOnly();
+        return new PendingAuthorization(apiBaseUri, authorizeUrl, consumerKey, none, requestToken, none) { HasTravelled = true };
+    }
+
     /// <inheritdoc />
     public override string ToString() => "Authorization pending: open " + AuthorizeUrl.AbsoluteUri + " and enter the PIN it shows.";
 

@@ -1,8 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
-using System.Globalization;
-using System.IO;
 using System.Net;
 using System.Net.Http;
 using System.Security;
@@ -10,7 +7,9 @@ using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using ProfileMedia.Core.Api;
+using ProfileMedia.Core.Credentials;
 using ProfileMedia.Core.OAuth;
+using ProfileMedia.Core.Text;
 
 namespace ProfileMedia.Core.PinAuthorization;
 
@@ -20,24 +19,24 @@ namespace ProfileMedia.Core.PinAuthorization;
 /// </summary>
 /// <remarks>
 /// The token endpoints live at the service's root (<c>https://api.x.com/oauth/...</c>), beside the versioned API base
-/// a connection uses (<c>https://api.x.com/1.1/</c>); see <see cref="OAuthRootOf"/>. Neither request is retried: a
-/// request token is cheap to ask for again, and an exchange the service may already have taken must not be repeated.
+/// a connection uses (<c>https://api.x.com/1.1/</c>); see <see cref="OAuthRootOf"/>. Both requests go through the
+/// API client's own sender and HttpClient rules (<see cref="SignedRequestSender"/>, <see cref="XHttpClient"/>): no
+/// redirect followed, no cookie kept, the same time-out, retries and redaction. A request token is cheap and safe to
+/// ask for again, so its request is retried as a read is; the exchange is never sent twice, since the service may
+/// already have taken it and a request token works only once.
 /// </remarks>
 internal sealed class PinAuthorizationClient : IDisposable
 {
-    // Token answers are a few hundred bytes of form-encoded text.
-    private const int MaxBodyBytes = 64 * 1024;
-
     private readonly HttpClient _http;
+    private readonly SignedRequestSender _sender;
     private readonly Uri _apiBaseUri;
     private readonly Uri _oauthRoot;
-    private readonly TimeSpan _timeout;
     private readonly Func<string> _nonce;
     private readonly Func<long> _unixTimeSeconds;
 
     /// <param name="apiBaseUri">The API base as Connect-ProfileMedia takes it, already validated.</param>
     /// <param name="timeout">How long each request may take.</param>
-    /// <param name="handler">The HTTP handler; null for a new one owned by this client.</param>
+    /// <param name="handler">The HTTP handler (tests), left to its owner; null for a new one owned by this client.</param>
     public PinAuthorizationClient(Uri apiBaseUri, TimeSpan timeout, HttpMessageHandler? handler = null)
         : this(apiBaseUri, timeout, handler, NonceGenerator.Create, static () => DateTimeOffset.UtcNow.ToUnixTimeSeconds())
     {
@@ -47,12 +46,11 @@ internal sealed class PinAuthorizationClient : IDisposable
     {
         _apiBaseUri = apiBaseUri;
         _oauthRoot = OAuthRootOf(apiBaseUri);
-        _timeout = timeout;
         _nonce = nonce;
         _unixTimeSeconds = unixTimeSeconds;
-        _http = handler == null ? new HttpClient() : new HttpClient(handler, disposeHandler: false);
-        _http.Timeout = System.Threading.Timeout.InfiniteTimeSpan; // each request has its own time-out, told apart from Ctrl+C
-        _http.MaxResponseContentBufferSize = MaxBodyBytes; // a larger answer fails the request rather than fill memory
+        var options = new XApiClientOptions { BaseUri = apiBaseUri, Timeout = timeout };
+        _http = XHttpClient.Create(options, handler, disposeHandler: false);
+        _sender = new SignedRequestSender(_http, options);
     }
 
     /// <summary>
@@ -80,14 +78,13 @@ internal sealed class PinAuthorizationClient : IDisposable
     {
         const string Operation = "Request an authorization";
         var uri = new Uri(_oauthRoot, "request_token");
-        string header = TokenRequestHeaders.RequestToken(uri, consumerKey, consumerSecret, TokenRequestHeaders.OutOfBand, _nonce(), _unixTimeSeconds());
-        var (status, body) = await PostAsync(Operation, uri, header, observer, cancellationToken).ConfigureAwait(false);
-        if (status != HttpStatusCode.OK)
-        {
-            throw AuthorizationErrors.RequestRefused(Operation, status, body, consumerKey);
-        }
+        var signed = RequestAuthorization.TokenRequest((_, _) =>
+            TokenRequestHeaders.RequestToken(uri, consumerKey, consumerSecret, TokenRequestHeaders.OutOfBand, _nonce(), _unixTimeSeconds()));
+        ApiAnswer answer = await _sender.SendAsync(Operation, HttpMethod.Post, uri, signed, null, RetryRule.Transient, new ApiCallOptions(observer, null, null), cancellationToken,
+            refused => AuthorizationErrors.RequestRefused(Operation, refused.Status, refused.Body, consumerKey)).ConfigureAwait(false);
 
-        Dictionary<string, string> fields = ParseForm(body);
+        HttpStatusCode status = answer.Status;
+        Dictionary<string, string> fields = ParseForm(answer.Body);
         string token = Required(Operation, fields, "oauth_token", status);
         SecureString secret = ToSecureString(Required(Operation, fields, "oauth_token_secret", status));
         if (!fields.TryGetValue("oauth_callback_confirmed", out string? confirmed) || confirmed != "true")
@@ -107,20 +104,20 @@ internal sealed class PinAuthorizationClient : IDisposable
     {
         const string Operation = "Complete the authorization";
         var uri = new Uri(_oauthRoot, "access_token");
-        string header = TokenRequestHeaders.AccessToken(
-            uri, pending.ConsumerKey, pending.ConsumerSecret, pending.RequestToken, pending.RequestTokenSecret, pin.Trim(), _nonce(), _unixTimeSeconds());
-        var (status, body) = await PostAsync(Operation, uri, header, observer, cancellationToken).ConfigureAwait(false);
-        if (status != HttpStatusCode.OK)
-        {
-            throw AuthorizationErrors.ExchangeRefused(Operation, status, body, pending);
-        }
+        var signed = RequestAuthorization.TokenRequest((_, _) => TokenRequestHeaders.AccessToken(
+            uri, pending.ConsumerKey, pending.ConsumerSecret, pending.RequestToken, pending.RequestTokenSecret, pin.Trim(), _nonce(), _unixTimeSeconds()));
+        ApiAnswer answer = await _sender.SendAsync(Operation, HttpMethod.Post, uri, signed, null, RetryRule.Never, new ApiCallOptions(observer, null, null), cancellationToken,
+            refused => AuthorizationErrors.ExchangeRefused(Operation, refused.Status, refused.Body, pending)).ConfigureAwait(false);
 
-        Dictionary<string, string> fields = ParseForm(body);
+        HttpStatusCode status = answer.Status;
+        Dictionary<string, string> fields = ParseForm(answer.Body);
         string accessToken = Required(Operation, fields, "oauth_token", status);
         SecureString accessTokenSecret = ToSecureString(Required(Operation, fields, "oauth_token_secret", status));
+        // The names the service answered are shown as they are, so their control characters are made visible first,
+        // as the names and messages of v2 answers are: no ESC or CR of an answer drives the terminal.
         var account = new AuthorizedAccount(
-            Required(Operation, fields, "screen_name", status),
-            Required(Operation, fields, "user_id", status),
+            MessageText.Escape(Required(Operation, fields, "screen_name", status)),
+            MessageText.Escape(Required(Operation, fields, "user_id", status)),
             pending.ConsumerKey,
             CopyReadOnly(pending.ConsumerSecret),
             accessToken,
@@ -132,31 +129,6 @@ internal sealed class PinAuthorizationClient : IDisposable
 
     /// <inheritdoc />
     public void Dispose() => _http.Dispose();
-
-    private async Task<(HttpStatusCode Status, byte[] Body)> PostAsync(string operation, Uri uri, string authorization, IXApiObserver? observer, CancellationToken cancellationToken)
-    {
-        var clock = Stopwatch.StartNew();
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(_timeout);
-        try
-        {
-            using var request = new HttpRequestMessage(HttpMethod.Post, uri);
-            request.Headers.TryAddWithoutValidation("Authorization", authorization);
-            observer?.Verbose("POST " + uri.AbsoluteUri);
-            using HttpResponseMessage response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, timeout.Token).ConfigureAwait(false);
-            byte[] body = response.Content == null ? Array.Empty<byte>() : await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
-            observer?.Verbose(string.Format(CultureInfo.InvariantCulture, "POST {0} -> {1} {2} in {3} ms", uri.AbsoluteUri, (int)response.StatusCode, response.StatusCode, clock.ElapsedMilliseconds));
-            return (response.StatusCode, body);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw XApiErrorAdvice.NoAnswer(operation, "Timeout", string.Format(CultureInfo.InvariantCulture, "no answer from {0} within {1} s.", uri.AbsoluteUri, _timeout.TotalSeconds), null);
-        }
-        catch (Exception e) when (e is HttpRequestException || e is IOException)
-        {
-            throw XApiErrorAdvice.NoAnswer(operation, "ConnectionFailed", "the connection to " + uri.AbsoluteUri + " failed: " + e.Message, e);
-        }
-    }
 
     /// <summary>The name/value pairs of a form-encoded answer; the first of a repeated name wins.</summary>
     internal static Dictionary<string, string> ParseForm(byte[] body)

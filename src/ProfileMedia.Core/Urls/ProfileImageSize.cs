@@ -71,12 +71,12 @@ internal sealed class ProfileImageSize
     internal static ProfileImageSize MarkedBy(string source, int stemStart, int stemEnd)
     {
         // Only a marker at the very end of the stem counts, and it needs a name before it: "Logo_400x400_normal" is
-        // the normal size of "Logo_400x400".
+        // the normal size of "Logo_400x400". In any case: "A_NORMAL.JPG" is the normal size as much as "a_normal.jpg".
         for (int i = 0; i < Known.Length - 1; i++)
         {
             string marker = Known[i].Marker;
             int markerStart = stemEnd - marker.Length;
-            if (markerStart > stemStart && string.CompareOrdinal(source, markerStart, marker, 0, marker.Length) == 0)
+            if (markerStart > stemStart && string.Compare(source, markerStart, marker, 0, marker.Length, StringComparison.OrdinalIgnoreCase) == 0)
             {
                 return Known[i];
             }

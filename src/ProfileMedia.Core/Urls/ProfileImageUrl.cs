@@ -83,9 +83,10 @@ internal readonly struct ProfileImageUrl
             return Source;
         }
 
-        // "http" is replaced by "https" by starting the copy after the four letters of the old scheme.
+        // "http" is replaced by "https" by starting the copy after the four letters of the old scheme. The source's own
+        // size keeps its marker as written ("_NORMAL" too), as it does without the upgrade.
         return upgrade
-            ? StringSplicer.Splice("https", Source, 4, _markerStart, size.Marker, _markerEnd)
+            ? StringSplicer.Splice("https", Source, 4, _markerStart, size == Size ? Source.Substring(_markerStart, _markerEnd - _markerStart) : size.Marker, _markerEnd)
             : StringSplicer.Splice(string.Empty, Source, 0, _markerStart, size.Marker, _markerEnd);
     }
 

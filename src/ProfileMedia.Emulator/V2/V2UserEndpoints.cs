@@ -41,8 +41,8 @@ internal static class V2UserEndpoints
                     var byName = request.Route.Kind == V2RouteKind.ByUsername;
                     var value = Uri.UnescapeDataString(request.Route.Argument!);
                     var parameter = byName ? "username" : "id";
-                    return !IsValid(value, byName)
-                        ? InvalidRequest(context, parameter, [value], Mismatch(parameter, value, byName))
+                    return Refusal(value, parameter, byName) is { } refusal
+                        ? InvalidRequest(context, parameter, [value], refusal)
                         : Answer(request, [value], byName, parameter, fields, single: true, now, state);
                 }
 
@@ -62,9 +62,10 @@ internal static class V2UserEndpoints
                         return InvalidRequest(context, parameter, [text], $"size [{values.Length.ToString(CultureInfo.InvariantCulture)}] is not between 1 and {MaxPerCall.ToString(CultureInfo.InvariantCulture)}");
                     }
 
-                    var bad = values.FirstOrDefault(v => !IsValid(v, byName));
+                    // As recorded: the item's parameters hold the whole list as sent, its message names the bad value.
+                    var bad = values.FirstOrDefault(v => Refusal(v, parameter, byName) is not null);
                     return bad is not null
-                        ? InvalidRequest(context, parameter, [bad], Mismatch(parameter, bad, byName))
+                        ? InvalidRequest(context, parameter, [text], Refusal(bad, parameter, byName)!)
                         : Answer(request, values, byName, parameter, fields, single: false, now, state);
                 }
         }
@@ -77,7 +78,7 @@ internal static class V2UserEndpoints
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var value in asked.Where(seen.Add))
         {
-            var user = byName ? state.Accounts.FindByScreenName(value) : state.Accounts.FindById(long.Parse(value, CultureInfo.InvariantCulture));
+            var user = byName ? state.Accounts.FindByScreenName(value) : state.Accounts.FindById(long.Parse(value, NumberStyles.None, CultureInfo.InvariantCulture));
             if (user is null || user.Profile.Suspended)
             {
                 refused.Add((value, user));
@@ -176,12 +177,25 @@ internal static class V2UserEndpoints
         return true;
     }
 
-    private static bool IsValid(string value, bool username) => username
-        ? value.Length is >= 1 and <= 15 && value.All(c => char.IsAsciiLetterOrDigit(c) || c == '_')
-        : value.Length is >= 1 and <= 19 && value.All(char.IsAsciiDigit);
+    /// <summary>
+    /// Why the value cannot be looked up, worded as the service's invalid-request messages are, naming the value in
+    /// square brackets; null when it can. An id that matches the pattern but is above the signed 64-bit maximum is
+    /// refused too: ids are 64-bit numbers, and the lookup must never fail the whole request (500) over one value.
+    /// </summary>
+    private static string? Refusal(string value, string parameter, bool username)
+    {
+        bool matches = username
+            ? value.Length is >= 1 and <= 15 && value.All(c => char.IsAsciiLetterOrDigit(c) || c == '_')
+            : value.Length is >= 1 and <= 19 && value.All(char.IsAsciiDigit);
+        if (!matches)
+        {
+            return $"The `{parameter}` query parameter value [{value}] does not match {(username ? UsernamePattern : IdPattern)}";
+        }
 
-    private static string Mismatch(string parameter, string value, bool username) =>
-        $"The `{parameter}` query parameter value [{value}] does not match {(username ? UsernamePattern : IdPattern)}";
+        return username || long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out _)
+            ? null
+            : $"The `{parameter}` query parameter value [{value}] is not a valid id: it is greater than {long.MaxValue.ToString(CultureInfo.InvariantCulture)}";
+    }
 
     /// <summary>400 invalid-request: its items carry "parameters" and "message", not "detail"; the recorded body has no status member.</summary>
     private static Task InvalidRequest(HttpContext context, string parameter, IReadOnlyList<string> values, string message) =>

@@ -21,6 +21,7 @@ public sealed class CompleteProfileMediaAuthorizationCommand : ProfileMediaCmdle
     [Parameter(Mandatory = true, ValueFromPipeline = true)]
     [ValidateNotNull]
     [Alias("InputObject")]
+    [Input.PendingAuthorizationInput]
     public PendingAuthorization? PendingAuthorization { get; set; }
 
     /// <summary>
@@ -41,6 +42,12 @@ public sealed class CompleteProfileMediaAuthorizationCommand : ProfileMediaCmdle
     protected override void ProcessRecord()
     {
         PendingAuthorization pending = PendingAuthorization!;
+        if (pending.HasTravelled)
+        {
+            WriteError(ErrorRecords.PendingAuthorizationCannotTravel(pending));
+            return;
+        }
+
         string? pin = string.IsNullOrWhiteSpace(Pin) ? AskForPin(pending) : Pin!.Trim();
         if (pin == null)
         {

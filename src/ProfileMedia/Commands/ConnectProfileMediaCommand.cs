@@ -89,9 +89,9 @@ public sealed class ConnectProfileMediaCommand : ProfileMediaCmdlet
     /// </remarks>
     protected override void ProcessRecord()
     {
-        string? consumerKey = ConsumerKey ?? CredentialEnvironment.Text(CredentialEnvironment.ConsumerKeyVariable);
-        SecureString? consumerSecret = ConsumerSecret ?? CredentialEnvironment.Secret(CredentialEnvironment.ConsumerSecretVariable);
-        SecureString? bearer = BearerToken ?? CredentialEnvironment.Secret(CredentialEnvironment.BearerTokenVariable);
+        string? consumerKey = ConsumerKey ?? CredentialEnvironment.Credential(this, CredentialEnvironment.ConsumerKeyVariable);
+        SecureString? consumerSecret = ConsumerSecret ?? CredentialEnvironment.Secret(this, CredentialEnvironment.ConsumerSecretVariable);
+        SecureString? bearer = BearerToken ?? CredentialEnvironment.Secret(this, CredentialEnvironment.BearerTokenVariable);
         OAuthCredentials? userContext = UserContext(consumerKey, consumerSecret, bearer != null || RequestBearerToken);
         if (RequestBearerToken)
         {
@@ -134,13 +134,16 @@ public sealed class ConnectProfileMediaCommand : ProfileMediaCmdlet
         }
 
         Core.Credentials.BearerToken? token = null;
-        try
+        if (bearer != null)
         {
-            token = bearer == null ? null : new Core.Credentials.BearerToken(bearer);
-        }
-        catch (ArgumentException e)
-        {
-            ThrowTerminatingError(ErrorRecords.InvalidBearerToken(e.Message));
+            // Named by where it came from, as every other credential is: an empty one is EmptyCredential.
+            ThrowIfEmpty(bearer, BearerToken != null, nameof(BearerToken), CredentialEnvironment.BearerTokenVariable);
+            if (Core.Credentials.BearerToken.ProblemWith(bearer) is string problem)
+            {
+                ThrowTerminatingError(ErrorRecords.InvalidBearerToken(BearerToken != null ? "-BearerToken" : "$env:" + CredentialEnvironment.BearerTokenVariable, problem));
+            }
+
+            token = new Core.Credentials.BearerToken(bearer);
         }
 
         var connection = new ProfileMediaConnection(userContext, token, consumerKey, options);
@@ -164,8 +167,8 @@ public sealed class ConnectProfileMediaCommand : ProfileMediaCmdlet
     /// </summary>
     private OAuthCredentials? UserContext(string? consumerKey, SecureString? consumerSecret, bool hasAppOnly)
     {
-        string? accessToken = AccessToken ?? CredentialEnvironment.Text(CredentialEnvironment.AccessTokenVariable);
-        SecureString? tokenSecret = AccessTokenSecret ?? CredentialEnvironment.Secret(CredentialEnvironment.AccessTokenSecretVariable);
+        string? accessToken = AccessToken ?? CredentialEnvironment.Credential(this, CredentialEnvironment.AccessTokenVariable);
+        SecureString? tokenSecret = AccessTokenSecret ?? CredentialEnvironment.Secret(this, CredentialEnvironment.AccessTokenSecretVariable);
         bool complete = consumerKey != null && consumerSecret != null && accessToken != null && tokenSecret != null;
         bool asked = AccessToken != null || AccessTokenSecret != null;
         if (!complete && hasAppOnly && !asked)

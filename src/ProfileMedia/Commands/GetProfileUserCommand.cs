@@ -8,7 +8,7 @@ namespace ProfileMedia.Commands;
 
 /// <summary>
 /// Gets users from the X API (v2 /2/users/by and /2/users, or v1.1 users/lookup): id, names, image and banner URLs.
-/// Names and ids are looked up 100 per request, each once; with none, the connected account (/2/users/me).
+/// Names and ids are looked up 100 per request, each once (<see cref="UserBatches"/>); with none, the connected account (/2/users/me).
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "ProfileUser", DefaultParameterSetName = ScreenNameSet)]
 [OutputType(typeof(ProfileUser))]
@@ -18,8 +18,8 @@ public sealed class GetProfileUserCommand : ApiCmdlet
     private const string UserIdSet = "UserId";
 
     private readonly List<(string? Given, UserReference User)> _waiting = new List<(string?, UserReference)>();
-    private readonly List<UserReference> _toLookUp = new List<UserReference>();
-    private readonly Dictionary<string, UserLookupOutcome?> _known = new Dictionary<string, UserLookupOutcome?>(System.StringComparer.Ordinal);
+    private readonly UserBatches _toLookUp = new UserBatches();
+    private readonly Dictionary<string, UserLookupOutcome> _known = new Dictionary<string, UserLookupOutcome>(System.StringComparer.Ordinal);
     private readonly HashSet<XApiException> _reported = new HashSet<XApiException>();
 
     /// <summary>The users' screen names, with or without '@'. With neither names nor ids, the connected account.</summary>
@@ -68,60 +68,69 @@ public sealed class GetProfileUserCommand : ApiCmdlet
                 continue;
             }
 
+            // A user asked before in this command is answered from what came back: UserBatches takes each user once.
             _waiting.Add((value, user));
-            if (!_known.ContainsKey(user.Key))
-            {
-                _known[user.Key] = null; // asked for: one request will answer it
-                _toLookUp.Add(user);
-            }
-
-            if (_toLookUp.Count == XApiClient.MaxUsersPerLookup)
+            _toLookUp.Add(user);
+            if (_toLookUp.IsFull)
             {
                 LookUpAndWrite();
             }
         }
 
         // What is already known (a name asked before) goes out at once when nothing ahead of it is waiting.
-        if (_toLookUp.Count == 0)
-        {
-            LookUpAndWrite();
-        }
+        WriteAnswered();
     }
 
     /// <inheritdoc />
     protected override void EndProcessing() => LookUpAndWrite();
 
-    // One request for the users collected so far, then every waiting input in its order; a user asked again later in
-    // the same command is answered from what came back.
+    // The users collected so far, in as few requests as UserBatches makes of them (a full request of names goes with
+    // the ids waiting beside it), then every waiting input that is answered, in its order.
     private void LookUpAndWrite()
     {
-        if (_toLookUp.Count > 0)
+        List<UserReference> batch = _toLookUp.TakeWaiting();
+        if (batch.Count > 0)
         {
-            var batch = _toLookUp.ToArray();
-            _toLookUp.Clear();
-            if (TryCall(batch.Length == 1 ? batch[0].ParameterValue : null, (client, call, token) => client.LookupUsersAsync(batch, call, token), out IReadOnlyList<UserLookupOutcome> outcomes))
+            if (TryCall(batch.Count == 1 ? batch[0].ParameterValue : null, (client, call, token) => client.LookupUsersAsync(batch, call, token), out IReadOnlyList<UserLookupOutcome> outcomes))
             {
                 foreach (UserLookupOutcome outcome in outcomes)
                 {
                     _known[outcome.Reference.Key] = outcome;
                 }
             }
+            else
+            {
+                // The call failed as a whole and TryCall wrote its error: these users are answered, with nothing more to say.
+                batch.ForEach(user => _known[user.Key] = new UserLookupOutcome(user, null, null));
+            }
         }
 
+        WriteAnswered();
+    }
+
+    // Waiting inputs go out in their order, up to the first one whose request has not been sent yet.
+    private void WriteAnswered()
+    {
+        int written = 0;
         foreach (var (given, user) in _waiting)
         {
-            UserLookupOutcome? outcome = _known[user.Key];
-            if (outcome?.User != null)
+            if (!_known.TryGetValue(user.Key, out UserLookupOutcome? outcome))
+            {
+                break;
+            }
+
+            written++;
+            if (outcome.User != null)
             {
                 WriteObject(outcome.User);
             }
-            else if (outcome?.Error is XApiException error && _reported.Add(error))
+            else if (outcome.Error is XApiException error && _reported.Add(error))
             {
                 // A request that failed as a whole is one error, not one per user in it.
                 WriteError(ErrorRecords.ApiFailure(error, given));
             }
         }
 
-        _waiting.Clear();
+        _waiting.RemoveRange(0, written);
     }
 }

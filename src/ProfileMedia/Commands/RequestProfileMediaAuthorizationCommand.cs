@@ -40,8 +40,8 @@ public sealed class RequestProfileMediaAuthorizationCommand : ProfileMediaCmdlet
     /// <inheritdoc />
     protected override void EndProcessing()
     {
-        string? consumerKey = ConsumerKey ?? CredentialEnvironment.Text(CredentialEnvironment.ConsumerKeyVariable);
-        SecureString? consumerSecret = ConsumerSecret ?? CredentialEnvironment.Secret(CredentialEnvironment.ConsumerSecretVariable);
+        string? consumerKey = ConsumerKey ?? CredentialEnvironment.Credential(this, CredentialEnvironment.ConsumerKeyVariable);
+        SecureString? consumerSecret = ConsumerSecret ?? CredentialEnvironment.Secret(this, CredentialEnvironment.ConsumerSecretVariable);
         var missing = CredentialEnvironment.Missing(
             (consumerKey == null, nameof(ConsumerKey), CredentialEnvironment.ConsumerKeyVariable),
             (consumerSecret == null, nameof(ConsumerSecret), CredentialEnvironment.ConsumerSecretVariable));

@@ -32,6 +32,7 @@ internal static class AdviceText
         AdviceKind.UseCredentialsOrRequestAgain => "Use the credentials it gave, or run Request-ProfileMediaAuthorization again for a new link and PIN.",
         AdviceKind.RequestAuthorizationAgain => "Run Request-ProfileMediaAuthorization again, approve the new link and enter its PIN soon after.",
         AdviceKind.CredentialsNotInUri => "The credentials go in -ConsumerKey, -AccessToken and their secrets.",
+        AdviceKind.PasteBearerToken => "Try again later, or connect with -BearerToken and the token from the developer portal.",
         _ => throw new ArgumentOutOfRangeException(nameof(advice), advice, "No words for this advice kind."),
     };
 }

@@ -77,6 +77,7 @@ internal static class ErrorCategories
             case ErrorIds.Timeout:
                 return ErrorCategory.OperationTimeout;
             case ErrorIds.UnexpectedResponse:
+            case ErrorIds.UnusableBearerToken:
                 return ErrorCategory.InvalidResult;
             case ErrorIds.FileExists:
             case ErrorIds.TargetIsDirectory:
@@ -86,7 +87,9 @@ internal static class ErrorCategories
             case ErrorIds.EmptyCredential:
             case ErrorIds.InvalidApiBaseUri:
             case ErrorIds.PinMissing:
+            case ErrorIds.PendingAuthorizationCannotTravel:
             case ErrorIds.InvalidBearerToken:
+            case ErrorIds.CredentialTooLong:
             case ErrorIds.InvalidRequest:
             case ErrorIds.NullInput:
             case ErrorIds.UnsupportedInput:

@@ -62,8 +62,21 @@ internal static class ErrorRecords
         Build(new InvalidOperationException(command + " changes the account, and the connection to " + connection.BaseUri
             + " holds only an app-only Bearer token. " + AdviceText.Of(AdviceKind.ConnectWithUserContext)), ErrorIds.UserContextRequired, connection);
 
-    /// <summary>A Bearer token that no header can carry.</summary>
-    public static ErrorRecord InvalidBearerToken(string message) => Build(new ArgumentException(message), ErrorIds.InvalidBearerToken, null);
+    /// <summary>A Bearer token that no header can carry; <paramref name="source"/> says where it came from, <paramref name="problem"/> what is wrong.</summary>
+    public static ErrorRecord InvalidBearerToken(string source, string problem) =>
+        Build(new ArgumentException("The Bearer token in " + source + " " + problem + " Paste it again from the developer portal, without quotes or line breaks."), ErrorIds.InvalidBearerToken, null);
+
+    /// <summary>A pending authorization that came through serialization without its secrets, so it cannot be completed.</summary>
+    public static ErrorRecord PendingAuthorizationCannotTravel(PendingAuthorization pending) =>
+        Build(new ArgumentException("This pending authorization (request token " + Core.Text.MessageText.Quote(pending.RequestToken) + ") went through serialization"
+            + " (a job, Export-Clixml, remoting or JSON), and its request token secret stays behind by design, so it cannot be completed. Complete it in the session"
+            + " that ran Request-ProfileMediaAuthorization, from the object it output, or run Request-ProfileMediaAuthorization again here."),
+            ErrorIds.PendingAuthorizationCannotTravel, pending.RequestToken);
+
+    /// <summary>A credential far longer than any X key, secret or token; <paramref name="source"/> says where it came from. Its value is never shown.</summary>
+    public static ErrorRecord CredentialTooLong(string source, int length) =>
+        Build(new ArgumentException("The credential " + source + " " + Core.Credentials.CredentialText.TooLong(length) + " Set it to the value alone, as the developer portal shows it."),
+            ErrorIds.CredentialTooLong, null);
 
     /// <summary>The connection was closed while a call about <paramref name="target"/> ran.</summary>
     public static ErrorRecord ClosedDuringCall(object? target) =>

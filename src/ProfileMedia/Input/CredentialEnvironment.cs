@@ -1,7 +1,10 @@
 using System;
 using System.Collections.Generic;
+using System.Management.Automation;
 using System.Security;
 using ProfileMedia.Core.Api;
+using ProfileMedia.Core.Credentials;
+using ProfileMedia.Errors;
 
 namespace ProfileMedia.Input;
 
@@ -24,10 +27,25 @@ internal static class CredentialEnvironment
     /// </summary>
     public static string? Text(string variable) => Environment.GetEnvironmentVariable(variable);
 
-    /// <summary>The variable's value as a read-only SecureString, or null when it is not set.</summary>
-    public static SecureString? Secret(string variable)
+    /// <summary>
+    /// A credential variable's value, or null when it is not set; one far longer than any X credential stops
+    /// <paramref name="cmdlet"/> with CredentialTooLong naming the variable (never its value).
+    /// </summary>
+    public static string? Credential(Cmdlet cmdlet, string variable)
     {
         string? value = Text(variable);
+        if (value != null && value.Length > CredentialText.MaxLength)
+        {
+            cmdlet.ThrowTerminatingError(ErrorRecords.CredentialTooLong("$env:" + variable, value.Length));
+        }
+
+        return value;
+    }
+
+    /// <summary>A credential variable's value as a read-only SecureString, or null when it is not set; checked as <see cref="Credential"/> is.</summary>
+    public static SecureString? Secret(Cmdlet cmdlet, string variable)
+    {
+        string? value = Credential(cmdlet, variable);
         if (value == null)
         {
             return null;

@@ -15,11 +15,6 @@ namespace ProfileMedia.Input;
 /// </remarks>
 internal readonly struct MediaInput
 {
-    private static readonly string[] ImageProperties = { "profile_image_url_https", "ProfileImageUrlHttps", "profile_image_url", "ProfileImageUrl" };
-    private static readonly string[] BannerProperties = { "profile_banner_url", "ProfileBannerUrl" };
-    private static readonly string[] ScreenNameProperties = { "screen_name", "ScreenName" };
-    private static readonly string[] UserIdProperties = { "id_str", "UserId" };
-
     private MediaInput(string? url, string? screenName, string? userId, string? otherKind = null)
     {
         Url = url;
@@ -83,7 +78,7 @@ internal readonly struct MediaInput
                 // Read as text it would look like a URL and give nonsense variants: refuse it by name instead.
                 return new MediaInput(banner.Url, banner.ScreenName, banner.UserId, "a banner variant");
             default:
-                return FromOther(input, value, ImageProperties);
+                return FromOther(input, value, UserProperties.ImageUrl);
         }
     }
 
@@ -102,7 +97,7 @@ internal readonly struct MediaInput
             case ProfileImageVariant image:
                 return new MediaInput(image.Url, image.ScreenName, image.UserId, "a profile image variant");
             default:
-                return FromOther(input, value, BannerProperties);
+                return FromOther(input, value, UserProperties.BannerUrl);
         }
     }
 
@@ -115,11 +110,11 @@ internal readonly struct MediaInput
             case Uri uri:
                 // The text as written: Uri.ToString() would unescape %20 and so change the URL.
                 return new MediaInput(uri.OriginalString, null, null);
-            case IDictionary table:
-                return new MediaInput(PropertyBag.Text(table, urlProperties), PropertyBag.Text(table, ScreenNameProperties), PropertyBag.Text(table, UserIdProperties));
+            case IDictionary _:
             case PSCustomObject _:
-                var bag = (PSObject)input!;
-                return new MediaInput(PropertyBag.Text(bag, urlProperties), PropertyBag.Text(bag, ScreenNameProperties), PropertyBag.Text(bag, UserIdProperties));
+                InputBag.TryOf(input, out InputBag bag);
+                InputBag user = UserProperties.UserIn(bag);
+                return new MediaInput(user.Text(urlProperties), user.Text(UserProperties.ScreenName), user.Text(UserProperties.UserId));
             default:
                 // Anything else is read as text, as the binder would convert it, and then judged as a URL.
                 return new MediaInput(LanguagePrimitives.ConvertTo<string>(value), null, null);

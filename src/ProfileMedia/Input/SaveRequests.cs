@@ -69,13 +69,9 @@ internal sealed class SaveRequests
                 return ForUrl(url);
             case Uri uri:
                 return ForUrl(uri.OriginalString);
-            case PSCustomObject _ when VariantFromProperties(new Bag((PSObject)input!)) is MediaRequest variant:
+            case IDictionary or PSCustomObject when InputBag.TryOf(input, out InputBag bag) && VariantFromProperties(bag) is MediaRequest variant:
                 return new[] { variant };
-            case PSCustomObject _ when UserFromProperties(new Bag((PSObject)input!)) is ProfileUser user:
-                return ForUser(user);
-            case IDictionary table when VariantFromProperties(new Bag(table)) is MediaRequest variant:
-                return new[] { variant };
-            case IDictionary table when UserFromProperties(new Bag(table)) is ProfileUser user:
+            case IDictionary or PSCustomObject when InputBag.TryOf(input, out InputBag bag) && UserProperties.ToUser(bag) is ProfileUser user:
                 return ForUser(user);
             default:
                 _writeError(ErrorRecords.UnsupportedInput(Command, input, "it takes image or banner variants, users or URLs"));
@@ -128,29 +124,9 @@ internal sealed class SaveRequests
         return new[] { request! };
     }
 
-    // A user as a property bag: a v1.1 object from ConvertFrom-Json (snake_case, -AsHashtable too), or a ProfileUser
-    // that went through JSON or Export-Clixml and came back as properties (PascalCase).
-    private static ProfileUser? UserFromProperties(Bag bag)
-    {
-        string? screenName = bag.Text("screen_name", "ScreenName");
-        if (screenName == null)
-        {
-            return null;
-        }
-
-        return new ProfileUser(
-            bag.Text("id_str", "UserId") ?? string.Empty,
-            screenName,
-            bag.Text("name", "Name") ?? screenName,
-            bag.Text("profile_image_url", "ProfileImageUrl"),
-            bag.Text("profile_image_url_https", "ProfileImageUrlHttps"),
-            bag.Text("profile_banner_url", "ProfileBannerUrl"),
-            bag.Value("default_profile_image", "IsDefaultProfileImage") is bool isDefault && isDefault);
-    }
-
     // An image or banner variant that came back as properties (ConvertFrom-Json, Import-Clixml): it has a Url, a Width,
     // and a Size (image) or a Name (banner).
-    private static MediaRequest? VariantFromProperties(Bag bag)
+    private static MediaRequest? VariantFromProperties(InputBag bag)
     {
         string? url = bag.Text("Url");
         string? size = bag.Text("Size");
@@ -166,30 +142,5 @@ internal sealed class SaveRequests
         return size != null
             ? MediaRequest.From(new ProfileImageVariant(size, null, null, url, false, sourceUrl, screenName, userId))
             : MediaRequest.From(new ProfileBannerVariant(name!, 0, 0, url, sourceUrl, screenName, userId));
-    }
-
-    // The properties of what was piped, read alike whether it is an object (ConvertFrom-Json) or a hashtable (-AsHashtable).
-    private readonly struct Bag
-    {
-        private readonly PSObject? _object;
-        private readonly IDictionary? _table;
-
-        public Bag(PSObject bag)
-        {
-            _object = bag;
-            _table = null;
-        }
-
-        public Bag(IDictionary table)
-        {
-            _object = null;
-            _table = table;
-        }
-
-        public string? Text(params string[] names) => _table != null ? PropertyBag.Text(_table, names) : PropertyBag.Text(_object!, names);
-
-        public object? Value(params string[] names) => _table != null ? PropertyBag.Value(_table, names) : PropertyBag.Value(_object!, names);
-
-        public bool Has(string name) => _table != null ? _table.Contains(name) : PropertyBag.Has(_object!, name);
     }
 }

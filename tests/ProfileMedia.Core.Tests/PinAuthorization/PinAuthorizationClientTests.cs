@@ -130,6 +130,25 @@ public sealed class PinAuthorizationClientTests
     }
 
     [Fact]
+    public async Task Control_characters_in_the_answered_screen_name_are_made_visible_as_in_v2_answers()
+    {
+        await using var emulator = await Emulator.StartAsync();
+        using var client = new PinAuthorizationClient(emulator.Server.BaseUri, Timeout);
+        var pending = await RequestAsync(client, emulator);
+        emulator.Server.InjectFault(new FaultSpec
+        {
+            PathPrefix = "/oauth/access_token",
+            Status = 200,
+            Body = "oauth_token=1000001-abc&oauth_token_secret=def&user_id=1000001&screen_name=evil%1B%5D0%3Bpwned%07%0D%0Aname",
+        });
+
+        AuthorizedAccount account = await client.CompleteAsync(pending, "1234567", null, CancellationToken.None);
+
+        Assert.Equal("evil\\u001b]0;pwned\\u0007\\u000d\\u000aname", account.ScreenName);
+        Assert.DoesNotContain(account.ToString(), c => char.IsControl(c));
+    }
+
+    [Fact]
     public async Task Each_request_is_reported_to_the_observer_without_its_Authorization_header()
     {
         await using var emulator = await Emulator.StartAsync();

@@ -164,7 +164,7 @@ public sealed class ProfileImageUrlFuzzTests
         foreach (ProfileImageSize size in Sizes)
         {
             int length = size.Marker.Length;
-            if (length > 0 && stemEnd - length > segmentStart && string.CompareOrdinal(source, stemEnd - length, size.Marker, 0, length) == 0)
+            if (length > 0 && stemEnd - length > segmentStart && string.Compare(source, stemEnd - length, size.Marker, 0, length, StringComparison.OrdinalIgnoreCase) == 0)
             {
                 expectedSize = size;
             }
@@ -189,7 +189,8 @@ public sealed class ProfileImageUrlFuzzTests
                 return "the variant of its own size is not the source itself";
             }
 
-            if (!UrlLayout.IsSplice(variant, source, markerStart, size.Marker, stemEnd) || !layout.KeepsEnds(variant, source, https: false))
+            // Its own size is the source as given, whatever the case of its marker (checked just above).
+            if ((size != url.Size && !UrlLayout.IsSplice(variant, source, markerStart, size.Marker, stemEnd)) || !layout.KeepsEnds(variant, source, https: false))
             {
                 return "the " + size + " variant is " + FuzzText.Escape(variant);
             }
@@ -214,7 +215,8 @@ public sealed class ProfileImageUrlFuzzTests
 
         ProfileImageSize target = random.Pick(Sizes);
         bool https = markedHttps || random.Coin(); // an upgraded variant has lost the plain scheme
-        if (!string.Equals(reparsed.GetVariantUrl(target, https), url.GetVariantUrl(target, https), StringComparison.Ordinal))
+        // The source's own size keeps the source's spelling of its marker ("_400X400"); a variant spells it as X does.
+        if (!string.Equals(reparsed.GetVariantUrl(target, https), url.GetVariantUrl(target, https), target == url.Size ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal))
         {
             return "the " + target + " variant of the " + marked + " variant differs from the " + target + " variant of the source";
         }
@@ -329,7 +331,8 @@ public sealed class ProfileBannerUrlFuzzTests
 
         BannerSize target = random.Pick(Sizes);
         bool https = markedHttps || random.Coin(); // an upgraded variant has lost the plain scheme
-        if (!string.Equals(reparsed.GetVariantUrl(target, https), url.GetVariantUrl(target, https), StringComparison.Ordinal))
+        // The source's own size keeps the source's spelling of its marker ("_400X400"); a variant spells it as X does.
+        if (!string.Equals(reparsed.GetVariantUrl(target, https), url.GetVariantUrl(target, https), target == url.Size ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal))
         {
             return "the " + target + " variant of the " + marked + " variant differs from the " + target + " variant of the source";
         }

@@ -37,6 +37,18 @@ public class ProfileImageUrlTests
         Assert.Equal(expected, Variant(input, ProfileImageSize.Original));
     }
 
+    [Theory]
+    [InlineData("https://pbs.twimg.com/profile_images/1/A_NORMAL.JPG", "normal", "https://pbs.twimg.com/profile_images/1/A_bigger.JPG", "https://pbs.twimg.com/profile_images/1/A.JPG")]
+    [InlineData("https://abs.twimg.com/sticky/default_profile_images/Default_Profile_Normal.png", "normal", "https://abs.twimg.com/sticky/default_profile_images/Default_Profile_bigger.png", "https://abs.twimg.com/sticky/default_profile_images/Default_Profile.png")]
+    [InlineData("https://pbs.twimg.com/profile_images/1/x_400X400.jpg", "400x400", "https://pbs.twimg.com/profile_images/1/x_bigger.jpg", "https://pbs.twimg.com/profile_images/1/x.jpg")]
+    public void A_size_marker_is_recognised_in_any_case_and_variants_use_the_services_own_spelling(string input, string size, string bigger, string original)
+    {
+        Assert.Equal(UrlProblem.None, ProfileImageUrl.TryParse(input, out ProfileImageUrl parsed));
+        Assert.Equal(size, parsed.Size.Name);
+        Assert.Equal(bigger, Variant(input, ProfileImageSize.Bigger));
+        Assert.Equal(original, Variant(input, ProfileImageSize.Original));
+    }
+
     [Fact]
     public void A_host_that_looks_like_a_file_name_is_never_touched()
     {

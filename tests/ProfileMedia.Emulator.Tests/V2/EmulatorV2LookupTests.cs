@@ -113,6 +113,26 @@ public sealed class EmulatorV2LookupTests
         Assert.False(item.TryGetProperty("detail", out _));
     }
 
+    [Theory]
+    [InlineData("2/users?ids=1000001,9223372036854775808,1000002", "ids", "1000001,9223372036854775808,1000002")]
+    [InlineData("2/users/9999999999999999999", "id", "9999999999999999999")]
+    public async Task An_id_above_the_signed_64_bit_maximum_is_400_invalid_request_naming_it_not_a_server_error(string path, string parameter, string sent)
+    {
+        await using var v2 = await V2Harness.StartAsync();
+
+        var (status, body) = await V2Harness.ReadAsync(v2.BearerGetAsync(path));
+        var (largestStatus, largest) = await V2Harness.ReadAsync(v2.BearerGetAsync("2/users?ids=1000001,9223372036854775807"));
+
+        Assert.Equal(400, status);
+        Assert.EndsWith("/2/problems/invalid-request", body.GetProperty("type").GetString());
+        var item = body.GetProperty("errors")[0];
+        Assert.Equal(sent, item.GetProperty("parameters").GetProperty(parameter)[0].GetString());
+        string bad = sent.Split(',').Single(v => v.Length == 19);
+        Assert.Contains("[" + bad + "]", item.GetProperty("message").GetString(), System.StringComparison.Ordinal);
+        Assert.Equal(200, largestStatus);
+        Assert.Equal("9223372036854775807", largest.GetProperty("errors")[0].GetProperty("value").GetString());
+    }
+
     [Fact]
     public async Task More_than_100_names_in_one_call_is_invalid_and_100_is_fine()
     {
