@@ -129,6 +129,27 @@ $bigPeak = Get-Median $big
 $rows.Add((New-BenchRow -Figure '50 MP JPEG (8660x5774) to an avatar, peak resident memory of the whole process' -Value $bigPeak -Unit 'MiB' `
             -Baseline 'its full RGBA bitmap alone' -BaselineValue $fullBitmap -Comparison (Get-MemoryComparison $bigPeak $fullBitmap) -Target 'well under the full bitmap' -Met ($bigPeak -le $fullBitmap / 2) -Samples $big))
 $details.Add(('50 MP: decoded at {0} instead of 8660x5774; crop {1}.' -f $bigOutput.decoded, $bigOutput.crop))
+
+# A 36-megapixel PNG (issue 17: 542 MB in 0.2.0): PNG has no scaled decode, so it is decoded whole (at most 40 MP), and
+# the bound is that bitmap plus the scaling steps: the crop is a view of it, not a copy, and no image copy is made.
+$png36 = Join-Path $work 'photo-36mp.png'
+if (-not (Test-Path -LiteralPath $png36)) { Write-Host '  generating a 7350x4900 PNG'; $null = Invoke-FitBench @('generate', $png36, '7350', '4900') }
+$pngPeaks = [Collections.Generic.List[double]]::new()
+for ($run = 1; $run -le [Math]::Max(1, [Math]::Min($Runs, 3)); $run++) {
+    $m = Measure-Process $dotnet @($fitBench, 'fit', $png36, 'avatar', (Join-Path $work 'ours-36mp-png.jpg'))
+    $pngPeaks.Add($m.peakKiB / 1024)
+}
+$pngBitmap = 7350.0 * 4900 * 4 / 1MB
+$pngFile = (Get-Item -LiteralPath $png36).Length / 1MB
+$pngPeak = Get-Median $pngPeaks
+# The stated bound (ConvertTo-ProfileImage help): the full bitmap, plus the file (mapped, so its pages count), plus a
+# quarter of the crop for the first halving, plus the runtime; 64 MiB covers the last two here.
+$pngBound = $pngBitmap + $pngFile + 64
+$rows.Add((New-BenchRow -Figure '36 MP PNG (7350x4900) to an avatar, peak resident memory of the whole process' -Value $pngPeak -Unit 'MiB' `
+            -Baseline 'its full RGBA bitmap alone' -BaselineValue $pngBitmap -Comparison (Get-MemoryComparison $pngPeak $pngBitmap) `
+            -Target ('within the stated bound: bitmap + file ({0:0} MiB) + 64 MiB = {1:0} MiB (0.2.0: 542 MB)' -f $pngFile, $pngBound) -Met ($pngPeak -le $pngBound) -Samples $pngPeaks))
+$rows.Add((New-BenchRow -Figure '36 MP PNG against the 50 MP JPEG of this run, peak resident memory' -Value $pngPeak -Unit 'MiB' `
+            -Baseline '50 MP JPEG to an avatar (scaled decode)' -BaselineValue $bigPeak -Comparison (Get-MemoryComparison $pngPeak $bigPeak) -Samples $pngPeaks -BaselineSamples $big))
 $details.Add("Medians of $Runs fresh processes per case, alternating which goes first, after one warm-up each. Peak memory is the child's ru_maxrss. The module's side includes the .NET runtime (start-up and its own memory); ImageMagick is a native program.")
 $details.Add($(if ($haveMagick) { "Baseline: ``$($convert.Source)``, $magickVersion." } else { 'Baseline missing: no `convert` whose -version says ImageMagick (Debian: apt-get install imagemagick).' }))
 

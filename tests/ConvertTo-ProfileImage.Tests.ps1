@@ -76,6 +76,9 @@ Describe 'ConvertTo-ProfileImage' {
         @{ Case = 'a decompression bomb'; Make = { (New-DeclaredOnlyPicture -Path (Join-Path $folder 'bomb.png')).FullName }; ErrorId = 'ImageTooManyPixels' }
         @{ Case = 'text named .jpg'; Make = { $p = Join-Path $folder 'text.jpg'; Set-Content -LiteralPath $p -Value 'not a picture'; $p }; ErrorId = 'UnsupportedImageFormat' }
         @{ Case = 'a missing file'; Make = { Join-Path $folder 'missing.png' }; ErrorId = 'ImageFileNotFound' }
+        @{ Case = 'a JPEG declaring 10000x9999 that holds 16x16'; Make = { (New-DamagedJpeg -Path (Join-Path $folder 'liar.jpg') -Kind DeclaresMore).FullName }; ErrorId = 'CorruptImage' }
+        @{ Case = 'a JPEG with 2 KB of scan data overwritten'; Make = { (New-DamagedJpeg -Path (Join-Path $folder 'scratched.jpg') -Kind Scratched).FullName }; ErrorId = 'CorruptImage' }
+        @{ Case = 'a JPEG declaring 65535x65535'; Make = { (New-DamagedJpeg -Path (Join-Path $folder 'huge.jpg') -Kind DeclaresMore -Width 65535 -Height 65535).FullName }; ErrorId = 'ImageTooManyPixels' }
     ) {
         $bad = & $Make
         $out = New-Destination
@@ -85,6 +88,83 @@ Describe 'ConvertTo-ProfileImage' {
         $problems[0].TargetObject | Should -Be $bad
         $results.Path | Should -Be @(Join-Path $out.FullName 'photo.avatar.jpg')
         @(Get-ChildItem -LiteralPath $out.FullName -Force) | Should -HaveCount 1
+    }
+
+    It 'says the disk is full, naming the folder, leaves nothing on it, and writes the next picture that fits' {
+        $id = if ($IsLinux) { id -u } else { $null }
+        if ($id -ne '0') { Set-ItResult -Skipped -Because 'a full disk is a small tmpfs, which needs Linux and root to mount'; return }
+        $disk = New-Destination
+        $null = mount -t tmpfs -o size=64k tmpfs $disk.FullName 2>&1
+        if ($LASTEXITCODE -ne 0) { Set-ItResult -Skipped -Because "a tmpfs could not be mounted here (exit code $LASTEXITCODE)"; return }
+        try {
+            ConvertTo-ProfileImage $noise.FullName -Destination $disk.FullName -ErrorVariable problems -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+            $problems | Should -HaveCount 1
+            $problems[0].FullyQualifiedErrorId | Should -Be 'DiskFull,ProfileMedia.Commands.ConvertToProfileImageCommand'
+            $problems[0].CategoryInfo.Category | Should -Be 'ResourceUnavailable'
+            $problems[0].Exception.Message | Should -BeLike "*'$($disk.FullName)*' is full*"
+            @(Get-ChildItem -LiteralPath $disk.FullName -Force) | Should -HaveCount 0
+
+            (ConvertTo-ProfileImage $photo.FullName -Destination $disk.FullName).Path | Should -Exist
+            @(Get-ChildItem -LiteralPath $disk.FullName -Force).Name | Should -Be @('photo.avatar.jpg')
+        }
+        finally {
+            umount $disk.FullName
+        }
+    }
+
+    It 'refuses to write over its own source, <Case>, with -Force too' -TestCases @(
+        @{ Case = 'named the same'; Source = 'photo.jpg'; Destination = 'photo.jpg' }
+        @{ Case = 'through a symbolic link to the source'; Source = 'photo.jpg'; Destination = 'link.jpg' }
+        @{ Case = 'from a symbolic link onto its target'; Source = 'link.jpg'; Destination = 'photo.jpg' }
+        @{ Case = 'through a hard link'; Source = 'photo.jpg'; Destination = 'hard.jpg' }
+        @{ Case = 'through a linked folder'; Source = 'photo.jpg'; Destination = 'again/photo.jpg' }
+    ) {
+        $out = New-Destination
+        $original = Join-Path $out 'photo.jpg'
+        Copy-Item -LiteralPath (ConvertTo-ProfileImage $noise.FullName -Destination $out.FullName).Path -Destination $original
+        $null = New-Item -ItemType SymbolicLink -Path (Join-Path $out 'link.jpg') -Target $original
+        $null = New-Item -ItemType HardLink -Path (Join-Path $out 'hard.jpg') -Target $original
+        $null = New-Item -ItemType SymbolicLink -Path (Join-Path $out 'again') -Target $out.FullName
+        $before = (Get-FileHash -LiteralPath $original).Hash
+
+        ConvertTo-ProfileImage -LiteralPath (Join-Path $out $Source) -Destination (Join-Path $out $Destination) -Force -ErrorVariable problems -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+
+        $problems | Should -HaveCount 1
+        $problems[0].FullyQualifiedErrorId | Should -Be 'DestinationIsSource,ProfileMedia.Commands.ConvertToProfileImageCommand'
+        $problems[0].Exception.Message | Should -BeLike "*$Destination*"
+        (Get-FileHash -LiteralPath $original).Hash | Should -Be $before
+        @(Get-ChildItem -LiteralPath $out.FullName -Force -Filter '.*') | Should -HaveCount 0 # no temporary file left
+    }
+
+    It 'refuses <Case> with the same check and id as a plain upload, and goes on with the next file' -TestCases @(
+        @{ Case = 'a directory'; Make = { $folder.FullName }; ErrorId = 'ImageFileIsDirectory'; Unix = $false }
+        @{ Case = '/dev/zero'; Make = { '/dev/zero' }; ErrorId = 'ImageFileNotRegular'; Unix = $true }
+        @{ Case = 'a FIFO'; Make = { $p = Join-Path $folder "fifo-$([guid]::NewGuid().ToString('n'))"; mkfifo $p; $p }; ErrorId = 'ImageFileNotRegular'; Unix = $true }
+        @{ Case = 'a /proc file'; Make = { '/proc/self/status' }; ErrorId = 'ImageFileNotRegular'; Unix = $true }
+        @{ Case = 'an empty file'; Make = { $p = Join-Path $folder 'empty.jpg'; $null = New-Item -ItemType File -Path $p -Force; $p }; ErrorId = 'ImageFileEmpty'; Unix = $false }
+    ) {
+        if ($Unix -and -not $IsLinux) { Set-ItResult -Skipped -Because 'devices, FIFOs and /proc as tested here are Linux things'; return }
+        $bad = & $Make
+        $out = New-Destination
+        $results = @(ConvertTo-ProfileImage -LiteralPath $bad -Destination $out.FullName -ErrorVariable problems -ErrorAction SilentlyContinue
+            ConvertTo-ProfileImage -LiteralPath $photo.FullName -Destination $out.FullName)
+        $problems | Should -HaveCount 1
+        $problems[0].FullyQualifiedErrorId | Should -Be "$ErrorId,ProfileMedia.Commands.ConvertToProfileImageCommand"
+        $problems[0].Exception.Message | Should -BeLike "*$bad*"
+        $results.Path | Should -Be @(Join-Path $out.FullName 'photo.avatar.jpg')
+    }
+
+    It 'refuses -Destination <Destination> (<Why>) as Save-ProfileMedia does, with InvalidDestination, writing nothing' -TestCases @(
+        @{ Destination = '\\server\share'; Why = 'UNC-looking on a system without UNC'; UncOnly = $true }
+        @{ Destination = 'Env:\'; Why = 'another provider'; UncOnly = $false }
+        @{ Destination = '   '; Why = 'white space'; UncOnly = $false }
+    ) {
+        if ($UncOnly -and $IsWindows) { Set-ItResult -Skipped -Because 'Windows has UNC paths'; return }
+        $saveError = { $null | Save-ProfileMedia -Destination $Destination } | Should -Throw -PassThru
+        $convertError = { ConvertTo-ProfileImage $photo.FullName -Destination $Destination } | Should -Throw -PassThru
+        $convertError.FullyQualifiedErrorId | Should -Be 'InvalidDestination,ProfileMedia.Commands.ConvertToProfileImageCommand'
+        $convertError.Exception.Message | Should -Be $saveError.Exception.Message
+        Join-Path $PWD 'server' | Should -Not -Exist
     }
 
     It 'refuses a crop region outside the picture' {

@@ -215,3 +215,42 @@ Describe 'Save-ProfileMedia' {
         Get-SavedName $destination | Should -BeNullOrEmpty
     }
 }
+
+Describe 'Messages about folders that cannot be written' {
+    BeforeAll {
+        . "$PSScriptRoot/TestPictures.ps1"
+        $picture = New-TestPicture -Path (Join-Path $root 'sweep.png') -Width 300 -Height 300
+    }
+
+    BeforeEach { Reset-Emulator $emulator; $null = Connect-EmulatorAccount $emulator }
+
+    It 'end in one full stop, for Save-ProfileMedia and ConvertTo-ProfileImage, into <Case>' -TestCases @(
+        @{ Case = 'an immutable folder'; Immutable = $true; Folder = $null }
+        @{ Case = 'a /proc folder'; Immutable = $false; Folder = '/proc/self' }
+    ) {
+        if (-not $IsLinux) { Set-ItResult -Skipped -Because 'immutable folders (chattr) and /proc are Linux things'; return }
+        if ($Immutable) {
+            $Folder = New-Destination
+            $null = New-Item -ItemType Directory -Path $Folder
+            $null = chattr +i $Folder 2>&1
+            if ($LASTEXITCODE -ne 0) { Set-ItResult -Skipped -Because "chattr +i is refused here (not root, or a file system without the flag)"; return }
+        }
+        try {
+            $messages = @(
+                Get-ProfileUser EmulatedUser | Get-ProfileImageVariant -Size normal | Save-ProfileMedia -Destination $Folder -ErrorVariable saved -ErrorAction SilentlyContinue
+                ConvertTo-ProfileImage $picture.FullName -Destination $Folder -ErrorVariable converted -ErrorAction SilentlyContinue
+                ConvertTo-ProfileImage $picture.FullName -Destination (Join-Path $Folder 'me.jpg') -ErrorVariable named -ErrorAction SilentlyContinue
+            ) | Should -BeNullOrEmpty
+            $errors = @($saved) + @($converted) + @($named)
+            $errors | Should -HaveCount 3
+            foreach ($problem in $errors) {
+                $problem.Exception.Message | Should -Match '[^.]\.$' -Because "a message ends in one full stop: $($problem.Exception.Message)"
+                $problem.Exception.Message | Should -Not -Match '\.\.' -Because "no sentence ends in two: $($problem.Exception.Message)"
+                $problem.Exception.Message | Should -BeLike "*$Folder*"
+            }
+        }
+        finally {
+            if ($Immutable) { $null = chattr -i $Folder 2>&1 }
+        }
+    }
+}

@@ -120,6 +120,34 @@ Describe 'Set-ProfileImage -Fit' {
         Get-AccountPost | Should -BeNullOrEmpty
     }
 
+    It 'uploads nothing for a JPEG whose <Case>: CorruptImage' -TestCases @(
+        @{ Case = 'header says 10000x9999 but holds 16x16 of data'; Kind = 'DeclaresMore' }
+        @{ Case = 'scan data has 2 KB overwritten'; Kind = 'Scratched' }
+    ) {
+        $damaged = New-DamagedJpeg -Path (Join-Path $folder "damaged-$Kind.jpg") -Kind $Kind
+        Set-ProfileImage -Path $damaged.FullName -Fit -ErrorVariable problems -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $problems | Should -HaveCount 1
+        $problems[0].FullyQualifiedErrorId | Should -Be 'CorruptImage,ProfileMedia.Commands.SetProfileImageCommand'
+        $problems[0].Exception.Message | Should -BeLike "*$($damaged.FullName)*damaged*"
+        Get-AccountPost | Should -BeNullOrEmpty
+        @(Get-EmulatorUpload $emulator) | Should -HaveCount 0
+    }
+
+    It 'refuses <Given> under -Fit with the id a plain upload gives, and sends nothing' -TestCases @(
+        @{ Given = 'a directory'; Path = { $folder.FullName }; Unix = $false }
+        @{ Given = '/dev/zero'; Path = { '/dev/zero' }; Unix = $true }
+        @{ Given = 'a /proc file'; Path = { '/proc/self/status' }; Unix = $true }
+    ) {
+        if ($Unix -and -not $IsLinux) { Set-ItResult -Skipped -Because 'devices and /proc as tested here are Linux things'; return }
+        $bad = & $Path
+        Set-ProfileImage -LiteralPath $bad -ErrorVariable plain -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        Set-ProfileImage -LiteralPath $bad -Fit -ErrorVariable fitted -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $fitted | Should -HaveCount 1
+        $fitted[0].FullyQualifiedErrorId | Should -Be $plain[0].FullyQualifiedErrorId
+        $fitted[0].FullyQualifiedErrorId | Should -BeIn @('ImageFileIsDirectory,ProfileMedia.Commands.SetProfileImageCommand', 'ImageFileNotRegular,ProfileMedia.Commands.SetProfileImageCommand')
+        Get-AccountPost | Should -BeNullOrEmpty
+    }
+
     It 'refuses -CropRegion without -Fit before anything is sent' {
         Set-ProfileImage -Path $fitPhoto.FullName -CropRegion 0, 0, 10, 10 -ErrorVariable problems -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
         $problems[0].FullyQualifiedErrorId | Should -Be 'CropRegionWithoutFit,ProfileMedia.Commands.SetProfileImageCommand'

@@ -89,6 +89,37 @@ function New-DeclaredOnlyPicture {
     Get-Item -LiteralPath $Path
 }
 
+function New-DamagedJpeg {
+    <#
+    Writes a structurally whole JPEG (every segment, EOI at the end) whose scan data is wrong, made from a JPEG the module
+    itself prepared: -Kind DeclaresMore (the header says -Width x -Height, the data holds a 16x16 picture) or Scratched
+    (2 KB of the scan data overwritten with random bytes, no 0xFF among them, so no marker appears).
+    #>
+    param([Parameter(Mandatory)] [string] $Path, [Parameter(Mandatory)] [ValidateSet('DeclaresMore', 'Scratched')] [string] $Kind, [int] $Width = 10000, [int] $Height = 9999)
+    $work = Join-Path ([IO.Path]::GetTempPath()) "pm-jpeg-$([guid]::NewGuid().ToString('n'))"
+    $null = New-Item -ItemType Directory -Path $work
+    try {
+        $side = if ($Kind -eq 'DeclaresMore') { 16 } else { 1000 }
+        $source = New-TestPicture -Path (Join-Path $work 'source.png') -Width $side -Height $side -Noise
+        $jpeg = [IO.File]::ReadAllBytes((ConvertTo-ProfileImage -LiteralPath $source.FullName -Destination $work).Path)
+    }
+    finally { Remove-Item -LiteralPath $work -Recurse -Force }
+    $i = 2
+    while ($jpeg[$i + 1] -ne 0xDA) {
+        if ($Kind -eq 'DeclaresMore' -and $jpeg[$i + 1] -eq 0xC0) {
+            $jpeg[$i + 5] = $Height -shr 8; $jpeg[$i + 6] = $Height -band 0xFF; $jpeg[$i + 7] = $Width -shr 8; $jpeg[$i + 8] = $Width -band 0xFF
+        }
+        $i += 2 + ([int] $jpeg[$i + 2] -shl 8) + $jpeg[$i + 3]
+    }
+    if ($Kind -eq 'Scratched') {
+        $scan = $i + 2 + ([int] $jpeg[$i + 2] -shl 8) + $jpeg[$i + 3]
+        $random = [Random]::new(17)
+        for ($k = $scan + 2000; $k -lt $scan + 4000; $k++) { $jpeg[$k] = $random.Next(0, 255) }
+    }
+    [IO.File]::WriteAllBytes($Path, $jpeg)
+    Get-Item -LiteralPath $Path
+}
+
 function Get-PictureHeaderSize {
     <# Width and height from a PNG's IHDR or a JPEG's first start-of-frame, read from the file's bytes. #>
     param([Parameter(Mandatory)] [string] $Path)

@@ -11,7 +11,7 @@ namespace ProfileMedia.FitBench;
 
 /// <summary>
 /// The three jobs of benchmark 9, one per process so each measurement starts clean:
-///   generate OUT WIDTH HEIGHT    a photo-like JPEG (gradients, shapes and grain), quality 90
+///   generate OUT WIDTH HEIGHT    a photo-like JPEG (gradients, shapes and grain), quality 90; a PNG when OUT ends in .png
 ///   fit IN avatar|banner OUT     prepares IN with ImageFitter and prints one line of JSON (crop, size, bytes, in-process ms)
 ///   measure -- COMMAND ARGS...   runs COMMAND, waits, and prints its wall time and peak resident memory (getrusage)
 /// </summary>
@@ -64,7 +64,8 @@ internal static class Program
             pixels[i + 2] = Clamp(pixels[i + 2] + n);
         }
 
-        using SKData data = bitmap.Encode(SKEncodedImageFormat.Jpeg, 90);
+        bool png = path.EndsWith(".png", StringComparison.OrdinalIgnoreCase);
+        using SKData data = bitmap.Encode(png ? SKEncodedImageFormat.Png : SKEncodedImageFormat.Jpeg, png ? 100 : 90);
         File.WriteAllBytes(path, data.ToArray());
     }
 

@@ -11,7 +11,9 @@ internal static class DecodeLimits
 
     /// <summary>
     /// The most pixels decoded at once: 40 megapixels, 160 MB as RGBA. A JPEG is decoded at a reduced scale (1/8 to
-    /// 8/8) and stays far below this; PNG, GIF, WebP and BMP are decoded whole, so this is their size limit.
+    /// 8/8) and stays far below this; PNG, GIF, WebP and BMP are decoded whole (this Skia has no scanline decoder for
+    /// PNG), so this is their size limit, and their memory bound is this bitmap, the mapped file and a quarter of the
+    /// crop for the first halving: the crop is a view of the decoded pixels and no image copy is made.
     /// </summary>
     public const long MaxDecodedPixels = 40_000_000;
 }

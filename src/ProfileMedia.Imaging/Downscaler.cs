@@ -4,7 +4,8 @@ namespace ProfileMedia.Imaging;
 
 /// <summary>
 /// Scales a bitmap down with a high-quality filter: halvings with a 2x2 box average while the picture is still more
-/// than twice the target (a cubic filter alone would skip pixels and alias), then one Mitchell cubic step to the exact size.
+/// than twice the target (a cubic filter alone would skip pixels and alias), then one Mitchell cubic step to the exact size
+/// (a plain copy when the size is right already). The source may be a view of a larger bitmap; it is never changed.
 /// </summary>
 internal static class Downscaler
 {
@@ -26,12 +27,13 @@ internal static class Downscaler
             current = half;
         }
 
-        if (current.Width == width && current.Height == height)
+        if (current.Width == width && current.Height == height && !ReferenceEquals(current, source))
         {
-            return ReferenceEquals(current, source) ? source.Copy() : current;
+            return current;
         }
 
-        SKBitmap result = Resize(current, width, height, Cubic);
+        // At the same size, linear sampling on pixel centres is an exact copy; Mitchell is not interpolating and would blur.
+        SKBitmap result = Resize(current, width, height, current.Width == width && current.Height == height ? Box : Cubic);
         if (!ReferenceEquals(current, source))
         {
             current.Dispose();
@@ -42,7 +44,8 @@ internal static class Downscaler
 
     private static SKBitmap Resize(SKBitmap source, int width, int height, SKSamplingOptions sampling)
     {
-        var result = new SKBitmap(source.Info.WithSize(width, height));
+        // No colour space on the result (the decoded pixels are sRGB already): the encoder then writes no ICC profile.
+        var result = new SKBitmap(new SKImageInfo(width, height, source.ColorType, source.AlphaType));
         if (!source.ScalePixels(result, sampling))
         {
             result.Dispose();

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Globalization;
 using ProfileMedia.Core.Fitting;
+using ProfileMedia.Core.Images;
 using SkiaSharp;
 
 namespace ProfileMedia.Imaging;
@@ -58,6 +59,6 @@ internal static class Encoder
     }
 
     private static ImageFitException CannotFit(string source, FitTarget target, string how, long bytes) =>
-        new ImageFitException(ImageFitProblem.ImageCannotFit, string.Format(CultureInfo.InvariantCulture,
+        new ImageFitException(ImageProblem.ImageCannotFit, string.Format(CultureInfo.InvariantCulture,
             "'{0}' prepared as {1} is {2:N0} bytes {3}; the limit is {4:N0} bytes.", source, target.Name.ToLowerInvariant(), bytes, how, target.MaxBytes));
 }

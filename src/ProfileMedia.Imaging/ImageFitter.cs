@@ -2,6 +2,8 @@ using System;
 using System.Globalization;
 using System.IO;
 using ProfileMedia.Core.Fitting;
+using ProfileMedia.Core.Images;
+using ProfileMedia.Core.Uploads;
 using SkiaSharp;
 
 namespace ProfileMedia.Imaging;
@@ -17,30 +19,28 @@ internal static class ImageFitter
     /// <exception cref="ImageFitException">The file cannot be read, is not a supported image, is cut short, too large, or cannot fit.</exception>
     public static FittedImage FitFile(string path, FitTarget target, CropBox? region)
     {
+        // The same checks as a file uploaded as it is, and so the same errors: a directory, a FIFO, a device or a /proc
+        // file is named as such, never opened as a picture.
+        ImageProblem problem = ImageFile.CheckFile(path, out _, out string message);
+        if (problem != ImageProblem.None)
+        {
+            throw new ImageFitException(problem, message);
+        }
+
         // Mapped, not read: the codec reads the file where it lies, and no managed copy of a 20 MB photo is made.
         SKData? data;
         try
         {
-            var file = new FileInfo(path);
-            if (!file.Exists)
-            {
-                throw new ImageFitException(ImageFitProblem.ImageFileUnreadable, "The image file '" + path + "' does not exist.");
-            }
-
-            data = file.Length == 0 ? null : SKData.Create(path);
-            if (data == null && file.Length > 0)
-            {
-                throw new ImageFitException(ImageFitProblem.ImageFileUnreadable, "The image file '" + path + "' cannot be read.");
-            }
+            data = SKData.Create(path);
         }
         catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is ArgumentException || e is NotSupportedException || e is System.Security.SecurityException)
         {
-            throw new ImageFitException(ImageFitProblem.ImageFileUnreadable, "The image file '" + path + "' cannot be read: " + e.Message, e);
+            throw new ImageFitException(ImageProblem.ImageFileUnreadable, "The image file '" + path + "' cannot be read: " + Core.Text.MessageText.Reason(e), e);
         }
 
         if (data == null)
         {
-            return Fit(Array.Empty<byte>(), path, target, region); // empty: refused, named as such
+            throw new ImageFitException(ImageProblem.ImageFileUnreadable, "The image file '" + path + "' cannot be read.");
         }
 
         using (data)
@@ -59,10 +59,16 @@ internal static class ImageFitter
     private static FittedImage Fit(SKData data, string source, FitTarget target, CropBox? region)
     {
         string format = ImageStructure.Check(data, source);
+        if (ImageStructure.DeclaredJpegSize(data, format) is (int jpegWidth, int jpegHeight) && (long)jpegWidth * jpegHeight > DecodeLimits.MaxDeclaredPixels)
+        {
+            throw TooLarge(source, format, jpegWidth, jpegHeight, "declares", DecodeLimits.MaxDeclaredPixels);
+        }
+
+        ImageStructure.CheckScans(data, format, source);
         using SKCodec? codec = SKCodec.Create(data);
         if (codec == null)
         {
-            throw new ImageFitException(ImageFitProblem.CorruptImage, "The " + format + " header of '" + source + "' is damaged: it cannot be read.");
+            throw new ImageFitException(ImageProblem.CorruptImage, "The " + format + " header of '" + source + "' is damaged: it cannot be read.");
         }
 
         SKImageInfo declared = codec.Info;
@@ -78,21 +84,35 @@ internal static class ImageFitter
         int uprightHeight = swap ? declared.Width : declared.Height;
         (CropBox crop, int width, int height) = FitGeometry.Compute(uprightWidth, uprightHeight, target, region);
 
-        SKSizeI decodeSize = ChooseDecodeSize(codec, swap, crop, width, height);
-        if ((long)decodeSize.Width * decodeSize.Height > DecodeLimits.MaxDecodedPixels)
-        {
-            throw TooLarge(source, format, declared.Width, declared.Height, "would have to be decoded whole at", DecodeLimits.MaxDecodedPixels);
-        }
-
         bool mayHaveAlpha = declared.AlphaType != SKAlphaType.Opaque;
-        using SKBitmap decoded = Decode(codec, decodeSize, mayHaveAlpha, source, format);
+        using SKBitmap decoded = DecodeWithin(codec, swap, crop, width, height, mayHaveAlpha, source, format);
         using SKBitmap upright = CropUpright(decoded, origin, crop, uprightWidth, uprightHeight);
         using SKBitmap scaled = Downscaler.Scale(upright, width, height);
         bool transparent = mayHaveAlpha && HasTransparency(scaled);
         var encoded = Encoder.Encode(scaled, transparent, target, source);
         return new FittedImage(target, format, uprightWidth, uprightHeight, (int)origin == 0 ? 1 : (int)origin, crop,
-            decodeSize.Width, decodeSize.Height, width, height, encoded.Format, encoded.Quality, encoded.Tried, encoded.Bytes);
+            decoded.Width, decoded.Height, width, height, encoded.Format, encoded.Quality, encoded.Tried, encoded.Bytes);
     }
+
+    /// <summary>
+    /// Decodes within the memory bound (<see cref="DecodeLimits"/>): a JPEG at libjpeg's smallest scale that still has
+    /// the pixels the output needs; anything else whole, and then only up to <see cref="DecodeLimits.MaxDecodedPixels"/>.
+    /// The bitmap is made immutable, so that the crop shares its pixels instead of copying them.
+    /// </summary>
+    private static SKBitmap DecodeWithin(SKCodec codec, bool swap, CropBox crop, int width, int height, bool mayHaveAlpha, string source, string format)
+    {
+        SKSizeI size = ChooseDecodeSize(codec, swap, crop, width, height);
+        if ((long)size.Width * size.Height > DecodeLimits.MaxDecodedPixels)
+        {
+            throw TooLarge(source, format, codec.Info.Width, codec.Info.Height, "would have to be decoded whole at", DecodeLimits.MaxDecodedPixels);
+        }
+
+        return Decode(codec, Decoded(size.Width, size.Height, mayHaveAlpha), source, format);
+    }
+
+    // Decoded into sRGB: a source with another ICC profile is converted, and the profile itself is dropped.
+    private static SKImageInfo Decoded(int width, int height, bool mayHaveAlpha) =>
+        new SKImageInfo(width, height, SKColorType.Rgba8888, mayHaveAlpha ? SKAlphaType.Premul : SKAlphaType.Opaque, SKColorSpace.CreateSrgb());
 
     /// <summary>
     /// For a JPEG, the smallest of libjpeg's scales (1/8 to 8/8) at which the crop still has at least the output's
@@ -121,24 +141,27 @@ internal static class ImageFitter
         return full;
     }
 
-    private static SKBitmap Decode(SKCodec codec, SKSizeI size, bool mayHaveAlpha, string source, string format)
+    private static SKBitmap Decode(SKCodec codec, SKImageInfo info, string source, string format)
     {
-        // Decoded into sRGB: a source with another ICC profile is converted, and the profile itself is dropped.
-        var info = new SKImageInfo(size.Width, size.Height, SKColorType.Rgba8888, mayHaveAlpha ? SKAlphaType.Premul : SKAlphaType.Opaque, SKColorSpace.CreateSrgb());
         var bitmap = new SKBitmap(info);
         SKCodecResult result = codec.GetPixels(info, bitmap.GetPixels());
         if (result == SKCodecResult.Success)
         {
+            // Immutable: SKImage.FromBitmap then shares the pixels instead of copying them (a second full bitmap).
+            bitmap.SetImmutable();
             return bitmap;
         }
 
         bitmap.Dispose();
         throw result == SKCodecResult.IncompleteInput
-            ? new ImageFitException(ImageFitProblem.TruncatedImage, "The " + format + " image '" + source + "' is incomplete: its data ends before its last pixel.")
-            : new ImageFitException(ImageFitProblem.CorruptImage, "The " + format + " image '" + source + "' cannot be decoded (" + result + ").");
+            ? new ImageFitException(ImageProblem.TruncatedImage, "The " + format + " image '" + source + "' is incomplete: its data ends before its last pixel.")
+            : new ImageFitException(ImageProblem.CorruptImage, "The " + format + " image '" + source + "' cannot be decoded (" + result + ").");
     }
 
-    /// <summary>The crop box, turned upright, at the decoded scale: a pure copy of pixels (nearest sampling, whole-pixel offsets).</summary>
+    /// <summary>
+    /// The crop box, turned upright, at the decoded scale: a view of the decoded pixels when they are upright already,
+    /// else a pure copy of pixels (nearest sampling, whole-pixel offsets).
+    /// </summary>
     private static SKBitmap CropUpright(SKBitmap decoded, SKEncodedOrigin origin, CropBox crop, int uprightWidth, int uprightHeight)
     {
         bool swap = Orientation.SwapsAxes(origin);
@@ -150,6 +173,18 @@ internal static class ImageFitter
         int y = (int)Math.Floor(crop.Y * sy);
         int w = Math.Max(1, Math.Min(decodedUprightWidth - x, (int)Math.Round(crop.Width * sx)));
         int h = Math.Max(1, Math.Min(decodedUprightHeight - y, (int)Math.Round(crop.Height * sy)));
+
+        if (origin == SKEncodedOrigin.TopLeft || origin == SKEncodedOrigin.Default)
+        {
+            // Already upright: the crop is a view of the decoded pixels, not a second copy of most of them.
+            var view = new SKBitmap();
+            if (decoded.ExtractSubset(view, SKRectI.Create(x, y, w, h)))
+            {
+                return view;
+            }
+
+            view.Dispose();
+        }
 
         var result = new SKBitmap(new SKImageInfo(w, h, SKColorType.Rgba8888, decoded.AlphaType));
         using var canvas = new SKCanvas(result);
@@ -177,7 +212,7 @@ internal static class ImageFitter
     }
 
     private static ImageFitException TooLarge(string source, string format, int width, int height, string how, long limit) =>
-        new ImageFitException(ImageFitProblem.ImageTooManyPixels, string.Format(CultureInfo.InvariantCulture,
+        new ImageFitException(ImageProblem.ImageTooManyPixels, string.Format(CultureInfo.InvariantCulture,
             "The {0} image '{1}' {2} {3}x{4} pixels ({5:N1} megapixels); the limit is {6:N0} megapixels. It was refused before any pixel was decoded.",
             format, source, how, width, height, (double)width * height / 1e6, limit / 1_000_000));
 }

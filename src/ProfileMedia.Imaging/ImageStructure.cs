@@ -27,7 +27,7 @@ internal static class ImageStructure
             ImageFormat.Gif => "GIF",
             ImageFormat.WebP => "WebP",
             ImageFormat.Bmp => "BMP",
-            _ => throw new ImageFitException(ImageFitProblem.UnsupportedImageFormat,
+            _ => throw new ImageFitException(ImageProblem.UnsupportedImageFormat,
                 "'" + source + "' is not a JPEG, PNG, GIF, WebP or BMP image (judged by its content" + Describe(bytes) + ")."),
         };
 
@@ -35,11 +35,46 @@ internal static class ImageStructure
         using Stream content = data.AsStream();
         if (ImageSignature.FindEnd(format, content) < 0)
         {
-            throw new ImageFitException(ImageFitProblem.TruncatedImage,
+            throw new ImageFitException(ImageProblem.TruncatedImage,
                 "The " + name + " image '" + source + "' is incomplete: its " + bytes.Length + " bytes end before the image does.");
         }
 
         return name;
+    }
+
+    /// <summary>
+    /// A JPEG's size as its frame header declares it, read here because libjpeg refuses a header over 65,500 pixels a
+    /// side before Skia can say what it declares (so such a file reads as too large, not as damaged); null for other formats.
+    /// </summary>
+    public static (int Width, int Height)? DeclaredJpegSize(SKData data, string format)
+    {
+        if (format != "JPEG")
+        {
+            return null;
+        }
+
+        using Stream content = data.AsStream();
+        return JpegScanCheck.ReadSize(content);
+    }
+
+    /// <summary>
+    /// Throws CorruptImage when a JPEG's scans do not hold the blocks its header declares (<see cref="JpegScanCheck"/>):
+    /// Skia decodes such a file "successfully", as grey or as garbage. Other formats report damage from their decoder.
+    /// </summary>
+    public static void CheckScans(SKData data, string format, string source)
+    {
+        if (format != "JPEG")
+        {
+            return;
+        }
+
+        using Stream content = data.AsStream();
+        string? damage = JpegScanCheck.FindDamage(content);
+        if (damage != null)
+        {
+            throw new ImageFitException(ImageProblem.CorruptImage,
+                "The JPEG image '" + source + "' is damaged: " + damage + ". It was refused before any pixel was decoded.");
+        }
     }
 
     /// <summary>A hint for formats people try most often, so the error says what the file is.</summary>

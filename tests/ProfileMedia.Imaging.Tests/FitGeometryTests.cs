@@ -1,4 +1,5 @@
 using ProfileMedia.Core.Fitting;
+using ProfileMedia.Core.Images;
 
 namespace ProfileMedia.Imaging.Tests;
 
@@ -27,6 +28,6 @@ public class FitGeometryTests
     public void A_region_that_is_empty_or_outside_is_refused(int x, int y, int w, int h)
     {
         var e = Assert.Throws<ImageFitException>(() => FitGeometry.Compute(100, 100, FitTarget.Avatar, new CropBox(x, y, w, h)));
-        Assert.Equal(ImageFitProblem.InvalidCropRegion, e.Problem);
+        Assert.Equal(ImageProblem.InvalidCropRegion, e.Problem);
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using ProfileMedia.Core.Fitting;
+using ProfileMedia.Core.Images;
 using SkiaSharp;
 
 namespace ProfileMedia.Imaging.Tests;
@@ -62,7 +63,7 @@ public class FittingTests
     {
         using SKBitmap picture = TestPictures.Quadrants(800, 600);
         var e = Assert.Throws<ImageFitException>(() => ImageFitter.Fit(TestPictures.Jpeg(picture), "p.jpg", FitTarget.Avatar, new CropBox(700, 0, 200, 200)));
-        Assert.Equal(ImageFitProblem.InvalidCropRegion, e.Problem);
+        Assert.Equal(ImageProblem.InvalidCropRegion, e.Problem);
         Assert.Contains("200x200+700+0", e.Message, StringComparison.Ordinal);
         Assert.Contains("800x600", e.Message, StringComparison.Ordinal);
     }
@@ -129,7 +130,7 @@ public class FittingTests
     {
         using SKBitmap noise = TestPictures.Noise(400, 400, seed: 7);
         var e = Assert.Throws<ImageFitException>(() => ImageFitter.Fit(TestPictures.Png(noise), "noise.png", new FitTarget("Test", 400, 400, 5_000), null));
-        Assert.Equal(ImageFitProblem.ImageCannotFit, e.Problem);
+        Assert.Equal(ImageProblem.ImageCannotFit, e.Problem);
         Assert.Contains("quality 40", e.Message, StringComparison.Ordinal);
         Assert.Contains("5,000", e.Message, StringComparison.Ordinal);
     }

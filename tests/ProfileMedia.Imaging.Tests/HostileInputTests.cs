@@ -3,6 +3,7 @@ using System.Buffers.Binary;
 using System.IO;
 using System.IO.Compression;
 using ProfileMedia.Core.Fitting;
+using ProfileMedia.Core.Images;
 using SkiaSharp;
 
 namespace ProfileMedia.Imaging.Tests;
@@ -19,7 +20,7 @@ public class HostileInputTests
 
         var e = Assert.Throws<ImageFitException>(() => ImageFitter.Fit(bomb, "bomb.png", FitTarget.Avatar, null));
 
-        Assert.Equal(ImageFitProblem.ImageTooManyPixels, e.Problem);
+        Assert.Equal(ImageProblem.ImageTooManyPixels, e.Problem);
         Assert.Contains("30000x30000", e.Message, StringComparison.Ordinal);
         Assert.Contains("before any pixel was decoded", e.Message, StringComparison.Ordinal);
     }
@@ -28,7 +29,7 @@ public class HostileInputTests
     public void A_PNG_too_big_to_decode_whole_is_refused_although_a_JPEG_that_size_is_not()
     {
         var e = Assert.Throws<ImageFitException>(() => ImageFitter.Fit(PngWithSize(8000, 6000), "big.png", FitTarget.Avatar, null));
-        Assert.Equal(ImageFitProblem.ImageTooManyPixels, e.Problem);
+        Assert.Equal(ImageProblem.ImageTooManyPixels, e.Problem);
         Assert.Contains("decoded whole", e.Message, StringComparison.Ordinal);
     }
 
@@ -51,7 +52,7 @@ public class HostileInputTests
 
         var e = Assert.Throws<ImageFitException>(() => ImageFitter.Fit(cut, "cut." + format, FitTarget.Avatar, null));
 
-        Assert.Equal(ImageFitProblem.TruncatedImage, e.Problem);
+        Assert.Equal(ImageProblem.TruncatedImage, e.Problem);
         Assert.Contains("cut." + format, e.Message, StringComparison.Ordinal);
         Assert.Contains("end before the image does", e.Message, StringComparison.Ordinal); // the structure check, not the decoder
     }
@@ -64,7 +65,7 @@ public class HostileInputTests
     public void An_unsupported_file_names_what_it_is(byte[] bytes, string named)
     {
         var e = Assert.Throws<ImageFitException>(() => ImageFitter.Fit(bytes, "thing.jpg", FitTarget.Avatar, null));
-        Assert.Equal(ImageFitProblem.UnsupportedImageFormat, e.Problem);
+        Assert.Equal(ImageProblem.UnsupportedImageFormat, e.Problem);
         Assert.Contains("thing.jpg", e.Message, StringComparison.Ordinal);
         Assert.Contains(named, e.Message, StringComparison.Ordinal);
     }
@@ -75,15 +76,15 @@ public class HostileInputTests
         byte[] png = PngWithSize(100, 100);
         png[16 + 8] = 77; // bit depth 77 in IHDR
         var e = Assert.Throws<ImageFitException>(() => ImageFitter.Fit(png, "bad.png", FitTarget.Avatar, null));
-        Assert.Equal(ImageFitProblem.CorruptImage, e.Problem);
+        Assert.Equal(ImageProblem.CorruptImage, e.Problem);
     }
 
     [Fact]
-    public void A_missing_file_is_unreadable_and_named()
+    public void A_missing_file_is_not_found_and_named_as_for_a_plain_upload()
     {
         string path = Path.Combine(Path.GetTempPath(), "profilemedia-missing-" + Guid.NewGuid().ToString("N") + ".jpg");
         var e = Assert.Throws<ImageFitException>(() => ImageFitter.FitFile(path, FitTarget.Avatar, null));
-        Assert.Equal(ImageFitProblem.ImageFileUnreadable, e.Problem);
+        Assert.Equal(ImageProblem.ImageFileNotFound, e.Problem);
         Assert.Contains(path, e.Message, StringComparison.Ordinal);
     }
 

@@ -112,7 +112,7 @@ internal sealed class DestinationFolder
         {
             return (File.GetAttributes(path) & FileAttributes.ReparsePoint) != 0;
         }
-        catch (Exception e) when (PartialCopy.IsFileSystemError(e))
+        catch (Exception e) when (WriteFailure.IsFileSystemError(e))
         {
             return false;
         }

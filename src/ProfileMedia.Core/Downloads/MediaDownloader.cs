@@ -147,11 +147,6 @@ internal sealed class MediaDownloader : IDisposable
         HttpResponseMessage? response = null;
         try
         {
-            if (copy.Prepare() is AttemptResult unwritable)
-            {
-                return unwritable;
-            }
-
             AttemptResult? refused;
             (response, refused) = await OpenAsync(uri, request, stall).ConfigureAwait(false);
             if (refused != null)
@@ -323,7 +318,7 @@ internal sealed class MediaDownloader : IDisposable
             return NotAnImage(code);
         }
 
-        return await copy.FinishAsync(code, cancellationToken).ConfigureAwait(false);
+        return copy.Finish(code, cancellationToken);
     }
 
     private static AttemptResult Classify(HttpResponseMessage response, int code)
@@ -364,7 +359,7 @@ internal sealed class MediaDownloader : IDisposable
 
     private static bool IsNetworkError(Exception e) => e is HttpRequestException || e is IOException || e is ObjectDisposedException;
 
-    private static bool IsFileSystemError(Exception e) => PartialCopy.IsFileSystemError(e);
+    private static bool IsFileSystemError(Exception e) => WriteFailure.IsFileSystemError(e);
 
     private static HttpClientHandler CreateHandler(MediaDownloaderOptions options) => new HttpClientHandler
     {

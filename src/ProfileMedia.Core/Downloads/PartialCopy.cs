@@ -1,7 +1,6 @@
 using System;
 using System.Globalization;
 using System.IO;
-using System.Security;
 using System.Threading;
 using System.Threading.Tasks;
 using ProfileMedia.Core.Images;
@@ -9,54 +8,35 @@ using ProfileMedia.Core.Images;
 namespace ProfileMedia.Core.Downloads;
 
 /// <summary>
-/// The file side of one download attempt: a hidden temporary file in the destination folder, written as the body
-/// arrives and renamed into place only when complete. Each step catches the file system's own failures and answers
-/// them as "the file could not be written", so they are never taken for network failures; disposing it leaves
+/// The file side of one download attempt: an <see cref="AtomicFile"/> in the destination folder, written as the body
+/// arrives and renamed into place only when complete. Each step answers the file system's own failures as "the file
+/// could not be written" (or "the disk is full"), so they are never taken for network failures; disposing it leaves
 /// nothing behind however the attempt ended.
 /// </summary>
 internal sealed class PartialCopy : IDisposable
 {
-    private const int BufferSize = 81920;
     private readonly DownloadRequest _request;
-    private string? _tempPath;
-    private FileStream? _file;
-    private bool _committed;
+    private AtomicFile? _file;
 
     public PartialCopy(DownloadRequest request) => _request = request;
 
     /// <summary>The bytes written so far.</summary>
-    public long Received { get; private set; }
+    public long Received => _file?.Length ?? 0;
 
     /// <summary>The extension the bytes show, once known.</summary>
     public string? Extension { get; set; }
-
-    /// <summary>Picks the temporary name; null when it could, else the failure.</summary>
-    public AttemptResult? Prepare()
-    {
-        // Hidden (leading dot), random (concurrent downloads of one name never share it), and in the destination
-        // folder so the final rename never crosses a volume.
-        try
-        {
-            _tempPath = _request.Folder.PathOf(PartialFiles.NewName(_request.FileNameWithoutExtension));
-            return null;
-        }
-        catch (Exception e) when (IsFileSystemError(e))
-        {
-            return WriteFailed(e);
-        }
-    }
 
     /// <summary>Creates the temporary file; null when it could, else the failure.</summary>
     public AttemptResult? Create(CancellationToken cancellationToken)
     {
         try
         {
-            // FileShare.None also locks the file on Unix: the stale-file sweep of another run leaves a locked file alone.
-            _file = new FileStream(_tempPath!, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, BufferSize, useAsync: true);
-            PartialFiles.Opened(_tempPath!);
+            // Hidden (leading dot), random (concurrent downloads of one name never share it), and in the destination
+            // folder so the final rename never crosses a volume.
+            _file = AtomicFile.Create(_request.Folder.FullPath, _request.FileNameWithoutExtension, _request.Folder.PathOf, asynchronous: true);
             return null;
         }
-        catch (Exception e) when (!cancellationToken.IsCancellationRequested && IsFileSystemError(e))
+        catch (FileWriteException e) when (!cancellationToken.IsCancellationRequested)
         {
             return WriteFailed(e);
         }
@@ -67,34 +47,29 @@ internal sealed class PartialCopy : IDisposable
     {
         try
         {
-            await _file!.WriteAsync(buffer, 0, count, cancellationToken).ConfigureAwait(false);
+            await _file!.WriteAsync(buffer, count, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (!cancellationToken.IsCancellationRequested && IsFileSystemError(e))
+        catch (FileWriteException e) when (!cancellationToken.IsCancellationRequested)
         {
             return WriteFailed(e);
         }
 
-        Received += count;
         _request.BytesReceived?.Invoke(count);
         return null;
     }
 
     /// <summary>
-    /// Writes the file out, reads it back to check it is a complete image of the format its first bytes showed
-    /// (<see cref="ImageSignature.IsComplete(Stream)"/>), and closes it; null when all is well, else the failure.
+    /// Writes the file out and reads it back to check it is a complete image of the format its first bytes showed
+    /// (<see cref="ImageSignature.IsComplete(Stream)"/>); null when all is well, else the failure.
     /// </summary>
-    public async Task<AttemptResult?> FinishAsync(int httpStatus, CancellationToken cancellationToken)
+    public AttemptResult? Finish(int httpStatus, CancellationToken cancellationToken)
     {
         bool complete;
         try
         {
-            await _file!.FlushAsync(cancellationToken).ConfigureAwait(false);
-            _file.Position = 0;
-            complete = ImageSignature.IsComplete(_file);
-            _file.Dispose();
-            _file = null;
+            complete = _file!.Finish(toDisk: false, ImageSignature.IsComplete);
         }
-        catch (Exception e) when (!cancellationToken.IsCancellationRequested && IsFileSystemError(e))
+        catch (FileWriteException e) when (!cancellationToken.IsCancellationRequested)
         {
             return WriteFailed(e);
         }
@@ -107,52 +82,45 @@ internal sealed class PartialCopy : IDisposable
     /// <summary>Renames the complete file into place: Saved, or Exists when another file took the name meanwhile.</summary>
     public AttemptResult Commit(int httpStatus)
     {
+        string finalPath;
         try
         {
-            string finalPath = _request.Folder.PathOf(_request.FileNameWithoutExtension + Extension);
-            if (!FileCommit.MoveIntoPlace(_tempPath!, finalPath, _request.Overwrite))
-            {
-                return AttemptResult.Exists(httpStatus, finalPath);
-            }
-
-            _committed = true;
-            PartialFiles.Closed(_tempPath!);
-            return AttemptResult.Saved(httpStatus, finalPath, Received);
+            finalPath = _request.Folder.PathOf(_request.FileNameWithoutExtension + Extension);
         }
-        catch (Exception e) when (IsFileSystemError(e))
+        catch (IOException e)
+        {
+            return WriteFailed(WriteFailure.Describe(e, _request.Folder.FullPath));
+        }
+
+        try
+        {
+            long length = _file!.Length;
+            return _file.Commit(finalPath, _request.Overwrite) ? AttemptResult.Saved(httpStatus, finalPath, length) : AttemptResult.Exists(httpStatus, finalPath);
+        }
+        catch (FileWriteException e)
         {
             return WriteFailed(e);
         }
     }
 
-    /// <summary>Unless committed: closes and deletes the temporary file, and takes its bytes back from the running total.</summary>
+    /// <summary>Unless committed: deletes the temporary file, and takes its bytes back from the running total.</summary>
     public void Dispose()
     {
-        _file?.Dispose();
-        _file = null;
-        if (_committed)
+        if (_file == null)
         {
             return;
         }
 
-        if (_tempPath != null)
+        bool saved = _file.Committed;
+        long received = _file.Length;
+        _file.Dispose();
+        if (!saved && received > 0)
         {
-            DestinationFolder.TryDelete(_tempPath);
-            PartialFiles.Closed(_tempPath);
-        }
-
-        if (Received > 0)
-        {
-            _request.BytesReceived?.Invoke(-Received);
+            _request.BytesReceived?.Invoke(-received);
         }
     }
 
-    /// <summary>The exceptions the file system throws for a file that cannot be written.</summary>
-    public static bool IsFileSystemError(Exception e) =>
-        e is IOException || e is UnauthorizedAccessException || e is SecurityException || e is NotSupportedException || e is ArgumentException;
-
     private static string FormatName(string? extension) => extension == null ? "known" : extension.Substring(1).ToUpperInvariant();
 
-    private AttemptResult WriteFailed(Exception e) =>
-        AttemptResult.Failure(null, "the file could not be written in " + _request.Folder + ": " + e.Message);
+    private static AttemptResult WriteFailed(FileWriteException e) => AttemptResult.Failure(null, e.Clause, e.ErrorId);
 }

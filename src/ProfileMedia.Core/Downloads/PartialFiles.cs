@@ -74,7 +74,7 @@ internal static class PartialFiles
         {
             candidates = Directory.GetFiles(folder, "*" + Suffix);
         }
-        catch (Exception e) when (PartialCopy.IsFileSystemError(e))
+        catch (Exception e) when (WriteFailure.IsFileSystemError(e))
         {
             return removed;
         }
@@ -108,7 +108,7 @@ internal static class PartialFiles
                 return true;
             }
         }
-        catch (Exception e) when (PartialCopy.IsFileSystemError(e))
+        catch (Exception e) when (WriteFailure.IsFileSystemError(e))
         {
             return false; // locked, gone meanwhile, or not ours to open
         }

@@ -1,37 +1,35 @@
-using System;
 using System.IO;
+using ProfileMedia.Core.Errors;
 using ProfileMedia.Core.Fitting;
+using ProfileMedia.Core.Text;
 
 namespace ProfileMedia.Core.Downloads;
 
-/// <summary>Writes a prepared picture to disk for ConvertTo-ProfileImage.</summary>
+/// <summary>Writes a prepared picture to disk for ConvertTo-ProfileImage, the one way files are written (<see cref="AtomicFile"/>).</summary>
 internal static class PreparedImageWriter
 {
     /// <summary>
     /// Writes <paramref name="image"/> to <paramref name="path"/> atomically: into a temporary file in the same folder,
-    /// renamed onto the name when complete, so no reader ever sees half a file and a failure leaves nothing behind.
-    /// Returns null, writing nothing, when the file exists and <paramref name="overwrite"/> is false.
+    /// flushed to the disk and renamed onto the name when complete, so no reader ever sees half a file and a failure
+    /// leaves nothing behind. Returns null, writing nothing, when the file exists and <paramref name="overwrite"/> is false.
     /// </summary>
+    /// <exception cref="FileWriteException">
+    /// The file could not be written: DiskFull, DestinationNotWritable, or DestinationIsSource when <paramref name="path"/>
+    /// is <paramref name="source"/> itself by any name (<see cref="FileIdentity"/>): the photo is never replaced by its avatar.
+    /// </exception>
     public static PreparedImage? Write(FittedImage image, string source, string path, bool overwrite)
     {
-        string directory = System.IO.Path.GetDirectoryName(path) ?? ".";
-        string temporary = System.IO.Path.Combine(directory, "." + System.IO.Path.GetFileName(path) + "." + Guid.NewGuid().ToString("N").Substring(0, 8) + ".tmp");
-        try
+        string folder = Path.GetDirectoryName(path) ?? ".";
+        if (FileIdentity.IsSameFile(source, path))
         {
-            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
-            {
-                stream.Write(image.Bytes, 0, image.Bytes.Length);
-                stream.Flush(flushToDisk: true);
-            }
+            throw new FileWriteException(ErrorIds.DestinationIsSource, folder, "the destination " + MessageText.Quote(path) + " is the picture being prepared, "
+                + MessageText.Quote(source) + (string.Equals(Path.GetFullPath(source), Path.GetFullPath(path), System.StringComparison.Ordinal) ? string.Empty : ", by another name (a link)")
+                + "; nothing was written. Give another file name, or a folder");
+        }
 
-            return FileCommit.MoveIntoPlace(temporary, path, overwrite) ? new PreparedImage(path, source, image) : null;
-        }
-        finally
-        {
-            if (File.Exists(temporary))
-            {
-                File.Delete(temporary);
-            }
-        }
+        using AtomicFile file = AtomicFile.Create(folder, Path.GetFileName(path), name => Path.Combine(folder, name), asynchronous: false);
+        file.Write(image.Bytes);
+        file.Finish(toDisk: true);
+        return file.Commit(path, overwrite) ? new PreparedImage(path, source, image) : null;
     }
 }

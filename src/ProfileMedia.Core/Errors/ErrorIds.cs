@@ -68,7 +68,7 @@ internal static class ErrorIds
     public const string InvalidBannerRegion = nameof(InvalidBannerRegion);
     public const string InvalidDestination = nameof(InvalidDestination);
 
-    // URLs that cannot be used: the names of UrlProblem. ErrorIdsTests holds each enum of problems equal to its ids, so
+    // URLs that cannot be used: the names of UrlProblem. ErrorIdsTests holds each problem enum equal to its ids, so
     // this folder names none of theirs and every folder may use it.
     public const string NullUrl = nameof(NullUrl);
     public const string EmptyUrl = nameof(EmptyUrl);
@@ -77,7 +77,7 @@ internal static class ErrorIds
     public const string UrlHasNoFileSegment = nameof(UrlHasNoFileSegment);
     public const string BannerUrlWithoutSize = nameof(BannerUrlWithoutSize);
 
-    // Image files to upload: the path, then the names of ImageFileProblem.
+    // Image files to upload: the path, then the names of ImageProblem.
     public const string PathEmpty = nameof(PathEmpty);
     public const string PathMatchesSeveralFiles = nameof(PathMatchesSeveralFiles);
     public const string NotFileSystemPath = nameof(NotFileSystemPath);
@@ -91,7 +91,7 @@ internal static class ErrorIds
     public const string ImageFileTooLarge = nameof(ImageFileTooLarge);
     public const string ImageFileUnreadable = nameof(ImageFileUnreadable);
 
-    // Preparing pictures (ConvertTo-ProfileImage, -Fit): the names of ImageFitProblem not shared with the file checks
+    // Preparing pictures (ConvertTo-ProfileImage, -Fit): the names of ImageProblem not shared with the file checks
     // above, then the parameters and the destination.
     public const string ImageTooManyPixels = nameof(ImageTooManyPixels);
     public const string CorruptImage = nameof(CorruptImage);
@@ -112,4 +112,10 @@ internal static class ErrorIds
     public const string TargetIsDirectory = nameof(TargetIsDirectory);
     public const string FileNameCollision = nameof(FileNameCollision);
     public const string SavedFileMissing = nameof(SavedFileMissing);
+
+    // Writing files (downloads and prepared pictures): the disk or the user's quota is full.
+    public const string DiskFull = nameof(DiskFull);
+
+    // Preparing pictures: a destination that is the source picture itself, by any name.
+    public const string DestinationIsSource = nameof(DestinationIsSource);
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using ProfileMedia.Core.Images;
 
 namespace ProfileMedia.Core.Fitting;
 
@@ -17,7 +18,7 @@ internal static class FitGeometry
         if (region != null && (region.X < 0 || region.Y < 0 || region.Width <= 0 || region.Height <= 0
             || (long)region.X + region.Width > width || (long)region.Y + region.Height > height))
         {
-            throw new ImageFitException(ImageFitProblem.InvalidCropRegion, string.Format(CultureInfo.InvariantCulture,
+            throw new ImageFitException(ImageProblem.InvalidCropRegion, string.Format(CultureInfo.InvariantCulture,
                 "The crop region {0} (X, Y, width, height: {1}, {2}, {3}, {4}) is not inside the {5}x{6} picture as shown.",
                 region, region.X, region.Y, region.Width, region.Height, width, height));
         }

@@ -1,4 +1,5 @@
 using System;
+using ProfileMedia.Core.Images;
 
 namespace ProfileMedia.Core.Fitting;
 
@@ -6,7 +7,7 @@ namespace ProfileMedia.Core.Fitting;
 public sealed class ImageFitException : Exception
 {
     /// <summary>A failure of kind <paramref name="problem"/>.</summary>
-    public ImageFitException(ImageFitProblem problem, string message, Exception? innerException = null)
+    public ImageFitException(ImageProblem problem, string message, Exception? innerException = null)
         : base(message, innerException)
     {
         Problem = problem;
@@ -14,22 +15,22 @@ public sealed class ImageFitException : Exception
 
     /// <summary>Required by the analyzers; prefer the constructor that names the problem.</summary>
     public ImageFitException()
-        : this(ImageFitProblem.CorruptImage, "The picture cannot be prepared.")
+        : this(ImageProblem.CorruptImage, "The picture cannot be prepared.")
     {
     }
 
     /// <summary>Required by the analyzers; prefer the constructor that names the problem.</summary>
     public ImageFitException(string message)
-        : this(ImageFitProblem.CorruptImage, message)
+        : this(ImageProblem.CorruptImage, message)
     {
     }
 
     /// <summary>Required by the analyzers; prefer the constructor that names the problem.</summary>
     public ImageFitException(string message, Exception innerException)
-        : this(ImageFitProblem.CorruptImage, message, innerException)
+        : this(ImageProblem.CorruptImage, message, innerException)
     {
     }
 
     /// <summary>What went wrong; its name is the error id.</summary>
-    public ImageFitProblem Problem { get; }
+    public ImageProblem Problem { get; }
 }

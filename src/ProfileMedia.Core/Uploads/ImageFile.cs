@@ -19,7 +19,7 @@ internal sealed class ImageFile
     public const long MaxBannerBytes = 5L * 1024 * 1024;
 
     private const string NotRegularMessage =
-        "'{0}' is not a regular file (a device, a pipe, a socket or a virtual file such as those in /proc, whose size is not its content): an image to upload must be a regular file.";
+        "'{0}' is not a regular file (a device, a pipe, a socket or a virtual file such as those in /proc, whose size is not its content): a picture must be a regular file.";
 
     private readonly byte[]? _prepared;
 
@@ -50,39 +50,68 @@ internal sealed class ImageFile
     /// <summary>A file name to send in the multipart part: fixed, so no local name (or its encoding) leaves the machine.</summary>
     public string UploadFileName => Format == ImageFormat.Gif ? "image.gif" : Format == ImageFormat.Jpeg ? "image.jpg" : "image.png";
 
-    /// <summary>Checks the file at <paramref name="path"/>; returns the problem, and a message naming the file and the limit.</summary>
-    public static ImageFileProblem Inspect(string path, long maxBytes, out ImageFile? file, out string message)
+    /// <summary>
+    /// The checks every picture read from disk passes first, whether it is uploaded as it is or prepared (-Fit,
+    /// ConvertTo-ProfileImage): it exists, is not a directory, is a regular file (not a device, FIFO or /proc file,
+    /// asked before it is opened: a FIFO would block the open, and a device reports no size but never ends), is not
+    /// empty, and can be read. Returns the problem and a message naming the file; <paramref name="length"/> is its size.
+    /// </summary>
+    public static ImageProblem CheckFile(string path, out long length, out string message)
     {
-        file = null;
+        length = 0;
         try
         {
             if (Directory.Exists(path))
             {
-                return Fail(ImageFileProblem.ImageFileIsDirectory, "'{0}' is a directory, not an image file.", path, out message);
+                return Fail(ImageProblem.ImageFileIsDirectory, "'{0}' is a directory, not an image file.", path, out message);
             }
 
             var info = new FileInfo(path);
             if (!info.Exists)
             {
-                return Fail(ImageFileProblem.ImageFileNotFound, "The image file '{0}' does not exist.", path, out message);
+                return Fail(ImageProblem.ImageFileNotFound, "The image file '{0}' does not exist.", path, out message);
             }
 
-            // Checked before the file is opened: a FIFO would block the open, and a device reports no size but never ends.
             FileKindResult kind = FileKind.Of(path);
             if (kind == FileKindResult.Special || (kind == FileKindResult.Regular && info.Length == 0 && HasContent(path)))
             {
-                return Fail(ImageFileProblem.ImageFileNotRegular, NotRegularMessage, path, out message);
+                return Fail(ImageProblem.ImageFileNotRegular, NotRegularMessage, path, out message);
             }
 
             if (info.Length == 0)
             {
-                return Fail(ImageFileProblem.ImageFileEmpty, "The image file '{0}' is empty.", path, out message);
+                return Fail(ImageProblem.ImageFileEmpty, "The image file '{0}' is empty.", path, out message);
             }
 
-            if (info.Length > maxBytes)
+            length = info.Length;
+            message = string.Empty;
+            return ImageProblem.None;
+        }
+        catch (Exception e) when (IsReadError(e))
+        {
+            return Unreadable(path, e, out message);
+        }
+    }
+
+    /// <summary>
+    /// Checks the file at <paramref name="path"/> for upload as it is (<see cref="CheckFile"/>, then the size limit,
+    /// the format and completeness); returns the problem, and a message naming the file and the limit.
+    /// </summary>
+    public static ImageProblem Inspect(string path, long maxBytes, out ImageFile? file, out string message)
+    {
+        file = null;
+        ImageProblem problem = CheckFile(path, out long length, out message);
+        if (problem != ImageProblem.None)
+        {
+            return problem;
+        }
+
+        try
+        {
+            if (length > maxBytes)
             {
-                message = string.Format(CultureInfo.InvariantCulture, "The image file '{0}' is {1:N0} bytes; the limit is {2:N0} bytes.", path, info.Length, maxBytes);
-                return ImageFileProblem.ImageFileTooLarge;
+                message = string.Format(CultureInfo.InvariantCulture, "The image file '{0}' is {1:N0} bytes; the limit is {2:N0} bytes.", MessageText.Escape(path), length, maxBytes);
+                return ImageProblem.ImageFileTooLarge;
             }
 
             ImageFormat format;
@@ -99,29 +128,35 @@ internal sealed class ImageFile
 
             if (!accepted)
             {
-                return Fail(ImageFileProblem.UnsupportedImageFormat, "The file '{0}' is not a GIF, JPEG or PNG image (judged by its content, not its name).", path, out message);
+                return Fail(ImageProblem.UnsupportedImageFormat, "The file '{0}' is not a GIF, JPEG or PNG image (judged by its content, not its name).", path, out message);
             }
 
             // Bytes after the end marker (padding, a motion photo's video) do no harm; a missing end marker means a cut.
             if (end < 0)
             {
-                return Fail(ImageFileProblem.TruncatedImage, "The image file '{0}' is incomplete: its data ends before its format's end marker, so it was cut short or is damaged.", path, out message);
+                return Fail(ImageProblem.TruncatedImage, "The image file '{0}' is incomplete: its data ends before its format's end marker, so it was cut short or is damaged.", path, out message);
             }
 
-            file = new ImageFile(info.FullName, info.Length, format);
+            file = new ImageFile(System.IO.Path.GetFullPath(path), length, format);
             message = string.Empty;
-            return ImageFileProblem.None;
+            return ImageProblem.None;
         }
-        catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is ArgumentException || e is NotSupportedException || e is System.Security.SecurityException)
+        catch (Exception e) when (IsReadError(e))
         {
-            return Fail(ImageFileProblem.ImageFileUnreadable, "The image file '{0}' cannot be read: " + MessageText.Reason(e).Replace("{", "{{").Replace("}", "}}"), path, out message);
+            return Unreadable(path, e, out message);
         }
     }
 
     /// <summary>Opens the file (or the prepared bytes) for streaming into a request; a fresh stream per attempt.</summary>
     public Stream OpenRead() => _prepared != null ? new MemoryStream(_prepared, writable: false) : new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, FileOptions.SequentialScan);
 
-    private static ImageFileProblem Fail(ImageFileProblem problem, string format, string path, out string message)
+    private static bool IsReadError(Exception e) =>
+        e is IOException || e is UnauthorizedAccessException || e is ArgumentException || e is NotSupportedException || e is System.Security.SecurityException;
+
+    private static ImageProblem Unreadable(string path, Exception e, out string message) =>
+        Fail(ImageProblem.ImageFileUnreadable, "The image file '{0}' cannot be read: " + MessageText.Reason(e).Replace("{", "{{").Replace("}", "}}"), path, out message);
+
+    private static ImageProblem Fail(ImageProblem problem, string format, string path, out string message)
     {
         message = string.Format(CultureInfo.InvariantCulture, format, MessageText.Escape(path));
         return problem;

@@ -50,6 +50,23 @@ public sealed class ConvertToProfileImageCommand : ProfileMediaCmdlet
     [Parameter]
     public SwitchParameter Force { get; set; }
 
+    private string _destination = string.Empty;
+
+    /// <inheritdoc />
+    protected override void BeginProcessing()
+    {
+        base.BeginProcessing();
+
+        // Resolved once, by the same rules as Save-ProfileMedia's: a destination that cannot be used fails every picture.
+        ResolvedDestination? destination = ResolvedDestination.Resolve(this, Destination, out ErrorRecord? error);
+        if (destination == null)
+        {
+            ThrowTerminatingError(error!);
+        }
+
+        _destination = destination!.Path;
+    }
+
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
@@ -89,7 +106,7 @@ public sealed class ConvertToProfileImageCommand : ProfileMediaCmdlet
 
             WriteObject(written);
         }
-        catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+        catch (Core.Downloads.FileWriteException e)
         {
             WriteError(ErrorRecords.NotWritten(e, file));
         }
@@ -98,17 +115,7 @@ public sealed class ConvertToProfileImageCommand : ProfileMediaCmdlet
     /// <summary>The file to write: inside -Destination when it is a folder, else -Destination itself, whose extension must say the format.</summary>
     private string? DestinationFile(string source, FittedImage fitted, string? given)
     {
-        string destination;
-        try
-        {
-            destination = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Destination);
-        }
-        catch (Exception e) when (e is ItemNotFoundException || e is System.Management.Automation.DriveNotFoundException || e is ProviderNotFoundException || e is NotSupportedException || e is PSArgumentException)
-        {
-            WriteError(ErrorRecords.InvalidDestination(Destination, "cannot be used: " + e.Message, e));
-            return null;
-        }
-
+        string destination = _destination;
         if (Directory.Exists(destination))
         {
             string name = System.IO.Path.GetFileNameWithoutExtension(source) + "." + fitted.Target.Name.ToLowerInvariant() + fitted.Extension;

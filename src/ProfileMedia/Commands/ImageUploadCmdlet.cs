@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using ProfileMedia.Core.Errors;
 using ProfileMedia.Core.Fitting;
+using ProfileMedia.Core.Images;
 using ProfileMedia.Core.Uploads;
 using ProfileMedia.Errors;
 using ProfileMedia.ImagingHost;
@@ -99,8 +100,8 @@ public abstract class ImageUploadCmdlet : ApiCmdlet
             return null;
         }
 
-        ImageFileProblem problem = ImageFile.Inspect(path, MaxBytes, out ImageFile? image, out string message);
-        if (problem == ImageFileProblem.None)
+        ImageProblem problem = ImageFile.Inspect(path, MaxBytes, out ImageFile? image, out string message);
+        if (problem == ImageProblem.None)
         {
             return image;
         }

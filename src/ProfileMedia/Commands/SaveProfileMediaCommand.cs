@@ -242,51 +242,18 @@ public sealed class SaveProfileMediaCommand : ApiCmdlet
         return file;
     }
 
-    // Resolved once, through the provider, against the current PowerShell location: .NET would resolve a relative path
-    // against the process's directory, which is not $PWD. Every refusal comes before anything is written.
+    // Resolved once (ResolvedDestination, shared with ConvertTo-ProfileImage): every refusal comes before anything is written.
     private string ResolveDestination()
     {
-        if (string.IsNullOrWhiteSpace(Destination))
+        ResolvedDestination? destination = ResolvedDestination.Resolve(this, Destination, out ErrorRecord? error);
+        if (destination == null)
         {
-            ThrowTerminatingError(ErrorRecords.InvalidDestination(Destination, "is white space; give the path of a folder."));
+            ThrowTerminatingError(error!);
         }
 
-        string path;
-        ProviderInfo provider;
-        try
-        {
-            path = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Destination, out provider, out PSDriveInfo drive);
-            _provider = provider;
-            _drive = drive;
-        }
-        catch (Exception e) when (e is ProviderNotFoundException || e is System.Management.Automation.DriveNotFoundException || e is PSArgumentException || e is NotSupportedException)
-        {
-            ThrowTerminatingError(ErrorRecords.InvalidDestination(Destination, "cannot be used: " + Core.Text.MessageText.Reason(e), e));
-            throw;
-        }
-
-        if (provider.ImplementingType != typeof(FileSystemProvider))
-        {
-            ThrowTerminatingError(ErrorRecords.InvalidDestination(Destination, "is on the " + provider.Name + " provider; it must be a folder in the file system."));
-        }
-
-        // The provider turns \\ into // on Unix, so the text as typed is judged too.
-        if (!IsWindows && (LooksLikeUncPath(path) || LooksLikeUncPath(Destination)))
-        {
-            ThrowTerminatingError(ErrorRecords.InvalidDestination(Destination, "looks like a UNC network path (\\\\server\\share), which this system does not have; give the folder where the share is mounted."));
-        }
-
-        try
-        {
-            // A provider-qualified relative path (FileSystem::media) comes back relative: it means the current location too.
-            path = Path.GetFullPath(Path.IsPathRooted(path) ? path : Path.Combine(SessionState.Path.CurrentFileSystemLocation.ProviderPath, path));
-        }
-        catch (Exception e) when (e is ArgumentException || e is NotSupportedException || e is PathTooLongException)
-        {
-            ThrowTerminatingError(ErrorRecords.InvalidDestination(Destination, "is not a valid path: " + Core.Text.MessageText.Reason(e), e));
-            throw;
-        }
-
+        _provider = destination!.Provider;
+        _drive = destination.Drive;
+        string path = destination.Path;
         if (DestinationFolder.IsLink(path) && !Directory.Exists(path))
         {
             ThrowTerminatingError(ErrorRecords.InvalidDestination(Destination, "is a symbolic link to something that does not exist (or is not a folder); it must be a folder."));
@@ -308,9 +275,4 @@ public sealed class SaveProfileMediaCommand : ApiCmdlet
             throw;
         }
     }
-
-    // \\server\share, or a mix of slashes: on Windows a network share; elsewhere no such thing exists, and .NET would make a
-    // folder literally named so under the process's directory.
-    private static bool LooksLikeUncPath(string path) =>
-        path.Length >= 2 && (path[0] == '\\' || path[1] == '\\') && (path[0] == '\\' || path[0] == '/') && (path[1] == '\\' || path[1] == '/');
 }

@@ -66,6 +66,8 @@ internal static class ErrorCategories
                 return ErrorCategory.ReadError;
             case ErrorIds.DestinationNotWritable:
                 return ErrorCategory.WriteError;
+            case ErrorIds.DiskFull:
+                return ErrorCategory.ResourceUnavailable;
             case ErrorIds.ImageFittingNotSupported:
                 return ErrorCategory.NotImplemented;
             case ErrorIds.ServiceUnavailable:
@@ -80,6 +82,7 @@ internal static class ErrorCategories
             case ErrorIds.UnusableBearerToken:
                 return ErrorCategory.InvalidResult;
             case ErrorIds.FileExists:
+            case ErrorIds.DestinationIsSource:
             case ErrorIds.TargetIsDirectory:
             case ErrorIds.FileNameCollision:
                 return ErrorCategory.ResourceExists;

@@ -125,8 +125,8 @@ internal static class ErrorRecords
     /// <summary>A picture that cannot be prepared (-Fit, ConvertTo-ProfileImage); the id is the problem's name.</summary>
     public static ErrorRecord NotPrepared(ImageFitException exception, object? target) => Build(exception, exception.Problem.ToString(), target);
 
-    /// <summary>A prepared picture that could not be written to <paramref name="path"/>.</summary>
-    public static ErrorRecord NotWritten(Exception exception, string path) => Build(exception, ErrorIds.DestinationNotWritable, path);
+    /// <summary>A prepared picture that could not be written to <paramref name="path"/>: DiskFull or DestinationNotWritable.</summary>
+    public static ErrorRecord NotWritten(Core.Downloads.FileWriteException exception, string path) => Build(exception, exception.ErrorId, path);
 
     /// <summary>A destination that does not exist; <paramref name="message"/> names it.</summary>
     public static ErrorRecord DestinationNotFound(string message, object? target) => Build(new DirectoryNotFoundException(message), ErrorIds.DestinationNotFound, target);

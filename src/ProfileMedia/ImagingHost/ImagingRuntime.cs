@@ -2,6 +2,7 @@ using System;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using ProfileMedia.Core.Fitting;
+using ProfileMedia.Core.Images;
 
 namespace ProfileMedia.ImagingHost;
 
@@ -22,7 +23,7 @@ internal static class ImagingRuntime
     {
         if (!IsSupported)
         {
-            throw new ImageFitException(ImageFitProblem.ImageFittingNotSupported,
+            throw new ImageFitException(ImageProblem.ImageFittingNotSupported,
                 "Preparing pictures (-Fit, ConvertTo-ProfileImage) needs PowerShell 7.2 or later: Windows PowerShell 5.1 cannot load the image library in a context of its own. Run it in pwsh, or prepare '" + path + "' there.");
         }
 
@@ -33,7 +34,7 @@ internal static class ImagingRuntime
         }
         catch (Exception e) when (e is DllNotFoundException || e is BadImageFormatException || e is TypeInitializationException || e is EntryPointNotFoundException)
         {
-            throw new ImageFitException(ImageFitProblem.ImageFittingNotSupported,
+            throw new ImageFitException(ImageProblem.ImageFittingNotSupported,
                 "The image library could not be loaded on " + RuntimeInformation.OSDescription + " (" + RuntimeInformation.ProcessArchitecture + "): " + (e.InnerException ?? e).Message, e);
         }
     }

@@ -4,6 +4,7 @@ using System.Net;
 using System.Threading;
 using System.Threading.Tasks;
 using ProfileMedia.Core.Api;
+using ProfileMedia.Core.Images;
 using ProfileMedia.Core.Uploads;
 using ProfileMedia.Emulator;
 using ProfileMedia.TestSupport;
@@ -24,7 +25,7 @@ public sealed class XApiClientUploadTests : IClassFixture<ClientHarness>
 
     private static ImageFile Image(byte[] bytes, long limit = ImageFile.MaxProfileImageBytes)
     {
-        Assert.Equal(ImageFileProblem.None, ImageFile.Inspect(TestImages.WriteTemp(bytes), limit, out ImageFile? file, out _));
+        Assert.Equal(ImageProblem.None, ImageFile.Inspect(TestImages.WriteTemp(bytes), limit, out ImageFile? file, out _));
         return file!;
     }
 

@@ -2,8 +2,7 @@ using System;
 using System.Linq;
 using System.Reflection;
 using ProfileMedia.Core.Errors;
-using ProfileMedia.Core.Fitting;
-using ProfileMedia.Core.Uploads;
+using ProfileMedia.Core.Images;
 using ProfileMedia.Core.Urls;
 
 namespace ProfileMedia.Core.Tests.Errors;
@@ -16,8 +15,7 @@ public sealed class ErrorIdsTests
 {
     [Theory]
     [InlineData(typeof(UrlProblem))]
-    [InlineData(typeof(ImageFileProblem))]
-    [InlineData(typeof(ImageFitProblem))]
+    [InlineData(typeof(ImageProblem))]
     public void Every_problem_name_is_an_error_id(Type problems)
     {
         var ids = typeof(ErrorIds).GetFields(BindingFlags.Public | BindingFlags.Static).Select(field => (string)field.GetRawConstantValue()!).ToHashSet(StringComparer.Ordinal);

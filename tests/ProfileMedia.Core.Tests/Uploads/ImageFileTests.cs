@@ -4,8 +4,9 @@ using System.IO;
 using System.Linq;
 using System.Runtime.InteropServices;
 using System.Threading.Tasks;
-using ProfileMedia.TestSupport;
+using ProfileMedia.Core.Images;
 using ProfileMedia.Core.Uploads;
+using ProfileMedia.TestSupport;
 
 namespace ProfileMedia.Core.Tests.Uploads;
 
@@ -20,7 +21,7 @@ public sealed class ImageFileTests
     {
         byte[] png = TestImages.Png;
         string path = TestImages.WriteTemp(png.Concat(new byte[zeros]).ToArray());
-        Assert.Equal(ImageFileProblem.None, ImageFile.Inspect(path, ImageFile.MaxProfileImageBytes, out ImageFile? file, out string message));
+        Assert.Equal(ImageProblem.None, ImageFile.Inspect(path, ImageFile.MaxProfileImageBytes, out ImageFile? file, out string message));
         Assert.Equal(string.Empty, message);
         Assert.Equal(png.Length + zeros, file!.Length);
     }
@@ -29,7 +30,7 @@ public sealed class ImageFileTests
     public void A_cut_png_is_truncated_and_named()
     {
         string path = TestImages.WriteTemp(TestImages.Png.Take(TestImages.Png.Length - 1).Concat(new byte[32]).ToArray());
-        Assert.Equal(ImageFileProblem.TruncatedImage, ImageFile.Inspect(path, ImageFile.MaxProfileImageBytes, out _, out string message));
+        Assert.Equal(ImageProblem.TruncatedImage, ImageFile.Inspect(path, ImageFile.MaxProfileImageBytes, out _, out string message));
         Assert.Contains(path, message, StringComparison.Ordinal);
         Assert.EndsWith("damaged.", message, StringComparison.Ordinal);
     }
@@ -39,7 +40,7 @@ public sealed class ImageFileTests
     {
         foreach (string device in new[] { "/dev/zero", "/dev/urandom", "/dev/null" })
         {
-            Assert.Equal(ImageFileProblem.ImageFileNotRegular, ImageFile.Inspect(device, ImageFile.MaxBannerBytes, out _, out string message));
+            Assert.Equal(ImageProblem.ImageFileNotRegular, ImageFile.Inspect(device, ImageFile.MaxBannerBytes, out _, out string message));
             Assert.Contains("not a regular file", message, StringComparison.Ordinal);
         }
     }
@@ -47,7 +48,7 @@ public sealed class ImageFileTests
     [SkippableUnixFact]
     public void A_proc_file_that_reports_no_size_is_not_a_regular_file()
     {
-        Assert.Equal(ImageFileProblem.ImageFileNotRegular, ImageFile.Inspect("/proc/self/status", ImageFile.MaxBannerBytes, out _, out _));
+        Assert.Equal(ImageProblem.ImageFileNotRegular, ImageFile.Inspect("/proc/self/status", ImageFile.MaxBannerBytes, out _, out _));
     }
 
     [SkippableUnixFact]
@@ -63,16 +64,16 @@ public sealed class ImageFileTests
         }
 
         // No writer ever opens the FIFO: a check that opened it would never return and the test would hang.
-        Task<ImageFileProblem> check = Task.Run(() => ImageFile.Inspect(fifo, ImageFile.MaxBannerBytes, out _, out _));
+        Task<ImageProblem> check = Task.Run(() => ImageFile.Inspect(fifo, ImageFile.MaxBannerBytes, out _, out _));
         Assert.Same(check, await Task.WhenAny(check, Task.Delay(TimeSpan.FromMinutes(1))));
-        Assert.Equal(ImageFileProblem.ImageFileNotRegular, await check);
+        Assert.Equal(ImageProblem.ImageFileNotRegular, await check);
     }
 
     [Fact]
     public void An_empty_regular_file_is_still_empty()
     {
         string path = TestImages.WriteTemp(Array.Empty<byte>());
-        Assert.Equal(ImageFileProblem.ImageFileEmpty, ImageFile.Inspect(path, ImageFile.MaxBannerBytes, out _, out _));
+        Assert.Equal(ImageProblem.ImageFileEmpty, ImageFile.Inspect(path, ImageFile.MaxBannerBytes, out _, out _));
     }
 
     /// <summary>A fact about Unix files (devices, FIFOs, /proc): skipped, visibly, on Windows.</summary>
