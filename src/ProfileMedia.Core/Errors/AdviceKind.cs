@@ -56,4 +56,16 @@ internal enum AdviceKind
 
     /// <summary>X minted an unusable Bearer token: try later, or connect with the token from the developer portal.</summary>
     PasteBearerToken,
+
+    /// <summary>The X Activity API needs the app-only Bearer token: connect with one, or have one minted.</summary>
+    ConnectWithBearerToken,
+
+    /// <summary>A user and kind already watched: list the watches, or remove one.</summary>
+    ListOrRemoveWatches,
+
+    /// <summary>The app holds all the subscriptions it may: remove watches no longer needed.</summary>
+    RemoveUnneededWatches,
+
+    /// <summary>Another watcher holds the archive folder: stop it, or archive elsewhere.</summary>
+    UseAnotherArchive,
 }

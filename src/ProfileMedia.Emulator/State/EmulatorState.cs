@@ -21,6 +21,7 @@ internal sealed class EmulatorState
         Log = new RequestLog(options.RequestLogWriter);
         Authorizations = new AuthorizationStore(Clock, options.RequestTokenLifetime);
         AccessLevel = options.AccessLevel;
+        Activity = new ActivityHub(options);
     }
 
     public EmulatorOptions Options { get; }
@@ -46,6 +47,9 @@ internal sealed class EmulatorState
     public FaultInjector Faults { get; } = new();
 
     public RequestLog Log { get; }
+
+    /// <summary>The X Activity API: subscriptions, delivered events and open streams.</summary>
+    public ActivityHub Activity { get; }
 
     /// <summary>
     /// The pictures the upload endpoints accepted, with the dimensions their headers declare, so a test can compare
@@ -95,7 +99,7 @@ internal sealed class EmulatorState
             banner is null ? null : new Uri(urls.BannerBase(user.Profile.Id, banner)));
     }
 
-    /// <summary>Back to the seeded state: users, pictures and banners, and no faults, log, rate counts, nonces or issued tokens.</summary>
+    /// <summary>Back to the seeded state: users, pictures and banners, and no faults, log, rate counts, nonces, issued tokens or activity subscriptions.</summary>
     public void Reset()
     {
         Authorizations.Clear();
@@ -105,6 +109,7 @@ internal sealed class EmulatorState
         RateLimiter.Clear();
         Nonces.Clear();
         Accounts.Reset();
+        Activity.Reset();
         AccessLevel = Options.AccessLevel;
     }
 }

@@ -33,6 +33,11 @@ internal static class AdviceText
         AdviceKind.RequestAuthorizationAgain => "Run Request-ProfileMediaAuthorization again, approve the new link and enter its PIN soon after.",
         AdviceKind.CredentialsNotInUri => "The credentials go in -ConsumerKey, -AccessToken and their secrets.",
         AdviceKind.PasteBearerToken => "Try again later, or connect with -BearerToken and the token from the developer portal.",
+        AdviceKind.ConnectWithBearerToken => "Connect with -BearerToken (the app's Bearer Token from the developer console), or with -ConsumerKey and -ConsumerSecret and"
+            + " -RequestBearerToken; a connection may hold both kinds, so the same one can also change the account.",
+        AdviceKind.ListOrRemoveWatches => "Get-ProfileMediaWatch lists the watches; Unregister-ProfileMediaWatch removes one.",
+        AdviceKind.RemoveUnneededWatches => "Remove watches no longer needed with Unregister-ProfileMediaWatch.",
+        AdviceKind.UseAnotherArchive => "Stop the other Watch-ProfileMedia, or give another -Archive folder.",
         _ => throw new ArgumentOutOfRangeException(nameof(advice), advice, "No words for this advice kind."),
     };
 }
