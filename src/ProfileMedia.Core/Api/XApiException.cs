@@ -73,16 +73,5 @@ public sealed class XApiException : Exception, IStructuredError
         new XApiException(message, ErrorId, StatusCode, Errors, RateLimit, RetryAfter, Problem, InnerException).About(Subject, Advice);
 
     /// <summary>True when the X error codes include <paramref name="code"/>.</summary>
-    public bool HasCode(int code)
-    {
-        foreach (XApiErrorDetail error in Errors)
-        {
-            if (error.Code == code)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    public bool HasCode(XErrorCode code) => XErrorCodes.Contain(Errors, code);
 }

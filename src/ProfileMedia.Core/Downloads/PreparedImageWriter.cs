@@ -30,6 +30,10 @@ internal static class PreparedImageWriter
         using AtomicFile file = AtomicFile.Create(folder, Path.GetFileName(path), name => Path.Combine(folder, name), asynchronous: false);
         file.Write(image.Bytes);
         file.Finish(toDisk: true);
-        return file.Commit(path, overwrite) ? new PreparedImage(path, source, image) : null;
+        return file.Commit(path, overwrite) ? Describe(image, source, path) : null;
     }
+
+    private static PreparedImage Describe(FittedImage image, string source, string path) =>
+        new PreparedImage(path, source, image.Target.Kind, image.SourceFormat, image.SourceWidth, image.SourceHeight, image.Crop.ToString(),
+            image.Width, image.Height, image.Format, image.Quality, image.Bytes.Length);
 }

@@ -1,24 +1,26 @@
-using ProfileMedia.Core.Fitting;
+using ProfileMedia.Core.Images;
 
 namespace ProfileMedia;
 
 /// <summary>A prepared picture written to disk by ConvertTo-ProfileImage: where it is and what was done to it.</summary>
 public sealed class PreparedImage
 {
-    internal PreparedImage(string path, string source, FittedImage image)
+    // Plain values, so the types PowerShell sees name nothing of the fitting that made them (PreparedImageWriter fills them in).
+    internal PreparedImage(string path, string source, ImageTarget target, ImageFormat sourceFormat, int sourceWidth, int sourceHeight, string crop,
+        int width, int height, ImageFormat format, int? quality, long length)
     {
         Path = path;
         Source = source;
-        Target = image.Target.Name;
-        SourceFormat = image.SourceFormat;
-        SourceWidth = image.SourceWidth;
-        SourceHeight = image.SourceHeight;
-        Crop = image.Crop.ToString();
-        Width = image.Width;
-        Height = image.Height;
-        Format = image.Format;
-        Quality = image.Quality;
-        Length = image.Bytes.Length;
+        Target = target;
+        SourceFormat = sourceFormat;
+        SourceWidth = sourceWidth;
+        SourceHeight = sourceHeight;
+        Crop = crop;
+        Width = width;
+        Height = height;
+        Format = format;
+        Quality = quality;
+        Length = length;
     }
 
     /// <summary>The prepared file.</summary>
@@ -28,10 +30,10 @@ public sealed class PreparedImage
     public string Source { get; }
 
     /// <summary>Avatar or Banner.</summary>
-    public string Target { get; }
+    public ImageTarget Target { get; }
 
-    /// <summary>The source's format.</summary>
-    public string SourceFormat { get; }
+    /// <summary>The source's format, by its content.</summary>
+    public ImageFormat SourceFormat { get; }
 
     /// <summary>The source's width as shown.</summary>
     public int SourceWidth { get; }
@@ -48,8 +50,8 @@ public sealed class PreparedImage
     /// <summary>The prepared height.</summary>
     public int Height { get; }
 
-    /// <summary>JPEG or PNG.</summary>
-    public string Format { get; }
+    /// <summary>Jpeg, or Png when the picture has transparency.</summary>
+    public ImageFormat Format { get; }
 
     /// <summary>The JPEG quality, or null for PNG.</summary>
     public int? Quality { get; }
