@@ -3,7 +3,7 @@ using System.IO;
 
 namespace ProfileMedia.Emulator;
 
-/// <summary>How an <see cref="EmulatorServer"/> behaves. The defaults match the real service.</summary>
+/// <summary>How an <see cref="Hosting.EmulatorServer"/> behaves. The defaults match the real service.</summary>
 public sealed record EmulatorOptions
 {
     /// <summary>The loopback port to listen on; 0 lets the operating system pick a free one.</summary>
@@ -26,7 +26,7 @@ public sealed record EmulatorOptions
 
     /// <summary>
     /// How long a request token from oauth/request_token can be approved and exchanged. The service does not publish its
-    /// figure; tests that need an expired token use <see cref="EmulatorServer.ExpireRequestToken"/> instead of waiting.
+    /// figure; tests that need an expired token use <see cref="Hosting.EmulatorServer.ExpireRequestToken"/> instead of waiting.
     /// </summary>
     public TimeSpan RequestTokenLifetime { get; init; } = TimeSpan.FromMinutes(15);
 

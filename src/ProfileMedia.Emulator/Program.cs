@@ -2,6 +2,7 @@ using System;
 using System.Threading;
 using System.Threading.Tasks;
 using ProfileMedia.Emulator;
+using ProfileMedia.Emulator.Hosting;
 
 // The loopback X API emulator as a program: one JSON line on standard output, then serve until told to stop.
 if (Array.Exists(args, a => a is "--help" or "-h" or "-?"))

@@ -1,5 +1,6 @@
 using System;
 using System.Net;
+using ProfileMedia.Core.Errors;
 
 namespace ProfileMedia.Core.Api;
 
@@ -8,30 +9,30 @@ internal static class ApiBaseUri
 {
     private static readonly char[] AuthorityEnds = { '/', '?', '#', '\\' };
 
-    /// <summary>Returns the URI with a trailing '/', or throws ArgumentException naming the problem and the value.</summary>
+    /// <summary>Returns the URI with a trailing '/', or throws an <see cref="InvalidValueException"/> naming the problem and the value.</summary>
     public static Uri Validate(Uri? uri)
     {
         if (uri == null || !uri.IsAbsoluteUri)
         {
-            throw new ArgumentException("The API base URI '" + uri + "' is not an absolute URI.");
+            throw Refused(uri, " is not an absolute URI.");
         }
 
         // Checked first, and the URI shown without it: what sits before '@' is often a password. "http://@host/" has an
         // empty user info that Uri.UserInfo does not show, so the text as written is read too.
         if (HasUserInfo(uri))
         {
-            throw new ArgumentException("The API base URI '" + WithoutUserInfo(uri) + "' must not carry user information (text before '@' in its host part): the credentials go in -ConsumerKey, -AccessToken and their secrets.");
+            throw Refused(uri, " must not carry user information (text before '@' in its host part).", AdviceKind.CredentialsNotInUri);
         }
 
         bool https = uri.Scheme == Uri.UriSchemeHttps;
         if (!https && !(uri.Scheme == Uri.UriSchemeHttp && IsLoopback(uri)))
         {
-            throw new ArgumentException("The API base URI '" + uri + "' must use https; plain http is allowed only for a loopback host such as 127.0.0.1.");
+            throw Refused(uri, " must use https; plain http is allowed only for a loopback host such as 127.0.0.1.");
         }
 
         if (!string.IsNullOrEmpty(uri.Query) || !string.IsNullOrEmpty(uri.Fragment))
         {
-            throw new ArgumentException("The API base URI '" + uri + "' must not carry a query or a fragment.");
+            throw Refused(uri, " must not carry a query or a fragment.");
         }
 
         return uri.AbsoluteUri.EndsWith("/", StringComparison.Ordinal) ? uri : new Uri(uri.AbsoluteUri + "/");
@@ -46,6 +47,13 @@ internal static class ApiBaseUri
         const string V1Segment = "1.1/";
         string text = validated.AbsoluteUri;
         return text.EndsWith("/" + V1Segment, StringComparison.OrdinalIgnoreCase) ? new Uri(text.Substring(0, text.Length - V1Segment.Length)) : validated;
+    }
+
+    // The URI is shown without its user information wherever it is refused: what sits before '@' is often a password.
+    private static InvalidValueException Refused(Uri? uri, string problem, AdviceKind advice = AdviceKind.None)
+    {
+        string shown = uri == null ? string.Empty : WithoutUserInfo(uri);
+        return new InvalidValueException(ErrorIds.InvalidApiBaseUri, shown, "The API base URI '" + shown + "'" + problem, advice);
     }
 
     private static bool HasUserInfo(Uri uri)

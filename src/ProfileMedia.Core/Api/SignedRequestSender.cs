@@ -107,7 +107,8 @@ internal sealed class SignedRequestSender
                 }
 
                 throw XApiErrorAdvice.NoAnswer(operation, ErrorIds.ConnectionFailed, "the connection failed" + Attempts(retries) + ": " + MessageText.Reason(e)
-                    + (retry == RetryRule.AnsweredFailures ? " The change may or may not have been made: check with Get-ProfileUser before trying again." : string.Empty), e);
+                    + (retry == RetryRule.AnsweredFailures ? " The change may or may not have been made." : string.Empty), e,
+                    retry == RetryRule.AnsweredFailures ? AdviceKind.CheckBeforeRetrying : AdviceKind.None);
             }
 
             int code = (int)status;

@@ -158,8 +158,8 @@ internal sealed partial class XApiClient
     /// request, saying how to connect with one.
     /// </summary>
     private RequestAuthorization AppOnlyFor(string operation) => Volatile.Read(ref _appOnly) ?? throw new XApiException(
-        operation + " cannot run on this connection: the X Activity API takes only the app-only Bearer token, and the connection holds only OAuth 1.0a user context. "
-        + ActivityErrors.BearerTokenAdvice, ErrorIds.BearerTokenRequired, null, Array.Empty<XApiErrorDetail>(), null, null);
+        operation + " cannot run on this connection: the X Activity API takes only the app-only Bearer token, and the connection holds only OAuth 1.0a user context.",
+        ErrorIds.BearerTokenRequired, null, Array.Empty<XApiErrorDetail>(), null, null).About(null, AdviceKind.ConnectWithBearerToken);
 
     private static IEnumerable<string> Slice(IReadOnlyList<string> items, int start, int count)
     {

@@ -41,8 +41,8 @@ internal sealed partial class XApiClient
         // The service's answer, not the user's typing: it is named as such, with its own id, and nothing is connected.
         BearerToken minted = BearerToken.FromText(token!, out string? problem)
             ?? throw new XApiException(operation + " failed: X answered with an access_token that " + problem
-                + " The answer cannot be used and nothing was connected: try again later, or connect with -BearerToken and the token from the developer portal.",
-                ErrorIds.UnusableBearerToken, answer.Status, Array.Empty<XApiErrorDetail>(), answer.RateLimit, null);
+                + " The answer cannot be used and nothing was connected.",
+                ErrorIds.UnusableBearerToken, answer.Status, Array.Empty<XApiErrorDetail>(), answer.RateLimit, null).About(null, AdviceKind.PasteBearerToken);
         Interlocked.Exchange(ref _mintedToken, minted)?.Dispose();
         Volatile.Write(ref _appOnly, RequestAuthorization.AppOnly(minted));
     }

@@ -111,8 +111,8 @@ internal sealed partial class XApiClient : IDisposable
     /// </summary>
     private RequestAuthorization UserContextFor(string operation) =>
         _userContext ?? throw new XApiException(
-            operation + " cannot run on this connection: it holds only an app-only Bearer token. " + XApiProblemAdvice.UserContextAdvice,
-            ErrorIds.UserContextRequired, null, Array.Empty<XApiErrorDetail>(), null, null);
+            operation + " cannot run on this connection: it holds only an app-only Bearer token.",
+            ErrorIds.UserContextRequired, null, Array.Empty<XApiErrorDetail>(), null, null).About(null, AdviceKind.ConnectWithUserContext);
 
     /// <summary>What reads send: user context when the connection has it (its per-user limits are higher), else the Bearer token.</summary>
     private RequestAuthorization ReadAuthorization => _userContext ?? Volatile.Read(ref _appOnly)

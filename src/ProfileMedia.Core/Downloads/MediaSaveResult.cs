@@ -14,13 +14,14 @@ internal sealed class MediaSaveResult
     /// <paramref name="errorId"/> when given (a more specific one), else the status's own.
     /// </summary>
     public MediaSaveResult(DownloadStatus status, string url, string? path, long bytes, int? httpStatus, string message, int attempts, string? errorId = null)
-        : this(status, url, path, bytes, httpStatus, message, attempts, errorId ?? ErrorIdOf(status), null, null, false)
+        : this(status, url, path, bytes, httpStatus, message, attempts, errorId ?? ErrorIdOf(status), null, null, false, AdviceKind.None)
     {
     }
 
     private MediaSaveResult(DownloadStatus status, string url, string? path, long bytes, int? httpStatus, string message, int attempts,
-        string? errorId, MediaRequest? request, string? savedSize, bool refreshed)
+        string? errorId, MediaRequest? request, string? savedSize, bool refreshed, AdviceKind advice)
     {
+        Advice = advice;
         Status = status;
         Url = url ?? throw new ArgumentNullException(nameof(url));
         Path = path;
@@ -52,6 +53,9 @@ internal sealed class MediaSaveResult
     /// <summary>One sentence naming the URL and what happened, for the verbose stream or an error record.</summary>
     public string Message { get; }
 
+    /// <summary>What the cmdlets add after <see cref="Message"/> when it did not save (connect, say, so an outdated URL can be refreshed).</summary>
+    public AdviceKind Advice { get; }
+
     /// <summary>How many requests were made: 0 when none was needed (Exists before asking, an invalid URL).</summary>
     public int Attempts { get; }
 
@@ -68,9 +72,9 @@ internal sealed class MediaSaveResult
     public bool Refreshed { get; }
 
     /// <summary>This result as the saver reports it for <paramref name="request"/>; an id of an outdated URL makes it Outdated.</summary>
-    public MediaSaveResult For(MediaRequest request, string savedSize, string? errorId, string message, bool refreshed) =>
+    public MediaSaveResult For(MediaRequest request, string savedSize, string? errorId, string message, bool refreshed, AdviceKind advice = AdviceKind.None) =>
         new MediaSaveResult(errorId == ErrorIds.RefreshFailed || errorId == ErrorIds.MediaUrlOutdated ? DownloadStatus.Outdated : Status,
-            Url, Path, Bytes, HttpStatus, message, Attempts, errorId, request, savedSize, refreshed);
+            Url, Path, Bytes, HttpStatus, message, Attempts, errorId, request, savedSize, refreshed, advice);
 
     /// <inheritdoc />
     public override string ToString() => Message;

@@ -99,13 +99,13 @@ internal sealed class MediaSaver : IDisposable
                 }
                 catch (XApiException e)
                 {
-                    return Result(request, last, size, ErrorIds.RefreshFailed, "The URL " + Shown(last.Url) + " is outdated and refreshing " + Owner(current) + " failed: " + e.Message, refreshed);
+                    return Result(request, last, size, ErrorIds.RefreshFailed, "The URL " + Shown(last.Url) + " is outdated and refreshing " + Owner(current) + " failed: " + e.Message, refreshed, e.Advice);
                 }
                 catch (ObjectDisposedException) when (!cancellationToken.IsCancellationRequested)
                 {
-                    // Disconnect-ProfileMedia closed the connection while this ran: say so, not "disposed object".
+                    // The connection was closed (disconnected) while this ran: say so, not "disposed object".
                     return Result(request, last, size, ErrorIds.ConnectionClosed, "The URL " + Shown(last.Url) + " is outdated and " + Owner(current)
-                        + " could not be refreshed: the connection was closed by Disconnect-ProfileMedia while Save-ProfileMedia ran.", refreshed);
+                        + " could not be refreshed: the connection was closed.", refreshed, AdviceKind.ClosedBySaveDisconnect);
                 }
 
                 if (renewed == null)
@@ -122,7 +122,7 @@ internal sealed class MediaSaver : IDisposable
             }
         }
 
-        return Result(request, last!, lastSize, last!.ErrorId, MessageOf(request, last!, refreshed), refreshed);
+        return Result(request, last!, lastSize, last!.ErrorId, MessageOf(request, last!, refreshed), refreshed, AdviceOf(request, last!, refreshed));
     }
 
     // The name is claimed for owner, the URL as given: a refreshed URL of the same input keeps its name.
@@ -178,14 +178,16 @@ internal sealed class MediaSaver : IDisposable
             return "The URL " + Shown(outcome.Url) + " is still not available after refreshing " + Owner(request) + (_fallback ? ", in any fallback size." : ".");
         }
 
-        return "The URL " + Shown(outcome.Url) + " is outdated (HTTP " + outcome.HttpStatus + "): the image was replaced. "
-            + (request.KnowsUser
-                ? "Connect with Connect-ProfileMedia so Save-ProfileMedia can refresh it through a user lookup."
-                : "Pipe Get-ProfileUser output (or its variants) into Save-ProfileMedia, with a connection, so it can refresh the URL.");
+        return "The URL " + Shown(outcome.Url) + " is outdated (HTTP " + outcome.HttpStatus + "): the image was replaced.";
     }
 
-    private static MediaSaveResult Result(MediaRequest request, MediaSaveResult outcome, string size, string? errorId, string message, bool refreshed) =>
-        outcome.For(request, size, errorId, message, refreshed);
+    // An outdated URL that was not refreshed could be, given what it lacked: a connection, or the user it belongs to.
+    private static AdviceKind AdviceOf(MediaRequest request, MediaSaveResult outcome, bool refreshed) =>
+        outcome.Status != DownloadStatus.Outdated || refreshed ? outcome.Advice
+            : request.KnowsUser ? AdviceKind.ConnectToRefresh : AdviceKind.PipeUsersToRefresh;
+
+    private static MediaSaveResult Result(MediaRequest request, MediaSaveResult outcome, string size, string? errorId, string message, bool refreshed, AdviceKind advice = AdviceKind.None) =>
+        outcome.For(request, size, errorId, message, refreshed, advice);
 
     private static UserReference? Reference(MediaRequest request) =>
         (request.UserId != null ? UserReference.ForUserId(request.UserId, out _) : null)

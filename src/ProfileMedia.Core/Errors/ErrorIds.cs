@@ -1,6 +1,3 @@
-using ProfileMedia.Core.Images;
-using ProfileMedia.Core.Urls;
-
 namespace ProfileMedia.Core.Errors;
 
 /// <summary>
@@ -71,35 +68,36 @@ internal static class ErrorIds
     public const string InvalidBannerRegion = nameof(InvalidBannerRegion);
     public const string InvalidDestination = nameof(InvalidDestination);
 
-    // URLs that cannot be used: the names of UrlProblem.
-    public const string NullUrl = nameof(UrlProblem.NullUrl);
-    public const string EmptyUrl = nameof(UrlProblem.EmptyUrl);
-    public const string UrlNotAbsoluteHttp = nameof(UrlProblem.UrlNotAbsoluteHttp);
-    public const string UrlHasInvalidCharacters = nameof(UrlProblem.UrlHasInvalidCharacters);
-    public const string UrlHasNoFileSegment = nameof(UrlProblem.UrlHasNoFileSegment);
-    public const string BannerUrlWithoutSize = nameof(UrlProblem.BannerUrlWithoutSize);
+    // URLs that cannot be used: the names of UrlProblem. ErrorIdsTests holds each problem enum equal to its ids, so
+    // this folder names none of theirs and every folder may use it.
+    public const string NullUrl = nameof(NullUrl);
+    public const string EmptyUrl = nameof(EmptyUrl);
+    public const string UrlNotAbsoluteHttp = nameof(UrlNotAbsoluteHttp);
+    public const string UrlHasInvalidCharacters = nameof(UrlHasInvalidCharacters);
+    public const string UrlHasNoFileSegment = nameof(UrlHasNoFileSegment);
+    public const string BannerUrlWithoutSize = nameof(BannerUrlWithoutSize);
 
     // Image files to upload: the path, then the names of ImageProblem.
     public const string PathEmpty = nameof(PathEmpty);
     public const string PathMatchesSeveralFiles = nameof(PathMatchesSeveralFiles);
     public const string NotFileSystemPath = nameof(NotFileSystemPath);
     public const string InvalidImagePath = nameof(InvalidImagePath);
-    public const string ImageFileNotFound = nameof(ImageProblem.ImageFileNotFound);
-    public const string ImageFileIsDirectory = nameof(ImageProblem.ImageFileIsDirectory);
-    public const string ImageFileNotRegular = nameof(ImageProblem.ImageFileNotRegular);
-    public const string ImageFileEmpty = nameof(ImageProblem.ImageFileEmpty);
-    public const string UnsupportedImageFormat = nameof(ImageProblem.UnsupportedImageFormat);
-    public const string TruncatedImage = nameof(ImageProblem.TruncatedImage);
-    public const string ImageFileTooLarge = nameof(ImageProblem.ImageFileTooLarge);
-    public const string ImageFileUnreadable = nameof(ImageProblem.ImageFileUnreadable);
+    public const string ImageFileNotFound = nameof(ImageFileNotFound);
+    public const string ImageFileIsDirectory = nameof(ImageFileIsDirectory);
+    public const string ImageFileNotRegular = nameof(ImageFileNotRegular);
+    public const string ImageFileEmpty = nameof(ImageFileEmpty);
+    public const string UnsupportedImageFormat = nameof(UnsupportedImageFormat);
+    public const string TruncatedImage = nameof(TruncatedImage);
+    public const string ImageFileTooLarge = nameof(ImageFileTooLarge);
+    public const string ImageFileUnreadable = nameof(ImageFileUnreadable);
 
     // Preparing pictures (ConvertTo-ProfileImage, -Fit): the names of ImageProblem not shared with the file checks
     // above, then the parameters and the destination.
-    public const string ImageTooManyPixels = nameof(ImageProblem.ImageTooManyPixels);
-    public const string CorruptImage = nameof(ImageProblem.CorruptImage);
-    public const string InvalidCropRegion = nameof(ImageProblem.InvalidCropRegion);
-    public const string ImageCannotFit = nameof(ImageProblem.ImageCannotFit);
-    public const string ImageFittingNotSupported = nameof(ImageProblem.ImageFittingNotSupported);
+    public const string ImageTooManyPixels = nameof(ImageTooManyPixels);
+    public const string CorruptImage = nameof(CorruptImage);
+    public const string InvalidCropRegion = nameof(InvalidCropRegion);
+    public const string ImageCannotFit = nameof(ImageCannotFit);
+    public const string ImageFittingNotSupported = nameof(ImageFittingNotSupported);
     public const string CropRegionWithoutFit = nameof(CropRegionWithoutFit);
     public const string BannerRegionWithFit = nameof(BannerRegionWithFit);
     public const string DestinationNotFound = nameof(DestinationNotFound);

@@ -1,4 +1,3 @@
-using ProfileMedia.Core.Fitting;
 using ProfileMedia.Core.Images;
 
 namespace ProfileMedia;
@@ -6,20 +5,22 @@ namespace ProfileMedia;
 /// <summary>A prepared picture written to disk by ConvertTo-ProfileImage: where it is and what was done to it.</summary>
 public sealed class PreparedImage
 {
-    internal PreparedImage(string path, string source, FittedImage image)
+    // Plain values, so the types PowerShell sees name nothing of the fitting that made them (PreparedImageWriter fills them in).
+    internal PreparedImage(string path, string source, ImageTarget target, ImageFormat sourceFormat, int sourceWidth, int sourceHeight, string crop,
+        int width, int height, ImageFormat format, int? quality, long length)
     {
         Path = path;
         Source = source;
-        Target = image.Target.Kind;
-        SourceFormat = image.SourceFormat;
-        SourceWidth = image.SourceWidth;
-        SourceHeight = image.SourceHeight;
-        Crop = image.Crop.ToString();
-        Width = image.Width;
-        Height = image.Height;
-        Format = image.Format;
-        Quality = image.Quality;
-        Length = image.Bytes.Length;
+        Target = target;
+        SourceFormat = sourceFormat;
+        SourceWidth = sourceWidth;
+        SourceHeight = sourceHeight;
+        Crop = crop;
+        Width = width;
+        Height = height;
+        Format = format;
+        Quality = quality;
+        Length = length;
     }
 
     /// <summary>The prepared file.</summary>

@@ -5,11 +5,12 @@ using System.Net;
 using System.Text;
 using ProfileMedia.Core.Api;
 using ProfileMedia.Core.Errors;
+using ProfileMedia.Core.Text;
 
 namespace ProfileMedia.Core.PinAuthorization;
 
 /// <summary>
-/// What the token endpoints' refusals mean and what to do about each: one place, so the two cmdlets word them the same.
+/// What the token endpoints' refusals mean and the advice for each: one place, so the two cmdlets word them the same.
 /// </summary>
 internal static class AuthorizationErrors
 {
@@ -23,9 +24,9 @@ internal static class AuthorizationErrors
         }
 
         return Refusal(operation, status, errors, ErrorIds.AuthorizationRequestRefused,
-            "X would not start an authorization for the app with consumer key '" + ProfileMediaConnection.Hint(consumerKey) + "'. In the developer portal, check that this is the app's " +
+            "X would not start an authorization for the app with consumer key '" + MessageText.Hint(consumerKey) + "'. In the developer portal, check that this is the app's " +
             "current API key and secret (regenerating them retires the old pair), and under the app's User authentication settings that OAuth 1.0a is on " +
-            "with 'Read and write' permission and a callback URL set (any URL: the PIN flow still sends oob). Then run Request-ProfileMediaAuthorization again.");
+            "with 'Read and write' permission and a callback URL set (any URL: the PIN flow still sends oob).", AdviceKind.RetryAuthorizationRequest);
     }
 
     /// <summary>oauth/access_token did not answer 200.</summary>
@@ -37,8 +38,7 @@ internal static class AuthorizationErrors
         if (status == HttpStatusCode.Unauthorized && plainText && errors[0].Message.IndexOf("oauth_verifier", StringComparison.OrdinalIgnoreCase) >= 0)
         {
             return Refusal(operation, status, errors, ErrorIds.PinRejected,
-                "X did not accept the PIN for request token " + token + ". Enter the PIN shown after approving this same authorization link " +
-                "(a PIN from another link does not fit), for example: $pending | Complete-ProfileMediaAuthorization -Pin 1234567.");
+                "X did not accept the PIN for request token " + token + ".", AdviceKind.CompleteWithPinOfThisLink);
         }
 
         // Anything but "this request token is no longer valid" (89, or a 401 that says nothing) has its usual meaning.
@@ -49,22 +49,20 @@ internal static class AuthorizationErrors
 
         return pending.IsCompleted
             ? Refusal(operation, status, errors, ErrorIds.PinAlreadyUsed,
-                "This authorization (request token " + token + ") was already completed: a PIN works only once. Use the credentials it gave, " +
-                "or run Request-ProfileMediaAuthorization again for a new link and PIN.")
+                "This authorization (request token " + token + ") was already completed: a PIN works only once.", AdviceKind.UseCredentialsOrRequestAgain)
             : Refusal(operation, status, errors, ErrorIds.AuthorizationExpired,
-                "Request token " + token + " has expired or was already used; request tokens last only minutes. " +
-                "Run Request-ProfileMediaAuthorization again, approve the new link and enter its PIN soon after.");
+                "Request token " + token + " has expired or was already used; request tokens last only minutes.", AdviceKind.RequestAuthorizationAgain);
     }
 
     /// <summary>An answer that is not what the protocol promises.</summary>
     public static XApiException Unexpected(string operation, HttpStatusCode status, string what) =>
         new XApiException(operation + " failed: " + what, ErrorIds.UnexpectedResponse, status, Array.Empty<XApiErrorDetail>(), null, null);
 
-    private static XApiException Refusal(string operation, HttpStatusCode status, IReadOnlyList<XApiErrorDetail> errors, string errorId, string advice)
+    private static XApiException Refusal(string operation, HttpStatusCode status, IReadOnlyList<XApiErrorDetail> errors, string errorId, string problem, AdviceKind advice)
     {
         string said = errors.Count == 0 ? "no error details" : string.Join("; ", Array.ConvertAll(ToArray(errors), e => e.ToString()));
-        string message = string.Format(CultureInfo.InvariantCulture, "{0} failed: HTTP {1} ({2}). {3}", operation, (int)status, said, advice);
-        return new XApiException(message, errorId, status, errors, null, null);
+        string message = string.Format(CultureInfo.InvariantCulture, "{0} failed: HTTP {1} ({2}). {3}", operation, (int)status, said, problem);
+        return new XApiException(message, errorId, status, errors, null, null).About(null, advice);
     }
 
     /// <summary>The JSON errors of the body; the service answers some token errors in plain text, kept as one detail with code 0.</summary>

@@ -29,6 +29,9 @@ internal static class MessageText
     public static string Escape(string? value) =>
         value == null ? string.Empty : AppendEscaped(new StringBuilder(Math.Min(value.Length, MaxQuotedLength) + 8), value).ToString();
 
+    /// <summary>The first four characters of a key or token and an ellipsis, to tell two apart without showing them whole; empty for none.</summary>
+    public static string Hint(string? value) => value == null ? string.Empty : value.Length <= 4 ? new string('*', value.Length) : value.Substring(0, 4) + "…";
+
     /// <summary>
     /// An exception's message as the end of one of our sentences: without the " (Parameter 'x')" that .NET appends to
     /// argument exceptions, control characters made visible, ending in one full stop.

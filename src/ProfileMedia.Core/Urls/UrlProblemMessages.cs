@@ -1,9 +1,10 @@
 using System.Globalization;
+using ProfileMedia.Core.Errors;
 using ProfileMedia.Core.Text;
 
 namespace ProfileMedia.Core.Urls;
 
-/// <summary>User-facing sentences for each <see cref="UrlProblem"/>, naming the offending value.</summary>
+/// <summary>User-facing sentences for each <see cref="UrlProblem"/>, naming the offending value, and the advice that goes with it.</summary>
 internal static class UrlProblemMessages
 {
     /// <summary>Describes <paramref name="problem"/> for the value the user gave; <paramref name="what"/> names the kind of URL.</summary>
@@ -23,9 +24,12 @@ internal static class UrlProblemMessages
             case UrlProblem.UrlHasNoFileSegment:
                 return string.Format(CultureInfo.InvariantCulture, "The {0} {1} has no file name in its path to derive a size from.", what, quoted);
             case UrlProblem.BannerUrlWithoutSize:
-                return string.Format(CultureInfo.InvariantCulture, "The {0} {1} is a banner URL without a size: pipe it through Get-ProfileBanner, which gives one URL per size.", what, quoted);
+                return string.Format(CultureInfo.InvariantCulture, "The {0} {1} is a banner URL without a size.", what, quoted);
             default:
                 return string.Format(CultureInfo.InvariantCulture, "The {0} {1} is valid.", what, quoted);
         }
     }
+
+    /// <summary>What the cmdlets add after <see cref="Describe"/> for <paramref name="problem"/>.</summary>
+    public static AdviceKind AdviceFor(UrlProblem problem) => problem == UrlProblem.BannerUrlWithoutSize ? AdviceKind.PipeThroughGetProfileBanner : AdviceKind.None;
 }

@@ -50,7 +50,7 @@ internal static class ActivityEndpoints
         {
             // A correctly signed OAuth 1.0a request is a caller the service knows, but not one these endpoints take.
             var signed = new SignedRequest(method, context.Request.Scheme, context.Request.Host.Value ?? string.Empty, target.Path, header, query);
-            var problem = header is not null && state.Verifier.Verify(signed).User is not null ? ActivityProblems.AppOnlyRequired : Problem.Unauthorized;
+            var problem = header is not null && new OAuthVerifier(state).Verify(signed).User is not null ? ActivityProblems.AppOnlyRequired : Problem.Unauthorized;
             await problem.WriteAsync(context).ConfigureAwait(false);
             return;
         }

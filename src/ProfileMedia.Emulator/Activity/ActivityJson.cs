@@ -2,41 +2,16 @@ using System;
 using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
+using ProfileMedia.Emulator.State;
 using ProfileMedia.Emulator.V2;
 
 namespace ProfileMedia.Emulator.Activity;
 
-/// <summary>The X Activity API's JSON: a subscription object, a stream event frame and a stream error frame.</summary>
+/// <summary>The X Activity API's JSON: a subscription object and a stream error frame (<see cref="ActivityFrames"/> makes the event frames).</summary>
 internal static class ActivityJson
 {
-    /// <summary>The frame separator, and on its own the keep-alive.</summary>
-    public static readonly byte[] Separator = "\r\n"u8.ToArray();
-
-    /// <summary>{"data":{"event_type","event_uuid","filter":{"user_id"},"tag","payload":{"before","after"}}} and the separator.</summary>
-    public static byte[] EventFrame(ActivityEvent sent) => Frame(json =>
-    {
-        json.WriteStartObject();
-        json.WriteStartObject("data");
-        json.WriteString("event_type", sent.EventType);
-        json.WriteString("event_uuid", sent.Uuid);
-        json.WriteStartObject("filter");
-        json.WriteString("user_id", sent.UserId);
-        json.WriteEndObject();
-        if (sent.Tag is not null)
-        {
-            json.WriteString("tag", sent.Tag);
-        }
-
-        json.WriteStartObject("payload");
-        json.WriteString("before", sent.Before);
-        json.WriteString("after", sent.After);
-        json.WriteEndObject();
-        json.WriteEndObject();
-        json.WriteEndObject();
-    });
-
     /// <summary>{"errors":[{title, detail, type, disconnect_type}]} as the v2 streams end a connection, and the separator.</summary>
-    public static byte[] ErrorFrame(string title, string detail, string type, string? disconnectType) => Frame(json =>
+    public static byte[] ErrorFrame(string title, string detail, string type, string? disconnectType) => ActivityFrames.Frame(json =>
     {
         json.WriteStartObject();
         json.WriteStartArray("errors");
@@ -79,16 +54,4 @@ internal static class ActivityJson
 
     public static string Timestamp(DateTimeOffset time) =>
         time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
-
-    private static byte[] Frame(Action<Utf8JsonWriter> write)
-    {
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var json = new Utf8JsonWriter(buffer))
-        {
-            write(json);
-        }
-
-        buffer.Write(Separator);
-        return buffer.WrittenSpan.ToArray();
-    }
 }

@@ -2,6 +2,7 @@ using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
 using ProfileMedia.Emulator.Api;
 using ProfileMedia.Emulator.V2;
+using ProfileMedia.Emulator.State;
 
 namespace ProfileMedia.Emulator.Activity;
 

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
+using ProfileMedia.Emulator.State;
 
 namespace ProfileMedia.Emulator.Activity;
 
@@ -96,7 +97,7 @@ internal static class StreamEndpoint
             }
             else if (!hub.KeepAlivesWithheld)
             {
-                await body.WriteAsync(ActivityJson.Separator, cancellationToken).ConfigureAwait(false);
+                await body.WriteAsync(ActivityFrames.Separator, cancellationToken).ConfigureAwait(false);
             }
 
             cancellationToken.ThrowIfCancellationRequested();

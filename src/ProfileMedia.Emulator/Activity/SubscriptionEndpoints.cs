@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
 using ProfileMedia.Emulator.Api;
+using ProfileMedia.Emulator.State;
 
 namespace ProfileMedia.Emulator.Activity;
 

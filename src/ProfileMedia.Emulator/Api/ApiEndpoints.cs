@@ -7,7 +7,6 @@ using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Net.Http.Headers;
-using ProfileMedia.Emulator.Media;
 using ProfileMedia.Emulator.OAuth;
 using ProfileMedia.Emulator.State;
 
@@ -72,7 +71,7 @@ internal static class ApiEndpoints
             target.Path,
             context.Request.Headers.Authorization.FirstOrDefault(),
             form is null ? query : [.. query, .. form]);
-        var auth = state.Verifier.Verify(signed);
+        var auth = new OAuthVerifier(state).Verify(signed);
         if (auth.Error is not null)
         {
             await ApiResponses.WriteErrorAsync(context, auth.Error).ConfigureAwait(false);

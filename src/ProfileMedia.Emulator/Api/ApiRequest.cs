@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using Microsoft.AspNetCore.Http;
-using ProfileMedia.Emulator.Media;
 using ProfileMedia.Emulator.State;
 
 namespace ProfileMedia.Emulator.Api;

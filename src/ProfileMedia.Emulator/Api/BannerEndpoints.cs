@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Linq;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
-using ProfileMedia.Emulator.Activity;
 using ProfileMedia.Emulator.Media;
 using ProfileMedia.Emulator.State;
 

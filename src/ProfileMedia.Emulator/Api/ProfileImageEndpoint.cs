@@ -1,6 +1,5 @@
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
-using ProfileMedia.Emulator.Activity;
 using ProfileMedia.Emulator.Media;
 using ProfileMedia.Emulator.State;
 

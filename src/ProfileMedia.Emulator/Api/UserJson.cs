@@ -1,7 +1,6 @@
 using System;
 using System.Globalization;
 using System.Text.Json;
-using ProfileMedia.Emulator.Media;
 using ProfileMedia.Emulator.State;
 
 namespace ProfileMedia.Emulator.Api;

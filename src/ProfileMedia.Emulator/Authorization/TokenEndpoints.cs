@@ -45,7 +45,7 @@ internal static class TokenEndpoints
         }
 
         var error = OAuthVerifier.CheckClient(request, tokenRequired: false, out var header, out var consumerSecret)
-            ?? state.Verifier.CheckSignature(request, header, consumerSecret, tokenSecret: string.Empty);
+            ?? new OAuthVerifier(state).CheckSignature(request, header, consumerSecret, tokenSecret: string.Empty);
         if (error is not null)
         {
             await ApiResponses.WriteErrorAsync(context, error).ConfigureAwait(false);
@@ -96,7 +96,7 @@ internal static class TokenEndpoints
             return;
         }
 
-        if (state.Verifier.CheckSignature(request, header, consumerSecret, tokenSecret) is { } signatureError)
+        if (new OAuthVerifier(state).CheckSignature(request, header, consumerSecret, tokenSecret) is { } signatureError)
         {
             await ApiResponses.WriteErrorAsync(context, signatureError).ConfigureAwait(false);
             return;

@@ -4,7 +4,6 @@ using System.Collections.Generic;
 using System.Text.Json;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
-using ProfileMedia.Emulator.Activity;
 using ProfileMedia.Emulator.State;
 
 namespace ProfileMedia.Emulator.Control;

@@ -20,6 +20,9 @@ namespace ProfileMedia.Emulator.Hosting;
 /// </summary>
 internal sealed class RequestPipeline(EmulatorState state)
 {
+    /// <summary>The media host's rendered pictures, made once per size: the same for every request of this server.</summary>
+    private readonly MediaCache _renditions = new();
+
     public async Task HandleAsync(HttpContext context)
     {
         if (ControlEndpoints.Handles(context.Request.Path))
@@ -93,7 +96,7 @@ internal sealed class RequestPipeline(EmulatorState state)
         }
         else if (MediaEndpoints.Handles(path))
         {
-            await MediaEndpoints.HandleAsync(context, state).ConfigureAwait(false);
+            await MediaEndpoints.HandleAsync(context, state, _renditions).ConfigureAwait(false);
         }
         else
         {

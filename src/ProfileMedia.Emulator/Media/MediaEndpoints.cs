@@ -17,7 +17,7 @@ internal static class MediaEndpoints
         || path.StartsWithSegments("/" + MediaUrls.DefaultImagesSegment, StringComparison.Ordinal)
         || path.StartsWithSegments("/" + MediaUrls.BannersSegment, StringComparison.Ordinal);
 
-    public static Task HandleAsync(HttpContext context, EmulatorState state)
+    public static Task HandleAsync(HttpContext context, EmulatorState state, MediaCache renditions)
     {
         if (!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method))
         {
@@ -27,15 +27,15 @@ internal static class MediaEndpoints
         var segments = (context.Request.Path.Value ?? string.Empty).Split('/', StringSplitOptions.RemoveEmptyEntries);
         var file = segments switch
         {
-            [MediaUrls.ProfileImagesSegment, var id, var name] => ProfileImage(state, id, name),
-            [MediaUrls.DefaultImagesSegment, var name] => DefaultImage(state, name),
-            [MediaUrls.BannersSegment, var userId, var stamp, var size] => BannerImage(state, userId, stamp, size),
+            [MediaUrls.ProfileImagesSegment, var id, var name] => ProfileImage(state, renditions, id, name),
+            [MediaUrls.DefaultImagesSegment, var name] => DefaultImage(renditions, name),
+            [MediaUrls.BannersSegment, var userId, var stamp, var size] => BannerImage(state, renditions, userId, stamp, size),
             _ => null,
         };
         return file is null ? NotFound(context) : WriteAsync(context, file.Value.Bytes, file.Value.ContentType);
     }
 
-    private static (byte[] Bytes, string ContentType)? ProfileImage(EmulatorState state, string idText, string fileName)
+    private static (byte[] Bytes, string ContentType)? ProfileImage(EmulatorState state, MediaCache renditions, string idText, string fileName)
     {
         if (!long.TryParse(idText, NumberStyles.None, CultureInfo.InvariantCulture, out var imageId)
             || state.Accounts.FindImageOwner(imageId) is not { } owner
@@ -50,15 +50,15 @@ internal static class MediaEndpoints
         {
             return image.UploadedBytes is { } original
                 ? (original, ImageFormats.ContentType(image.Format))
-                : (state.Media.Png(image.Id, ImageSizes.GeneratedOriginalSize, ImageSizes.GeneratedOriginalSize), "image/png");
+                : (renditions.Png(image.Id, ImageSizes.GeneratedOriginalSize, ImageSizes.GeneratedOriginalSize), "image/png");
         }
 
         return ImageSizes.Find(ImageSizes.ProfileImage, size) is { } variant
-            ? (state.Media.Png(image.Id, variant.Width, variant.Height), "image/png")
+            ? (renditions.Png(image.Id, variant.Width, variant.Height), "image/png")
             : null;
     }
 
-    private static (byte[] Bytes, string ContentType)? DefaultImage(EmulatorState state, string fileName)
+    private static (byte[] Bytes, string ContentType)? DefaultImage(MediaCache renditions, string fileName)
     {
         if (!TrySplitFileName(fileName, out var stem, out var size, out var extension)
             || stem != MediaUrls.DefaultImageStem || extension != "png")
@@ -69,10 +69,10 @@ internal static class MediaEndpoints
         var variant = size is null
             ? new SizeVariant("original", ImageSizes.GeneratedOriginalSize, ImageSizes.GeneratedOriginalSize)
             : ImageSizes.Find(ImageSizes.ProfileImage, size);
-        return variant is null ? null : (state.Media.Png(MediaCache.DefaultImageSeed, variant.Width, variant.Height), "image/png");
+        return variant is null ? null : (renditions.Png(MediaCache.DefaultImageSeed, variant.Width, variant.Height), "image/png");
     }
 
-    private static (byte[] Bytes, string ContentType)? BannerImage(EmulatorState state, string userIdText, string stampText, string sizeName)
+    private static (byte[] Bytes, string ContentType)? BannerImage(EmulatorState state, MediaCache renditions, string userIdText, string stampText, string sizeName)
     {
         if (!long.TryParse(userIdText, NumberStyles.None, CultureInfo.InvariantCulture, out var userId)
             || !long.TryParse(stampText, NumberStyles.None, CultureInfo.InvariantCulture, out var stamp)
@@ -84,7 +84,7 @@ internal static class MediaEndpoints
 
         var sizes = user.Profile.LegacyBannerSizes ? ImageSizes.LegacyBanner : ImageSizes.Banner;
         return ImageSizes.Find(sizes, sizeName) is { } variant
-            ? (state.Media.Png(MediaCache.BannerSeed(userId, stamp), variant.Width, variant.Height), "image/png")
+            ? (renditions.Png(MediaCache.BannerSeed(userId, stamp), variant.Width, variant.Height), "image/png")
             : null;
     }
 

@@ -1,4 +1,3 @@
-using ProfileMedia.Emulator.Api;
 using ProfileMedia.Emulator.State;
 
 namespace ProfileMedia.Emulator.OAuth;

@@ -5,8 +5,6 @@ using System.Globalization;
 using System.Linq;
 using System.Security.Cryptography;
 using System.Text;
-using ProfileMedia.Emulator.Api;
-using ProfileMedia.Emulator.Authorization;
 using ProfileMedia.Emulator.State;
 
 namespace ProfileMedia.Emulator.OAuth;
@@ -19,6 +17,12 @@ namespace ProfileMedia.Emulator.OAuth;
 /// </summary>
 internal sealed class OAuthVerifier(AccountStore accounts, AuthorizationStore grants, NonceCache nonces, TimeProvider clock, TimeSpan timestampTolerance)
 {
+    /// <summary>A verifier over the state's accounts, issued tokens and nonces: it keeps nothing of its own, so one per request costs nothing.</summary>
+    public OAuthVerifier(EmulatorState state)
+        : this(state.Accounts, state.Authorizations, state.Nonces, state.Clock, EmulatorState.TimestampTolerance)
+    {
+    }
+
     private static readonly string[] ClientParameters =
         ["oauth_consumer_key", "oauth_signature_method", "oauth_signature", "oauth_timestamp", "oauth_nonce"];
 

@@ -1,15 +1,9 @@
 using System;
 using System.Threading;
-using ProfileMedia.Emulator.Activity;
-using ProfileMedia.Emulator.Api;
-using ProfileMedia.Emulator.Authorization;
-using ProfileMedia.Emulator.Faults;
-using ProfileMedia.Emulator.Media;
-using ProfileMedia.Emulator.OAuth;
 
 namespace ProfileMedia.Emulator.State;
 
-/// <summary>Everything one running emulator knows, shared by its HTTP handlers and the <see cref="EmulatorServer"/> API.</summary>
+/// <summary>Everything one running emulator knows, shared by its HTTP handlers and the <c>EmulatorServer</c> API.</summary>
 internal sealed class EmulatorState
 {
     /// <summary>RFC 5849 leaves the tolerance to the server; the service allows five minutes either way.</summary>
@@ -26,7 +20,6 @@ internal sealed class EmulatorState
         RateLimiter = new RateLimiter(options.RateLimit, options.RateWindow, Clock);
         Log = new RequestLog(options.RequestLogWriter);
         Authorizations = new AuthorizationStore(Clock, options.RequestTokenLifetime);
-        Verifier = new OAuthVerifier(Accounts, Authorizations, Nonces, Clock, TimestampTolerance);
         AccessLevel = options.AccessLevel;
         Activity = new ActivityHub(options);
     }
@@ -44,11 +37,7 @@ internal sealed class EmulatorState
 
     public AccountStore Accounts { get; }
 
-    public MediaCache Media { get; } = new();
-
     public NonceCache Nonces { get; }
-
-    public OAuthVerifier Verifier { get; }
 
     /// <summary>Request tokens, PINs and the access tokens the three-legged flow issued.</summary>
     public AuthorizationStore Authorizations { get; }

@@ -1,4 +1,3 @@
-using ProfileMedia.Emulator.Media;
 
 namespace ProfileMedia.Emulator.State;
 

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using ProfileMedia.Emulator.Media;
 
 namespace ProfileMedia.Emulator.State;
 

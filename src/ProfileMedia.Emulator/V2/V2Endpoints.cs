@@ -3,7 +3,6 @@ using System.Linq;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
 using ProfileMedia.Emulator.Api;
-using ProfileMedia.Emulator.Media;
 using ProfileMedia.Emulator.OAuth;
 using ProfileMedia.Emulator.State;
 
@@ -77,7 +76,7 @@ internal static class V2Endpoints
         }
 
         var signed = new SignedRequest(context.Request.Method, context.Request.Scheme, context.Request.Host.Value ?? string.Empty, rawPath, header, query);
-        var auth = state.Verifier.Verify(signed);
+        var auth = new OAuthVerifier(state).Verify(signed);
         return auth.User is { } user ? new V2Caller(user, user.Credentials!.AccessToken) : null;
     }
 }

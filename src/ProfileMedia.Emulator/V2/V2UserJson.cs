@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text.Json;
-using ProfileMedia.Emulator.Media;
 using ProfileMedia.Emulator.State;
 
 namespace ProfileMedia.Emulator.V2;

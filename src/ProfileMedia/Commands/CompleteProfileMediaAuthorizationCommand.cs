@@ -61,7 +61,7 @@ public sealed class CompleteProfileMediaAuthorizationCommand : ProfileMediaCmdle
         }
         catch (ArgumentException e)
         {
-            ThrowTerminatingError(ErrorRecords.InvalidApiBaseUri(e.Message, ApiBaseUri, e));
+            ThrowTerminatingError(ErrorRecords.InvalidApiBaseUri(e, ApiBaseUri));
             return;
         }
 

@@ -123,7 +123,7 @@ public sealed class ConnectProfileMediaCommand : ProfileMediaCmdlet
         }
         catch (ArgumentException e)
         {
-            ThrowTerminatingError(ErrorRecords.InvalidApiBaseUri(e.Message, CredentialEnvironment.Text(CredentialEnvironment.ApiBaseUriVariable), e));
+            ThrowTerminatingError(ErrorRecords.InvalidApiBaseUri(e, CredentialEnvironment.Text(CredentialEnvironment.ApiBaseUriVariable)));
             return;
         }
 
@@ -144,7 +144,7 @@ public sealed class ConnectProfileMediaCommand : ProfileMediaCmdlet
         }
         catch (ArgumentException e)
         {
-            ThrowTerminatingError(ErrorRecords.InvalidApiBaseUri(e.Message, Core.Api.ApiBaseUri.WithoutUserInfo(baseUri), e));
+            ThrowTerminatingError(ErrorRecords.InvalidApiBaseUri(e, Core.Api.ApiBaseUri.WithoutUserInfo(baseUri)));
         }
 
         Core.Credentials.BearerToken? token = null;

@@ -65,7 +65,7 @@ public sealed class RequestProfileMediaAuthorizationCommand : ProfileMediaCmdlet
         }
         catch (ArgumentException e)
         {
-            ThrowTerminatingError(ErrorRecords.InvalidApiBaseUri(e.Message, ApiBaseUri != null ? Core.Api.ApiBaseUri.WithoutUserInfo(ApiBaseUri) : CredentialEnvironment.Text(CredentialEnvironment.ApiBaseUriVariable), e));
+            ThrowTerminatingError(ErrorRecords.InvalidApiBaseUri(e, ApiBaseUri != null ? Core.Api.ApiBaseUri.WithoutUserInfo(ApiBaseUri) : CredentialEnvironment.Text(CredentialEnvironment.ApiBaseUriVariable)));
             return;
         }
 

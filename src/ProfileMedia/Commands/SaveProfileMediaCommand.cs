@@ -214,7 +214,7 @@ public sealed class SaveProfileMediaCommand : ApiCmdlet
         MediaSaveResult result = done.Result;
         if (result.Status != DownloadStatus.Saved)
         {
-            WriteError(ErrorRecords.NotSaved(result.ErrorId ?? ErrorIds.DownloadFailed, result.Message, result.Status == DownloadStatus.Exists ? (object?)result.Path : UrlText.WithoutUserInfo(result.Url)));
+            WriteError(ErrorRecords.NotSaved(result, result.Status == DownloadStatus.Exists ? (object?)result.Path : UrlText.WithoutUserInfo(result.Url)));
             return;
         }
 

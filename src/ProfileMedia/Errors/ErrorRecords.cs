@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Management.Automation;
 using ProfileMedia.Core.Api;
+using ProfileMedia.Core.Downloads;
 using ProfileMedia.Core.Errors;
 using ProfileMedia.Core.Fitting;
 using ProfileMedia.Core.Urls;
@@ -11,7 +12,8 @@ namespace ProfileMedia.Errors;
 
 /// <summary>
 /// One factory per kind of failure, so every cmdlet words the same failure alike. Ids come from
-/// <see cref="ErrorIds"/> and categories from <see cref="ErrorCategories"/>; each record is built in one place.
+/// <see cref="ErrorIds"/> and categories from <see cref="ErrorCategories"/>; each record is built in one place. A Core
+/// failure's message is its problem followed by the words of its advice kind (<see cref="AdviceText"/>).
 /// </summary>
 internal static class ErrorRecords
 {
@@ -21,7 +23,7 @@ internal static class ErrorRecords
 
     /// <summary>A URL that cannot be used; the target is what the user gave (a user object, say), or the URL itself.</summary>
     public static ErrorRecord BadUrl(UrlProblem problem, string? value, string what, object? input = null) =>
-        BadInput(problem.ToString(), UrlProblemMessages.Describe(problem, value, what), input ?? value);
+        BadInput(problem.ToString(), AdviceText.Append(UrlProblemMessages.Describe(problem, value, what), UrlProblemMessages.AdviceFor(problem)), input ?? value);
 
     /// <summary>
     /// An input of a kind the cmdlet cannot use (UnsupportedInput), or none at all (NullInput); <paramref name="what"/>
@@ -44,7 +46,8 @@ internal static class ErrorRecords
     }
 
     /// <summary>What the X API (or the way to it) answered to one call about <paramref name="target"/>.</summary>
-    public static ErrorRecord ApiFailure(XApiException exception, object? target) => Build(exception, exception.ErrorId, target);
+    public static ErrorRecord ApiFailure(XApiException exception, object? target) =>
+        Build(exception.Advice == AdviceKind.None ? exception : exception.Worded(AdviceText.Append(exception.Message, exception.Advice)), exception.ErrorId, target);
 
     /// <summary>An API cmdlet ran with no connection given and none made in this session.</summary>
     public static ErrorRecord NotConnected(object? target = null) =>
@@ -57,7 +60,7 @@ internal static class ErrorRecords
     /// <summary>A cmdlet that changes the account, on a connection with only an app-only Bearer token.</summary>
     public static ErrorRecord UserContextRequired(string command, ProfileMediaConnection connection) =>
         Build(new InvalidOperationException(command + " changes the account, and the connection to " + connection.BaseUri
-            + " holds only an app-only Bearer token. " + XApiProblemAdvice.UserContextAdvice), ErrorIds.UserContextRequired, connection);
+            + " holds only an app-only Bearer token. " + AdviceText.Of(AdviceKind.ConnectWithUserContext)), ErrorIds.UserContextRequired, connection);
 
     /// <summary>A Bearer token that no header can carry; <paramref name="source"/> says where it came from, <paramref name="problem"/> what is wrong.</summary>
     public static ErrorRecord InvalidBearerToken(string source, string problem) =>
@@ -96,9 +99,9 @@ internal static class ErrorRecords
         BadInput(ErrorIds.PinMissing, "No PIN for the authorization of request token '" + pending.RequestToken + "'. Open " + pending.AuthorizeUrl.AbsoluteUri +
             ", authorize the app as the account to manage, and give the PIN X shows with -Pin.", pending);
 
-    /// <summary>An API base URI that cannot be used.</summary>
-    public static ErrorRecord InvalidApiBaseUri(string message, object? value, Exception? inner = null) =>
-        Build(new ArgumentException(message, inner), ErrorIds.InvalidApiBaseUri, value);
+    /// <summary>An API base URI that cannot be used: Core's check refused it, or it could not be read as a URI.</summary>
+    public static ErrorRecord InvalidApiBaseUri(ArgumentException refusal, object? value) =>
+        Build(new ArgumentException(MessageOf(refusal), refusal), ErrorIds.InvalidApiBaseUri, value);
 
     /// <summary>A destination folder that cannot be used or made.</summary>
     public static ErrorRecord InvalidDestination(string destination, string problem, Exception? inner = null) =>
@@ -115,6 +118,10 @@ internal static class ErrorRecords
     /// <summary>A file that was not saved (exists, outdated, failed), with the downloader's id and message.</summary>
     public static ErrorRecord NotSaved(string errorId, string message, object? target) => Build(new IOException(message), errorId, target);
 
+    /// <summary>A file the saver did not save, with its id, its message and the words of its advice.</summary>
+    public static ErrorRecord NotSaved(MediaSaveResult result, object? target) =>
+        NotSaved(result.ErrorId ?? ErrorIds.DownloadFailed, AdviceText.Append(result.Message, result.Advice), target);
+
     /// <summary>A picture that cannot be prepared (-Fit, ConvertTo-ProfileImage); the id is the problem's name.</summary>
     public static ErrorRecord NotPrepared(ImageFitException exception, object? target) => Build(exception, exception.Problem.ToString(), target);
 
@@ -124,10 +131,13 @@ internal static class ErrorRecords
     /// <summary>A destination that does not exist; <paramref name="message"/> names it.</summary>
     public static ErrorRecord DestinationNotFound(string message, object? target) => Build(new DirectoryNotFoundException(message), ErrorIds.DestinationNotFound, target);
 
+    // A Core failure reads as its problem and its advice; any other exception as its own message.
+    private static string MessageOf(Exception exception) =>
+        exception is IStructuredError failure ? AdviceText.Append(failure.Problem, failure.Advice) : exception.Message;
     /// <summary>A watch cmdlet on a connection without the app-only Bearer token, which the X Activity API requires.</summary>
     public static ErrorRecord BearerTokenRequired(string command, ProfileMediaConnection connection) =>
         Build(new InvalidOperationException(command + " uses the X Activity API, which takes only the app-only Bearer token, and the connection to " + connection.BaseUri
-            + " holds only OAuth 1.0a user context. " + Core.Activity.ActivityErrors.BearerTokenAdvice), ErrorIds.BearerTokenRequired, connection);
+            + " holds only OAuth 1.0a user context. " + AdviceText.Of(AdviceKind.ConnectWithBearerToken)), ErrorIds.BearerTokenRequired, connection);
 
     /// <summary>A user and kind that a watch already covers: reported, not created again.</summary>
     public static ErrorRecord AlreadyWatched(ProfileMediaWatch existing, object? target) =>
@@ -150,7 +160,7 @@ internal static class ErrorRecords
         Build(new ItemNotFoundException(who + " is not watched (for the kinds asked): nothing to remove."), ErrorIds.WatchNotFound, target);
 
     /// <summary>An -Archive folder another watcher holds, or one that cannot be made.</summary>
-    public static ErrorRecord ArchiveInUse(Exception exception, string folder) => Build(exception, ErrorIds.ArchiveInUse, folder);
+    public static ErrorRecord ArchiveInUse(Exception exception, string folder) => Build(new IOException(MessageOf(exception), exception), ErrorIds.ArchiveInUse, folder);
 
     /// <summary>"@name (id)" when the name is known, else "user id".</summary>
     public static string DescribeUser(string userId, string? screenName) => screenName == null ? "user " + userId : "@" + screenName + " (" + userId + ")";

@@ -53,7 +53,7 @@ public sealed class XApiClientActivityTests
         Assert.Equal(ErrorIds.UserNotFound, missing.ErrorId);
         Assert.Equal(ErrorIds.UserSuspended, suspended.ErrorId);
         Assert.Equal(ErrorIds.SubscriptionLimitReached, full.ErrorId);
-        Assert.Contains("Unregister-ProfileMediaWatch", full.Message, StringComparison.Ordinal);
+        Assert.Equal(AdviceKind.RemoveUnneededWatches, full.Advice);
     }
 
     [Fact]
@@ -68,7 +68,7 @@ public sealed class XApiClientActivityTests
         var legacy = await Assert.ThrowsAsync<XApiException>(() => xaa.Client.OpenActivityStreamAsync(0, ApiCallOptions.Quiet, CancellationToken.None));
 
         Assert.Equal(ErrorIds.BearerTokenRequired, noBearer.ErrorId);
-        Assert.Contains("-BearerToken", noBearer.Message, StringComparison.Ordinal);
+        Assert.Equal(AdviceKind.ConnectWithBearerToken, noBearer.Advice);
         Assert.Equal(0, requests);
         Assert.Equal(ErrorIds.ClientNotEnrolled, legacy.ErrorId);
     }

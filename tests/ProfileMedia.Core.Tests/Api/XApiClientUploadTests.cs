@@ -8,6 +8,7 @@ using ProfileMedia.Core.Images;
 using ProfileMedia.Core.Uploads;
 using ProfileMedia.Emulator;
 using ProfileMedia.TestSupport;
+using ProfileMedia.Core.Errors;
 
 namespace ProfileMedia.Core.Tests.Api;
 
@@ -105,7 +106,7 @@ public sealed class XApiClientUploadTests : IClassFixture<ClientHarness>
 
         var error = await Assert.ThrowsAsync<XApiException>(() => client.UpdateProfileImageAsync(Image(TestImages.Png), false, false, ApiCallOptions.Quiet, CancellationToken.None));
         Assert.Equal("ConnectionFailed", error.ErrorId);
-        Assert.Contains("Get-ProfileUser", error.Message, StringComparison.Ordinal);
+        Assert.Equal(AdviceKind.CheckBeforeRetrying, error.Advice);
         Assert.Single(_harness.Server.Requests, r => r.PathAndQuery.StartsWith("/1.1/account/", StringComparison.Ordinal));
     }
 

@@ -4,6 +4,7 @@ using System.Net;
 using System.Text;
 using ProfileMedia.Core.Api;
 using ProfileMedia.TestSupport;
+using ProfileMedia.Core.Errors;
 
 namespace ProfileMedia.Core.Tests.ApiV2;
 
@@ -55,6 +56,6 @@ public sealed class RecordedV2FixtureTests
         Assert.Equal("RateLimited", limited.ErrorId);
         Assert.Equal("AccessTierInsufficient", tier.ErrorId);
         Assert.Null(tier.Problem);
-        Assert.Contains("v2, the default", tier.Message, System.StringComparison.Ordinal);
+        Assert.Equal(AdviceKind.UseV2Reads, tier.Advice);
     }
 }

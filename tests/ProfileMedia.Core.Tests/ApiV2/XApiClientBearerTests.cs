@@ -8,6 +8,7 @@ using ProfileMedia.Core.Credentials;
 using ProfileMedia.Core.Tests.Api;
 using ProfileMedia.Core.Uploads;
 using ProfileMedia.TestSupport;
+using ProfileMedia.Core.Errors;
 
 namespace ProfileMedia.Core.Tests.ApiV2;
 
@@ -38,7 +39,7 @@ public sealed class XApiClientBearerTests : IClassFixture<V2ClientHarness>
         };
 
         Assert.All(errors, e => Assert.Equal("UserContextRequired", e.ErrorId));
-        Assert.All(errors, e => Assert.Contains("-AccessTokenSecret", e.Message, StringComparison.Ordinal));
+        Assert.All(errors, e => Assert.Equal(AdviceKind.ConnectWithUserContext, e.Advice));
         Assert.Empty(_harness.Server.Requests);
         Assert.Equal(CredentialKinds.AppOnlyBearer, client.Credentials);
     }

@@ -6,6 +6,7 @@ using System.Threading.Tasks;
 using ProfileMedia.Core.Api;
 using ProfileMedia.Core.Tests.Api;
 using ProfileMedia.Emulator;
+using ProfileMedia.Core.Errors;
 
 namespace ProfileMedia.Core.Tests.ApiV2;
 
@@ -67,7 +68,7 @@ public sealed class XApiClientV2ProblemTests : IClassFixture<V2ClientHarness>
         var error = await Assert.ThrowsAsync<XApiException>(() => client.GetAuthenticatedUserAsync(ApiCallOptions.Quiet, CancellationToken.None));
 
         Assert.Equal("UnsupportedAuthentication", error.ErrorId);
-        Assert.Contains("-AccessTokenSecret", error.Message, StringComparison.Ordinal);
+        Assert.Equal(AdviceKind.ConnectWithUserContext, error.Advice);
     }
 
     [Fact]
@@ -105,7 +106,7 @@ public sealed class XApiClientV2ProblemTests : IClassFixture<V2ClientHarness>
         var error = await FailingLookupAsync(client);
 
         Assert.Equal("RateLimited", error.ErrorId);
-        Assert.Contains("-RateLimitAction Wait", error.Message, StringComparison.Ordinal);
+        Assert.Equal(AdviceKind.WaitForRateLimit, error.Advice);
     }
 
     [Fact]
@@ -158,7 +159,7 @@ public sealed class XApiClientV2ProblemTests : IClassFixture<V2ClientHarness>
         Assert.Equal("AccessTierInsufficient", error.ErrorId);
         Assert.True(error.HasCode(XErrorCode.OutsideAccessTier));
         Assert.Contains("/1.1/users/lookup.json", error.Message, StringComparison.Ordinal);
-        Assert.Contains("v2, the default", error.Message, StringComparison.Ordinal);
+        Assert.Equal(AdviceKind.UseV2Reads, error.Advice);
     }
 
     [Fact]

@@ -9,6 +9,7 @@ using ProfileMedia.Core.Tests.Api;
 using ProfileMedia.Core.Uploads;
 using ProfileMedia.Emulator;
 using ProfileMedia.TestSupport;
+using ProfileMedia.Core.Errors;
 
 namespace ProfileMedia.Core.Tests.Downloads;
 
@@ -70,7 +71,7 @@ public sealed class MediaSaverTests : IClassFixture<ClientHarness>, IDisposable
 
         Assert.Equal(DownloadStatus.Outdated, result.Status);
         Assert.Equal("MediaUrlOutdated", result.ErrorId);
-        Assert.Contains("Connect-ProfileMedia", result.Message, StringComparison.Ordinal);
+        Assert.Equal(AdviceKind.ConnectToRefresh, result.Advice);
         Assert.False(Directory.Exists(_save.Path) && Directory.EnumerateFileSystemEntries(_save.Path).Any());
     }
 

@@ -8,6 +8,7 @@ using ProfileMedia.Core.PinAuthorization;
 using ProfileMedia.Core.Tests.Api;
 using ProfileMedia.Core.Tests.OAuth;
 using ProfileMedia.Emulator;
+using ProfileMedia.Core.Errors;
 
 namespace ProfileMedia.Core.Tests.PinAuthorization;
 
@@ -62,7 +63,7 @@ public sealed class PinAuthorizationClientTests
 
         Assert.Equal("PinRejected", wrong.ErrorId);
         Assert.Contains(pending.RequestToken, wrong.Message, StringComparison.Ordinal);
-        Assert.Contains("Complete-ProfileMediaAuthorization", wrong.Message, StringComparison.Ordinal);
+        Assert.Equal(AdviceKind.CompleteWithPinOfThisLink, wrong.Advice);
         Assert.Equal("EmulatedUser", account.ScreenName);
     }
 
@@ -79,7 +80,7 @@ public sealed class PinAuthorizationClientTests
 
         Assert.Equal("PinAlreadyUsed", again.ErrorId);
         Assert.Equal(System.Net.HttpStatusCode.Unauthorized, again.StatusCode);
-        Assert.Contains("Request-ProfileMediaAuthorization", again.Message, StringComparison.Ordinal);
+        Assert.Equal(AdviceKind.UseCredentialsOrRequestAgain, again.Advice);
     }
 
     [Fact]
@@ -95,7 +96,7 @@ public sealed class PinAuthorizationClientTests
 
         Assert.Equal("AuthorizationExpired", expired.ErrorId);
         Assert.False(pending.IsCompleted);
-        Assert.Contains("Request-ProfileMediaAuthorization", expired.Message, StringComparison.Ordinal);
+        Assert.Equal(AdviceKind.RequestAuthorizationAgain, expired.Advice);
     }
 
     [Theory]

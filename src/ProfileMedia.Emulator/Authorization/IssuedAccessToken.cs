@@ -1,4 +1,0 @@
-namespace ProfileMedia.Emulator.Authorization;
-
-/// <summary>An access token the flow issued: it signs requests for <paramref name="UserId"/> from the moment it exists.</summary>
-internal sealed record IssuedAccessToken(string Token, string Secret, long UserId);

@@ -1,9 +1,0 @@
-namespace ProfileMedia.Emulator.Media;
-
-/// <summary>The picture formats the service accepts for profile images and banners.</summary>
-internal enum ImageFormat
-{
-    Png,
-    Jpeg,
-    Gif,
-}
