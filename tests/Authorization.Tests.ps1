@@ -65,13 +65,13 @@ Describe 'Request-ProfileMediaAuthorization | Complete-ProfileMediaAuthorization
         }
 
         $before = @{ EmulatedUser = Get-MediaState EmulatedUser; DefaultUser = Get-MediaState DefaultUser }
-        $first = Set-ProfileImage -LiteralPath $png.FullName -Connection $connections.EmulatedUser
+        $first = Set-ProfileImage -LiteralPath $png.FullName -Connection $connections.EmulatedUser -PassThru
         $first.ScreenName | Should -Be 'EmulatedUser'
         $afterFirst = @{ EmulatedUser = Get-MediaState EmulatedUser; DefaultUser = Get-MediaState DefaultUser }
         $afterFirst.EmulatedUser | Should -Not -Be $before.EmulatedUser
         $afterFirst.DefaultUser | Should -Be $before.DefaultUser
 
-        $second = Set-ProfileImage -LiteralPath $png.FullName -Connection $connections.DefaultUser
+        $second = Set-ProfileImage -LiteralPath $png.FullName -Connection $connections.DefaultUser -PassThru
         $second.ScreenName | Should -Be 'DefaultUser'
         (Get-MediaState DefaultUser) | Should -Not -Be $afterFirst.DefaultUser
         (Get-MediaState EmulatedUser) | Should -Be $afterFirst.EmulatedUser

@@ -76,6 +76,28 @@ Describe 'Connect-ProfileMedia and Disconnect-ProfileMedia' {
         { Get-ProfileUser EmulatedUser -Connection $connection } | Should -Throw -ErrorId 'ConnectionClosed,ProfileMedia.Commands.GetProfileUserCommand'
     }
 
+    It 'shows the three ways to connect as parameter sets, in Get-Command and Get-Help' {
+        $command = Get-Command Connect-ProfileMedia
+        $command.ParameterSets.Name | Sort-Object | Should -Be @('BearerToken', 'RequestBearerToken', 'UserContext')
+        $command.DefaultParameterSet | Should -Be 'UserContext'
+        $mandatory = foreach ($set in $command.ParameterSets) { "$($set.Name): " + (@($set.Parameters | Where-Object IsMandatory | ForEach-Object Name) -join ',') }
+        $mandatory | Sort-Object | Should -Be @('BearerToken: BearerToken', 'RequestBearerToken: RequestBearerToken', 'UserContext: ')
+        @((Get-Help Connect-ProfileMedia).syntax.syntaxItem) | Should -HaveCount 3
+    }
+
+    It 'connects once per piped object: <Case>' -TestCases @(
+        @{ Case = 'the four credentials'; Credentials = 'UserContext'; Make = {
+                [pscustomobject]@{ ConsumerKey = $account.consumerKey; ConsumerSecret = (ConvertTo-SecureString $account.consumerSecret -AsPlainText -Force)
+                    AccessToken = $account.accessToken; AccessTokenSecret = (ConvertTo-SecureString $account.accessTokenSecret -AsPlainText -Force); ApiBaseUri = $emulator.RootUri } } }
+        @{ Case = 'a Bearer token'; Credentials = 'AppOnlyBearer'; Make = {
+                [pscustomobject]@{ BearerToken = (ConvertTo-SecureString $emulator.BearerToken -AsPlainText -Force); ApiBaseUri = $emulator.RootUri } } }
+    ) {
+        $connections = @((& $Make), (& $Make)) | Connect-ProfileMedia -PassThru
+        $connections | Should -HaveCount 2
+        $connections.Credentials | Should -Be @($Credentials, $Credentials)
+        (Get-ProfileUser Twitter).ScreenName | Should -Be 'Twitter'
+    }
+
     It 'keeps two accounts apart with -Connection' {
         $uploader = Connect-EmulatorAccount $emulator
         $plain = Connect-EmulatorAccount $emulator -ScreenName DefaultUser

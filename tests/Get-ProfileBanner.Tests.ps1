@@ -74,6 +74,24 @@ Describe 'Get-ProfileBanner through the API (-ScreenName, -UserId)' {
         $problems[0].FullyQualifiedErrorId | Should -Be 'NoProfileBanner,ProfileMedia.Commands.GetProfileBannerCommand'
     }
 
+    It 'binds -ScreenName and -UserId from the pipeline by property name, as Get-ProfileUser does' {
+        $parameters = (Get-Command Get-ProfileBanner).Parameters
+        $parameters['ScreenName'].ParameterSets.Values.ValueFromPipelineByPropertyName | Should -Be $true
+        $parameters['UserId'].ParameterSets.Values.ValueFromPipelineByPropertyName | Should -Be $true
+        $parameters['ScreenName'].Aliases | Should -Be (Get-Command Get-ProfileUser).Parameters['ScreenName'].Aliases
+        $parameters['UserId'].Aliases | Should -Be (Get-Command Get-ProfileUser).Parameters['UserId'].Aliases
+        ([pscustomobject]@{ username = 'EmulatedUser' } | Get-ProfileBanner -ReadApiVersion 2 -Size web).ScreenName | Should -Be 'EmulatedUser'
+    }
+
+    It 'looks up piped rows that name a user and carry no media URL, all in one request' {
+        Clear-EmulatorRequest $emulator
+        $rows = [pscustomobject]@{ ScreenName = 'EmulatedUser' }, @{ screen_name = 'Twitter' }, [pscustomobject]@{ ScreenName = 'EmulatedUser' }
+        $variants = $rows | Get-ProfileBanner -Size web
+        $variants.ScreenName | Should -Be @('EmulatedUser', 'Twitter', 'EmulatedUser')
+        $variants.Url | Should -BeLike '*/web'
+        @(Get-EmulatorRequest $emulator) | Should -HaveCount 1 -Because 'the two users are looked up together, each once'
+    }
+
     It 'finds the same banner by -UserId as by -ScreenName' {
         (Get-ProfileBanner -UserId 1000001 -Size web).Url | Should -Be (Get-ProfileBanner -ScreenName EmulatedUser -Size web).Url
         (Get-ProfileBanner -UserId 1000001 -Size web).UserId | Should -Be '1000001'

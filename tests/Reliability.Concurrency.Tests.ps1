@@ -128,7 +128,7 @@ Describe 'Concurrency' {
         $answers = @($work | ForEach-Object -ThrottleLimit 4 -Parallel {
                 Import-Module $using:manifest
                 $own = ($using:connections)[$_]
-                $user = Set-ProfileImage -LiteralPath $using:png -Connection $own -ErrorAction Stop
+                $user = Set-ProfileImage -LiteralPath $using:png -Connection $own -ErrorAction Stop -PassThru
                 '{0}->{1}' -f $_, $user.ScreenName
             })
         $answers | Should -HaveCount 24
@@ -151,7 +151,7 @@ Describe 'Concurrency' {
 
     It 'runspaces that each connect as their own account sign as that account, and leave the caller''s default alone' {
         Start-ReliabilityCase $figures 'runspaces that each connect as their own account sign as that account, and leave the caller''s default alone'
-        $script = 'param($Connect, $Png) & ([scriptblock]::Create($Connect)); 1..4 | ForEach-Object { (Set-ProfileImage -LiteralPath $Png).ScreenName }'
+        $script = 'param($Connect, $Png) & ([scriptblock]::Create($Connect)); 1..4 | ForEach-Object { (Set-ProfileImage -LiteralPath $Png -PassThru).ScreenName }'
         $lists = @(
             , @((New-ConnectionScript EmulatedUser), $png)
             , @((New-ConnectionScript DefaultUser), $png)
@@ -163,18 +163,18 @@ Describe 'Concurrency' {
         ($signed | Where-Object { $_ -eq 'EmulatedUser' }).Count | Should -Be 8
         ($signed | Where-Object { $_ -eq 'DefaultUser' }).Count | Should -Be 8
         # This runspace's default is still its own EmulatedUser connection.
-        (Set-ProfileImage -LiteralPath $png).ScreenName | Should -Be 'EmulatedUser'
+        (Set-ProfileImage -LiteralPath $png -PassThru).ScreenName | Should -Be 'EmulatedUser'
         Complete-ReliabilityCase $figures 'runspaces that each connect as their own account sign as that account, and leave the caller''s default alone'
     }
 
     It 'Connect-ProfileMedia in this runspace is not seen by another runspace, nor the other way round' {
         Start-ReliabilityCase $figures 'Connect-ProfileMedia in this runspace is not seen by another runspace, nor the other way round'
         $script = 'param($Connect, $Png) try { Get-ProfileUser EmulatedUser -ErrorAction Stop; ''saw a connection'' } catch { $_.FullyQualifiedErrorId }
-                   & ([scriptblock]::Create($Connect)); (Set-ProfileImage -LiteralPath $Png).ScreenName'
+                   & ([scriptblock]::Create($Connect)); (Set-ProfileImage -LiteralPath $Png -PassThru).ScreenName'
         $other = @(Invoke-Runspaces -Script $script -ArgumentLists @(, @((New-ConnectionScript DefaultUser), $png)))
         $other[0] | Should -Be 'NotConnected,ProfileMedia.Commands.GetProfileUserCommand' -Because 'a new runspace starts without a default connection'
         $other[1] | Should -Be 'DefaultUser'
-        (Set-ProfileImage -LiteralPath $png).ScreenName | Should -Be 'EmulatedUser' -Because 'the other runspace''s Connect did not replace this one''s default'
+        (Set-ProfileImage -LiteralPath $png -PassThru).ScreenName | Should -Be 'EmulatedUser' -Because 'the other runspace''s Connect did not replace this one''s default'
         Complete-ReliabilityCase $figures 'Connect-ProfileMedia in this runspace is not seen by another runspace, nor the other way round'
     }
 
@@ -186,7 +186,7 @@ Describe 'Concurrency' {
                 Import-Module $using:manifest
                 if ($_ -eq 1) { $null = & ([scriptblock]::Create($using:connect)); 'connected' }
                 else {
-                    try { 'uploaded as ' + (Set-ProfileImage -LiteralPath $using:png -ErrorAction Stop).ScreenName }
+                    try { 'uploaded as ' + (Set-ProfileImage -LiteralPath $using:png -ErrorAction Stop -PassThru).ScreenName }
                     catch { ($_.FullyQualifiedErrorId -split ',')[0] }
                 }
             })

@@ -29,7 +29,7 @@ BeforeAll {
                                     Success = { param($r) $r.Output | Should -HaveCount 1; $r.Output[0].ScreenName | Should -Be 'EmulatedUser' } }
         'Get-ProfileBanner'    = @{ Prefix = '/2/users/by/username/'; Run = { param($Action) Get-ProfileBanner -ScreenName EmulatedUser -Size web -RateLimitAction $Action }
                                     Success = { param($r) $r.Output | Should -HaveCount 1; $r.Output[0].Name | Should -Be 'web' } }
-        'Set-ProfileImage'     = @{ Prefix = '/1.1/account/update_profile_image.json'; Write = $true; Run = { param($Action) Set-ProfileImage -LiteralPath $png.FullName -RateLimitAction $Action }
+        'Set-ProfileImage'     = @{ Prefix = '/1.1/account/update_profile_image.json'; Write = $true; Run = { param($Action) Set-ProfileImage -LiteralPath $png.FullName -RateLimitAction $Action -PassThru }
                                     Success = { param($r) $r.Output | Should -HaveCount 1; $r.Output[0].ScreenName | Should -Be 'EmulatedUser' }
                                     Changed = { param($before, $after) $after.pendingProfileImageUrl ?? $after.profileImageUrl | Should -Not -Be $before.profileImageUrl } }
         'Set-ProfileBanner'    = @{ Prefix = '/1.1/account/update_profile_banner.json'; Write = $true; Run = { param($Action) Set-ProfileBanner -LiteralPath $png.FullName -RateLimitAction $Action }

@@ -107,7 +107,7 @@ BeforeAll {
         'Get-ProfileBanner/UserId'   = @{ Value = { '1000001' }; Check = { param($r) $r.Output | Should -HaveCount 9 } }
         'Get-ProfileUser'            = @{ Value = { 'EmulatedUser' }; Check = { param($r) $r.Output | Should -HaveCount 1; $r.Output[0].ScreenName | Should -Be 'EmulatedUser' } }
         'Get-ProfileUser/UserId'     = @{ Value = { '1000001' }; Check = { param($r) $r.Output | Should -HaveCount 1; $r.Output[0].ScreenName | Should -Be 'EmulatedUser' } }
-        'Set-ProfileImage'           = @{ Value = { $ctx.Png }; Check = { param($r) $r.Output | Should -HaveCount 1; $r.Output[0].ScreenName | Should -Be 'EmulatedUser'; Get-Post 'update_profile_image' | Should -HaveCount 1 } }
+        'Set-ProfileImage'           = @{ Value = { $ctx.Png }; Check = { param($r) $r.Output | Should -HaveCount 0; Get-Post 'update_profile_image' | Should -HaveCount 1 } }
         'Set-ProfileBanner'          = @{ Value = { $ctx.Png }; Check = { param($r) $r.Output | Should -HaveCount 0; Get-Post 'update_profile_banner' | Should -HaveCount 1 } }
         'Save-ProfileMedia'          = @{ Value = { $ctx.ImageVariant }; Check = { param($r) $r.Output | Should -HaveCount 1; Test-Path -LiteralPath $r.Output[0].FullName | Should -BeTrue } }
         'Disconnect-ProfileMedia'    = @{
@@ -244,10 +244,10 @@ Describe 'Unusual input that is valid is taken' {
     }
 
     It 'uploads a profile image with a Unicode file name by <How>' -ForEach @(
-        @{ How = '-Path'; Run = { Set-ProfileImage -Path $unicode.FullName } }
-        @{ How = '-LiteralPath'; Run = { Set-ProfileImage -LiteralPath $unicode.FullName } }
-        @{ How = 'a FileInfo from the pipeline'; Run = { $unicode | Set-ProfileImage } }
-        @{ How = 'a relative path'; Run = { Push-Location $folder; try { Set-ProfileImage -Path './ünïcødé-画像.png' } finally { Pop-Location } } }
+        @{ How = '-Path'; Run = { Set-ProfileImage -Path $unicode.FullName -PassThru } }
+        @{ How = '-LiteralPath'; Run = { Set-ProfileImage -LiteralPath $unicode.FullName -PassThru } }
+        @{ How = 'a FileInfo from the pipeline'; Run = { $unicode | Set-ProfileImage -PassThru } }
+        @{ How = 'a relative path'; Run = { Push-Location $folder; try { Set-ProfileImage -Path './ünïcødé-画像.png' -PassThru } finally { Pop-Location } } }
     ) {
         Start-ReliabilityCase $figures "Unicode file name by $How"
         $result = Invoke-Captured $Run
@@ -269,7 +269,7 @@ Describe 'Unusual input that is valid is taken' {
 
     It 'uploads a GIF under a .png name as the GIF its bytes show' {
         Start-ReliabilityCase $figures 'GIF under a .png name'
-        (Set-ProfileImage -LiteralPath $gif).ScreenName | Should -Be 'EmulatedUser'
+        (Set-ProfileImage -LiteralPath $gif -PassThru).ScreenName | Should -Be 'EmulatedUser'
         Get-Post 'update_profile_image' | Should -HaveCount 1
         Complete-ReliabilityCase $figures 'GIF under a .png name'
     }

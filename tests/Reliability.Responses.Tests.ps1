@@ -65,7 +65,7 @@ Describe 'A complete image with data after its end marker is uploaded' {
     ) {
         Start-ReliabilityCase $figures "upload: $Case"
         $path = & $write "trailing-$([guid]::NewGuid().ToString('N')).img" (& $Bytes)
-        $result = Invoke-Captured { Set-ProfileImage -LiteralPath $path }
+        $result = Invoke-Captured { Set-ProfileImage -LiteralPath $path -PassThru }
         $result.Terminating | Should -BeNullOrEmpty
         $result.Errors | Should -HaveCount 0 -Because ($result.Errors | Out-String)
         $result.Output[0].ScreenName | Should -Be 'EmulatedUser'
@@ -97,7 +97,7 @@ Describe 'Set-ProfileImage -Wait when asking for the new image fails after the u
         $image = & $write 'wait.png' $png
         Add-EmulatorFault $emulator $Fault
         $figures.faultsInjected++
-        $result = Invoke-Captured { Set-ProfileImage -LiteralPath $image -Wait -WaitTimeout 00:00:05 -ReadApiVersion $Api 3>&1 }
+        $result = Invoke-Captured { Set-ProfileImage -LiteralPath $image -Wait -WaitTimeout 00:00:05 -ReadApiVersion $Api -PassThru 3>&1 }
         $result.Terminating | Should -BeNullOrEmpty
         $result.Errors | Should -HaveCount 0 -Because 'the upload was made: a failed poll cannot undo it'
         $warnings = @($result.Output | Where-Object { $_ -is [System.Management.Automation.WarningRecord] })

@@ -139,7 +139,7 @@ Describe 'No secret in any stream, record or formatting' {
                 Get-ProfileBanner -UserId 1000001 -Verbose -Debug } }
         @{ Cmdlet = 'Get-ProfileImageVariant'; Path = 'happy'; Expect = 'ok'; Call = { Get-ProfileImageVariant $variant.Url -Verbose -Debug } }
         @{ Cmdlet = 'Get-ProfileImageVariant'; Path = 'bad URL'; Expect = 'UrlNotAbsoluteHttp'; Call = { Get-ProfileImageVariant 'ftp://x/y_normal.png' -Verbose -Debug } }
-        @{ Cmdlet = 'Set-ProfileImage'; Path = 'happy, with -Wait'; Expect = 'ok'; Call = { Set-ProfileImage -LiteralPath $png.FullName -Wait -Verbose -Debug } }
+        @{ Cmdlet = 'Set-ProfileImage'; Path = 'happy, with -Wait'; Expect = 'ok'; Call = { Set-ProfileImage -LiteralPath $png.FullName -Wait -PassThru -Verbose -Debug } }
         @{ Cmdlet = 'Set-ProfileImage'; Path = 'read-only app'; Expect = 'AppCannotWrite'; Call = {
                 Set-EmulatorAccountState $emulator -ScreenName EmulatedUser -State readonly
                 try { Set-ProfileImage -LiteralPath $png.FullName -Verbose -Debug } finally { Set-EmulatorAccountState $emulator -ScreenName EmulatedUser -State restore } } }

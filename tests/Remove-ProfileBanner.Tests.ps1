@@ -20,6 +20,15 @@ Describe 'Remove-ProfileBanner' {
         (Get-ProfileUser EmulatedUser).ProfileBannerUrl | Should -BeNullOrEmpty
     }
 
+    It 'outputs nothing, and with -PassThru the account as it is after the removal' {
+        Remove-ProfileBanner -Confirm:$false | Should -BeNullOrEmpty
+        Reset-Emulator $emulator
+        $account = Remove-ProfileBanner -Confirm:$false -PassThru
+        $account.PSObject.TypeNames[0] | Should -Be 'ProfileMedia.ProfileUser'
+        $account.ScreenName | Should -Be 'EmulatedUser'
+        $account.ProfileBannerUrl | Should -BeNullOrEmpty
+    }
+
     It 'declares high impact, so it asks for confirmation by default' {
         (Get-Command Remove-ProfileBanner).ImplementingType.GetCustomAttributes([System.Management.Automation.CmdletAttribute], $false).ConfirmImpact | Should -Be 'High'
     }

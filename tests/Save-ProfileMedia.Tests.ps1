@@ -70,7 +70,7 @@ Describe 'Save-ProfileMedia' {
         $destination = New-Destination
         $old = Get-ProfileUser EmulatedUser | Get-ProfileImageVariant -Size 400x400
         $avatar = New-TestImageFile -Path (Join-Path $root 'new-avatar.png') -Bytes 3000
-        $new = Set-ProfileImage -Path $avatar.FullName -Wait
+        $new = Set-ProfileImage -Path $avatar.FullName -Wait -PassThru
         (Invoke-WebRequest -Uri $old.Url -SkipHttpErrorCheck).StatusCode | Should -Be 404
 
         $file = $old | Save-ProfileMedia -Destination $destination
@@ -190,6 +190,45 @@ Describe 'Save-ProfileMedia' {
 
     It 'refuses a destination outside the file system' {
         { $null | Save-ProfileMedia -Destination 'Env:\' } | Should -Throw -ErrorId 'InvalidDestination,ProfileMedia.Commands.SaveProfileMediaCommand'
+    }
+
+    It 'with -WhatIf downloads nothing, makes no folder and deletes no earlier run''s temporary file' {
+        $variants = Get-ProfileUser EmulatedUser | Get-ProfileImageVariant
+        $missing = New-Destination
+        Clear-EmulatorRequest $emulator
+        $variants | Save-ProfileMedia -Destination $missing -WhatIf | Should -BeNullOrEmpty
+        $missing | Should -Not -Exist
+
+        $existing = New-Item -ItemType Directory -Path (New-Destination)
+        $stale = Join-Path $existing ".EmulatedUser_mini.$([guid]::NewGuid().ToString('N')).partial"
+        Set-Content -LiteralPath $stale -Value 'left by a killed run'
+        [IO.File]::SetLastWriteTimeUtc($stale, [DateTime]::UtcNow.AddHours(-2))
+        $variants | Save-ProfileMedia -Destination $existing.FullName -WhatIf | Should -BeNullOrEmpty
+        Get-SavedName $existing.FullName | Should -Be @(Split-Path -Leaf $stale)
+        @(Get-EmulatorRequest $emulator) | Should -HaveCount 0 -Because 'nothing is downloaded, and no outdated URL is looked up'
+    }
+
+    It 'asks before each file with -Confirm, and saves only what was approved' {
+        $destination = New-Destination
+        $variants = Get-ProfileUser EmulatedUser | Get-ProfileImageVariant -Size mini, normal, bigger
+        $shell = [powershell]::Create()
+        try {
+            # "Yes", "No", "Yes": the prompt's answers, by their index in the Confirm choices.
+            Add-Type -LiteralPath (Join-Path $PSScriptRoot 'PromptHost.cs') -ErrorAction SilentlyContinue
+            $answers = [ChoiceHost]::new(@(0, 2, 0))
+            $runspace = [runspacefactory]::CreateRunspace($answers)
+            $runspace.Open()
+            $shell.Runspace = $runspace
+            $null = $shell.AddScript('param($Manifest, $Variants, $Destination) Import-Module $Manifest; $Variants | Save-ProfileMedia -Destination $Destination -Confirm')
+            $null = $shell.AddArgument($script:ModuleManifest).AddArgument($variants).AddArgument($destination)
+            $files = $shell.Invoke()
+            $shell.Streams.Error | Should -HaveCount 0
+            $answers.Prompts | Should -HaveCount 3
+            $answers.Prompts[0] | Should -BeLike '*_mini.png*'
+            @($files.SavedSize | Sort-Object) | Should -Be @('bigger', 'mini')
+            Get-SavedName $destination | Should -Be @('EmulatedUser_bigger.png', 'EmulatedUser_mini.png')
+        }
+        finally { $shell.Dispose(); if ($runspace) { $runspace.Dispose() } }
     }
 
     It 'completes its progress record' {

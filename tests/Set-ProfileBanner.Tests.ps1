@@ -25,6 +25,16 @@ Describe 'Set-ProfileBanner' {
         (Get-ProfileUser EmulatedUser).ProfileBannerUrl | Should -Not -Be $before
     }
 
+    It 'with -PassThru, outputs the account with its new banner' {
+        $before = (Get-ProfileUser EmulatedUser).ProfileBannerUrl
+        $account = Set-ProfileBanner -Path $png.FullName -PassThru
+        $account.PSObject.TypeNames[0] | Should -Be 'ProfileMedia.ProfileUser'
+        $account.ScreenName | Should -Be 'EmulatedUser'
+        $account.ProfileBannerUrl | Should -Not -BeNullOrEmpty
+        $account.ProfileBannerUrl | Should -Not -Be $before
+        Set-ProfileBanner -Path $png.FullName -PassThru -WhatIf | Should -BeNullOrEmpty
+    }
+
     It 'refuses a partial region before sending anything' {
         Clear-EmulatorRequest $emulator
         Set-ProfileBanner -Path $png.FullName -Width 100 -ErrorVariable problems -ErrorAction SilentlyContinue

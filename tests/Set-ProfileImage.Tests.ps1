@@ -20,9 +20,10 @@ AfterAll {
 Describe 'Set-ProfileImage' {
     BeforeEach { Reset-Emulator $emulator }
 
-    It 'uploads a file and outputs the user with the new image URL' {
+    It 'uploads a file, outputs nothing, and with -PassThru outputs the user with the new image URL' {
         $before = Get-ProfileUser EmulatedUser
-        $user = Set-ProfileImage -Path $png.FullName
+        Set-ProfileImage -Path $png.FullName | Should -BeNullOrEmpty
+        $user = Set-ProfileImage -Path $png.FullName -PassThru
         $user.PSObject.TypeNames[0] | Should -Be 'ProfileMedia.ProfileUser'
         $user.ProfileImageUrlHttps | Should -Not -Be $before.ProfileImageUrlHttps
         (Get-AccountPost).pathAndQuery | Should -BeLike '/1.1/account/update_profile_image.json*'
@@ -30,7 +31,7 @@ Describe 'Set-ProfileImage' {
 
     It 'with -Wait, outputs the user only once the connected account (/2/users/me) shows the new image' {
         Clear-EmulatorRequest $emulator
-        $user = Set-ProfileImage -LiteralPath $png.FullName -Wait
+        $user = Set-ProfileImage -LiteralPath $png.FullName -Wait -PassThru
         (Get-ProfileUser EmulatedUser).ProfileImageUrlHttps | Should -Be $user.ProfileImageUrlHttps
         @(Get-EmulatorRequest $emulator | Where-Object pathAndQuery -Like '/2/users/me*').Count | Should -BeGreaterThan 0
         @(Get-EmulatorRequest $emulator | Where-Object pathAndQuery -Like '/1.1/users/*') | Should -HaveCount 0
@@ -38,14 +39,14 @@ Describe 'Set-ProfileImage' {
 
     It 'with -Wait -ReadApiVersion 1.1, polls account/verify_credentials, which pay-per-use still has' {
         Clear-EmulatorRequest $emulator
-        $user = Set-ProfileImage -LiteralPath $png.FullName -Wait -ReadApiVersion 1.1
+        $user = Set-ProfileImage -LiteralPath $png.FullName -Wait -ReadApiVersion 1.1 -PassThru
         $user.ScreenName | Should -Be 'EmulatedUser'
         @(Get-EmulatorRequest $emulator | Where-Object pathAndQuery -Like '/1.1/account/verify_credentials.json*').Count | Should -BeGreaterThan 0
     }
 
     It 'takes FileInfo objects from the pipeline and paths with wildcards that match one file' {
-        ($png | Set-ProfileImage).ScreenName | Should -Be 'EmulatedUser'
-        (Set-ProfileImage -Path (Join-Path $folder 'avat*.png')).ScreenName | Should -Be 'EmulatedUser'
+        ($png | Set-ProfileImage -PassThru).ScreenName | Should -Be 'EmulatedUser'
+        (Set-ProfileImage -Path (Join-Path $folder 'avat*.png') -PassThru).ScreenName | Should -Be 'EmulatedUser'
     }
 
     It 'sends nothing with -WhatIf' {
@@ -74,7 +75,7 @@ Describe 'Set-ProfileImage' {
     }
 
     It 'goes on with the next file after a bad one' {
-        $users = (Join-Path $folder 'missing.png'), $png.FullName | Set-ProfileImage -ErrorAction SilentlyContinue
+        $users = (Join-Path $folder 'missing.png'), $png.FullName | Set-ProfileImage -PassThru -ErrorAction SilentlyContinue
         @($users) | Should -HaveCount 1
     }
 
@@ -103,7 +104,7 @@ Describe 'Set-ProfileImage -Fit' {
         @(Get-EmulatorUpload $emulator) | Should -HaveCount 0
         $plan = ConvertFrom-FitPlan $text
 
-        $user = Set-ProfileImage -Path $fitNoise.FullName -Fit
+        $user = Set-ProfileImage -Path $fitNoise.FullName -Fit -PassThru
         $user.ScreenName | Should -Be 'EmulatedUser'
         $uploads = @(Get-EmulatorUpload $emulator)
         $uploads | Should -HaveCount 1
@@ -152,5 +153,26 @@ Describe 'Set-ProfileImage -Fit' {
         Set-ProfileImage -Path $fitPhoto.FullName -CropRegion 0, 0, 10, 10 -ErrorVariable problems -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
         $problems[0].FullyQualifiedErrorId | Should -Be 'CropRegionWithoutFit,ProfileMedia.Commands.SetProfileImageCommand'
         Get-AccountPost | Should -BeNullOrEmpty
+    }
+}
+
+Describe 'Set-ProfileImage -Wait backs off' {
+    BeforeAll {
+        # An image the service never finishes processing: -Wait polls until -WaitTimeout.
+        $slow = Start-ProfileMediaEmulator -ProcessingDelayMs 600000
+        $connection = Connect-EmulatorAccount $slow
+    }
+
+    AfterAll {
+        $connection.Dispose()
+        Stop-ProfileMediaEmulator $slow
+    }
+
+    It 'asks /2/users/me after 1, 2 and 4 s and at the deadline: 4 calls in 7 s, not one a second' {
+        # /2/users/me allows 75 calls per 15 minutes per user: one upload must spend a handful, however long it waits.
+        Clear-EmulatorRequest $slow
+        $output = Set-ProfileImage -LiteralPath $png.FullName -Connection $connection -Wait -WaitTimeout 00:00:07 -PassThru 3>&1
+        @($output | Where-Object { $_ -is [System.Management.Automation.WarningRecord] }).Message | Should -BeLike '*did not show the new image within 00:00:07*'
+        @(Get-EmulatorRequest $slow | Where-Object pathAndQuery -Like '/2/users/me*') | Should -HaveCount 4
     }
 }

@@ -87,8 +87,8 @@ try {
 
     $work = New-Item -ItemType Directory -Path (Join-Path ([IO.Path]::GetTempPath()) "profilemedia-demo-$([guid]::NewGuid().ToString('N'))")
     $avatar = New-TestImageFile -Path (Join-Path $work 'avatar.png') -Bytes 20000
-    Show-Step 'Upload a new profile image and wait until the connected account shows it' "Set-ProfileImage -Path $($avatar.Name) -Wait"
-    Set-ProfileImage -Path $avatar.FullName -Wait | Show-Table
+    Show-Step 'Upload a new profile image, wait until the connected account shows it, and output it' "Set-ProfileImage -Path $($avatar.Name) -Wait -PassThru"
+    Set-ProfileImage -Path $avatar.FullName -Wait -PassThru | Show-Table
 
     Show-Step 'Upload a banner, cropped to a region (it outputs nothing)' "Set-ProfileBanner -Path banner.png -Width 1 -Height 1 -OffsetLeft 0 -OffsetTop 0"
     $banner = New-TestImageFile -Path (Join-Path $work 'banner.png') -Bytes 200000

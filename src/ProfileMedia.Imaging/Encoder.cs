@@ -16,7 +16,7 @@ internal static class Encoder
     /// <summary>The JPEG qualities tried, best first; the first whose file fits is kept.</summary>
     public static readonly IReadOnlyList<int> JpegQualities = new[] { 90, 85, 80, 75, 70, 60, 50, 40 };
 
-    public static (byte[] Bytes, string Format, int? Quality, IReadOnlyList<int> Tried) Encode(SKBitmap pixels, bool transparent, FitTarget target, string source)
+    public static (byte[] Bytes, ImageFormat Format, int? Quality, IReadOnlyList<int> Tried) Encode(SKBitmap pixels, bool transparent, FitTarget target, string source)
     {
         using SKPixmap pixmap = pixels.PeekPixels();
         if (transparent)
@@ -27,7 +27,7 @@ internal static class Encoder
                 throw CannotFit(source, target, "as PNG (kept for its transparency)", png.Length);
             }
 
-            return (png, "PNG", null, System.Array.Empty<int>());
+            return (png, ImageFormat.Png, null, System.Array.Empty<int>());
         }
 
         var tried = new List<int>();
@@ -38,7 +38,7 @@ internal static class Encoder
             jpeg = ToArray(pixmap.Encode(new SKJpegEncoderOptions(quality, SKJpegEncoderDownsample.Downsample420, SKJpegEncoderAlphaOption.Ignore)));
             if (jpeg.Length <= target.MaxBytes)
             {
-                return (jpeg, "JPEG", quality, tried);
+                return (jpeg, ImageFormat.Jpeg, quality, tried);
             }
         }
 
@@ -60,5 +60,5 @@ internal static class Encoder
 
     private static ImageFitException CannotFit(string source, FitTarget target, string how, long bytes) =>
         new ImageFitException(ImageProblem.ImageCannotFit, string.Format(CultureInfo.InvariantCulture,
-            "'{0}' prepared as {1} is {2:N0} bytes {3}; the limit is {4:N0} bytes.", source, target.Name.ToLowerInvariant(), bytes, how, target.MaxBytes));
+            "'{0}' prepared as {1} is {2:N0} bytes {3}; the limit is {4:N0} bytes.", source, target.Kind.ToString().ToLowerInvariant(), bytes, how, target.MaxBytes));
 }

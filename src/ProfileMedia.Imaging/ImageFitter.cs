@@ -17,7 +17,7 @@ internal static class ImageFitter
 {
     /// <summary>Prepares the file at <paramref name="path"/>; <paramref name="region"/> (on the upright picture) limits the crop.</summary>
     /// <exception cref="ImageFitException">The file cannot be read, is not a supported image, is cut short, too large, or cannot fit.</exception>
-    public static FittedImage FitFile(string path, FitTarget target, CropBox? region)
+    public static FittedImage FitFile(string path, FitTarget target, ImageRegion? region)
     {
         // The same checks as a file uploaded as it is, and so the same errors: a directory, a FIFO, a device or a /proc
         // file is named as such, never opened as a picture.
@@ -50,15 +50,15 @@ internal static class ImageFitter
     }
 
     /// <summary>Prepares the picture in <paramref name="bytes"/>; <paramref name="source"/> names it in errors.</summary>
-    public static FittedImage Fit(byte[] bytes, string source, FitTarget target, CropBox? region)
+    public static FittedImage Fit(byte[] bytes, string source, FitTarget target, ImageRegion? region)
     {
         using SKData data = SKData.CreateCopy(bytes);
         return Fit(data, source, target, region);
     }
 
-    private static FittedImage Fit(SKData data, string source, FitTarget target, CropBox? region)
+    private static FittedImage Fit(SKData data, string source, FitTarget target, ImageRegion? region)
     {
-        string format = ImageStructure.Check(data, source);
+        ImageFormat format = ImageStructure.Check(data, source);
         if (ImageStructure.DeclaredJpegSize(data, format) is (int jpegWidth, int jpegHeight) && (long)jpegWidth * jpegHeight > DecodeLimits.MaxDeclaredPixels)
         {
             throw TooLarge(source, format, jpegWidth, jpegHeight, "declares", DecodeLimits.MaxDeclaredPixels);
@@ -68,7 +68,7 @@ internal static class ImageFitter
         using SKCodec? codec = SKCodec.Create(data);
         if (codec == null)
         {
-            throw new ImageFitException(ImageProblem.CorruptImage, "The " + format + " header of '" + source + "' is damaged: it cannot be read.");
+            throw new ImageFitException(ImageProblem.CorruptImage, "The " + format.DisplayName() + " header of '" + source + "' is damaged: it cannot be read.");
         }
 
         SKImageInfo declared = codec.Info;
@@ -82,7 +82,7 @@ internal static class ImageFitter
         bool swap = Orientation.SwapsAxes(origin);
         int uprightWidth = swap ? declared.Height : declared.Width;
         int uprightHeight = swap ? declared.Width : declared.Height;
-        (CropBox crop, int width, int height) = FitGeometry.Compute(uprightWidth, uprightHeight, target, region);
+        (ImageRegion crop, int width, int height) = FitGeometry.Compute(uprightWidth, uprightHeight, target, region);
 
         bool mayHaveAlpha = declared.AlphaType != SKAlphaType.Opaque;
         using SKBitmap decoded = DecodeWithin(codec, swap, crop, width, height, mayHaveAlpha, source, format);
@@ -99,7 +99,7 @@ internal static class ImageFitter
     /// the pixels the output needs; anything else whole, and then only up to <see cref="DecodeLimits.MaxDecodedPixels"/>.
     /// The bitmap is made immutable, so that the crop shares its pixels instead of copying them.
     /// </summary>
-    private static SKBitmap DecodeWithin(SKCodec codec, bool swap, CropBox crop, int width, int height, bool mayHaveAlpha, string source, string format)
+    private static SKBitmap DecodeWithin(SKCodec codec, bool swap, ImageRegion crop, int width, int height, bool mayHaveAlpha, string source, ImageFormat format)
     {
         SKSizeI size = ChooseDecodeSize(codec, swap, crop, width, height);
         if ((long)size.Width * size.Height > DecodeLimits.MaxDecodedPixels)
@@ -118,7 +118,7 @@ internal static class ImageFitter
     /// For a JPEG, the smallest of libjpeg's scales (1/8 to 8/8) at which the crop still has at least the output's
     /// pixels, so a 50-megapixel photo never exists in memory at full size; other formats decode whole.
     /// </summary>
-    private static SKSizeI ChooseDecodeSize(SKCodec codec, bool swap, CropBox crop, int width, int height)
+    private static SKSizeI ChooseDecodeSize(SKCodec codec, bool swap, ImageRegion crop, int width, int height)
     {
         SKSizeI full = new SKSizeI(codec.Info.Width, codec.Info.Height);
         if (codec.EncodedFormat != SKEncodedImageFormat.Jpeg)
@@ -141,7 +141,7 @@ internal static class ImageFitter
         return full;
     }
 
-    private static SKBitmap Decode(SKCodec codec, SKImageInfo info, string source, string format)
+    private static SKBitmap Decode(SKCodec codec, SKImageInfo info, string source, ImageFormat format)
     {
         var bitmap = new SKBitmap(info);
         SKCodecResult result = codec.GetPixels(info, bitmap.GetPixels());
@@ -154,15 +154,15 @@ internal static class ImageFitter
 
         bitmap.Dispose();
         throw result == SKCodecResult.IncompleteInput
-            ? new ImageFitException(ImageProblem.TruncatedImage, "The " + format + " image '" + source + "' is incomplete: its data ends before its last pixel.")
-            : new ImageFitException(ImageProblem.CorruptImage, "The " + format + " image '" + source + "' cannot be decoded (" + result + ").");
+            ? new ImageFitException(ImageProblem.TruncatedImage, "The " + format.DisplayName() + " image '" + source + "' is incomplete: its data ends before its last pixel.")
+            : new ImageFitException(ImageProblem.CorruptImage, "The " + format.DisplayName() + " image '" + source + "' cannot be decoded (" + result + ").");
     }
 
     /// <summary>
     /// The crop box, turned upright, at the decoded scale: a view of the decoded pixels when they are upright already,
     /// else a pure copy of pixels (nearest sampling, whole-pixel offsets).
     /// </summary>
-    private static SKBitmap CropUpright(SKBitmap decoded, SKEncodedOrigin origin, CropBox crop, int uprightWidth, int uprightHeight)
+    private static SKBitmap CropUpright(SKBitmap decoded, SKEncodedOrigin origin, ImageRegion crop, int uprightWidth, int uprightHeight)
     {
         bool swap = Orientation.SwapsAxes(origin);
         int decodedUprightWidth = swap ? decoded.Height : decoded.Width;
@@ -211,8 +211,8 @@ internal static class ImageFitter
         return false;
     }
 
-    private static ImageFitException TooLarge(string source, string format, int width, int height, string how, long limit) =>
+    private static ImageFitException TooLarge(string source, ImageFormat format, int width, int height, string how, long limit) =>
         new ImageFitException(ImageProblem.ImageTooManyPixels, string.Format(CultureInfo.InvariantCulture,
             "The {0} image '{1}' {2} {3}x{4} pixels ({5:N1} megapixels); the limit is {6:N0} megapixels. It was refused before any pixel was decoded.",
-            format, source, how, width, height, (double)width * height / 1e6, limit / 1_000_000));
+            format.DisplayName(), source, how, width, height, (double)width * height / 1e6, limit / 1_000_000));
 }

@@ -14,41 +14,36 @@ namespace ProfileMedia.Imaging;
 /// </summary>
 internal static class ImageStructure
 {
-    /// <summary>The format's name ("JPEG", "PNG", "GIF", "WebP", "BMP"); throws when it is none of them or is cut short.</summary>
-    public static string Check(SKData data, string source)
+    /// <summary>The format by the bytes; throws when it is none of JPEG, PNG, GIF, WebP and BMP, or is cut short.</summary>
+    public static ImageFormat Check(SKData data, string source)
     {
         ReadOnlySpan<byte> bytes = data.AsSpan();
         byte[] header = bytes.Slice(0, Math.Min(bytes.Length, ImageSignature.HeaderLength)).ToArray();
         ImageFormat format = ImageSignature.Detect(header, header.Length);
-        string name = format switch
+        if (format == ImageFormat.Unknown)
         {
-            ImageFormat.Jpeg => "JPEG",
-            ImageFormat.Png => "PNG",
-            ImageFormat.Gif => "GIF",
-            ImageFormat.WebP => "WebP",
-            ImageFormat.Bmp => "BMP",
-            _ => throw new ImageFitException(ImageProblem.UnsupportedImageFormat,
-                "'" + source + "' is not a JPEG, PNG, GIF, WebP or BMP image (judged by its content" + Describe(bytes) + ")."),
-        };
+            throw new ImageFitException(ImageProblem.UnsupportedImageFormat,
+                "'" + source + "' is not a JPEG, PNG, GIF, WebP or BMP image (judged by its content" + Describe(bytes) + ").");
+        }
 
         // Over the mapped bytes where they lie: the stream reads them, it does not copy the file.
         using Stream content = data.AsStream();
         if (ImageSignature.FindEnd(format, content) < 0)
         {
             throw new ImageFitException(ImageProblem.TruncatedImage,
-                "The " + name + " image '" + source + "' is incomplete: its " + bytes.Length + " bytes end before the image does.");
+                "The " + format.DisplayName() + " image '" + source + "' is incomplete: its " + bytes.Length + " bytes end before the image does.");
         }
 
-        return name;
+        return format;
     }
 
     /// <summary>
     /// A JPEG's size as its frame header declares it, read here because libjpeg refuses a header over 65,500 pixels a
     /// side before Skia can say what it declares (so such a file reads as too large, not as damaged); null for other formats.
     /// </summary>
-    public static (int Width, int Height)? DeclaredJpegSize(SKData data, string format)
+    public static (int Width, int Height)? DeclaredJpegSize(SKData data, ImageFormat format)
     {
-        if (format != "JPEG")
+        if (format != ImageFormat.Jpeg)
         {
             return null;
         }
@@ -61,9 +56,9 @@ internal static class ImageStructure
     /// Throws CorruptImage when a JPEG's scans do not hold the blocks its header declares (<see cref="JpegScanCheck"/>):
     /// Skia decodes such a file "successfully", as grey or as garbage. Other formats report damage from their decoder.
     /// </summary>
-    public static void CheckScans(SKData data, string format, string source)
+    public static void CheckScans(SKData data, ImageFormat format, string source)
     {
-        if (format != "JPEG")
+        if (format != ImageFormat.Jpeg)
         {
             return;
         }

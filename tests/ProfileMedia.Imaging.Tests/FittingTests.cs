@@ -50,7 +50,7 @@ public class FittingTests
     {
         using SKBitmap picture = TestPictures.Quadrants(800, 600);
         // The top-left quadrant only: the avatar must be all of its colour.
-        FittedImage fitted = ImageFitter.Fit(TestPictures.Jpeg(picture), "p.jpg", FitTarget.Avatar, new CropBox(0, 0, 400, 300));
+        FittedImage fitted = ImageFitter.Fit(TestPictures.Jpeg(picture), "p.jpg", FitTarget.Avatar, new ImageRegion(0, 0, 400, 300));
 
         Assert.Equal("300x300+50+0", fitted.Crop.ToString());
         using SKBitmap output = SKBitmap.Decode(fitted.Bytes);
@@ -62,7 +62,7 @@ public class FittingTests
     public void A_region_outside_the_picture_is_refused_naming_both()
     {
         using SKBitmap picture = TestPictures.Quadrants(800, 600);
-        var e = Assert.Throws<ImageFitException>(() => ImageFitter.Fit(TestPictures.Jpeg(picture), "p.jpg", FitTarget.Avatar, new CropBox(700, 0, 200, 200)));
+        var e = Assert.Throws<ImageFitException>(() => ImageFitter.Fit(TestPictures.Jpeg(picture), "p.jpg", FitTarget.Avatar, new ImageRegion(700, 0, 200, 200)));
         Assert.Equal(ImageProblem.InvalidCropRegion, e.Problem);
         Assert.Contains("200x200+700+0", e.Message, StringComparison.Ordinal);
         Assert.Contains("800x600", e.Message, StringComparison.Ordinal);
@@ -79,8 +79,8 @@ public class FittingTests
         FittedImage fromOpaque = ImageFitter.Fit(opaque, "opaque.png", FitTarget.Avatar, null);
         FittedImage fromTransparent = ImageFitter.Fit(TestPictures.Png(holed), "holed.png", FitTarget.Avatar, null);
 
-        Assert.Equal("JPEG", fromOpaque.Format);
-        Assert.Equal("PNG", fromTransparent.Format);
+        Assert.Equal(ImageFormat.Jpeg, fromOpaque.Format);
+        Assert.Equal(ImageFormat.Png, fromTransparent.Format);
         Assert.Null(fromTransparent.Quality);
         using SKBitmap output = SKBitmap.Decode(fromTransparent.Bytes);
         Assert.Equal(0, output.GetPixel(200, 200).Alpha);
@@ -93,14 +93,14 @@ public class FittingTests
         var red = new SKColor(200, 0, 0);
         FittedImage gif = ImageFitter.Fit(TestPictures.TwoFrameGif(120, 90, red, new SKColor(0, 200, 0)), "anim.gif", FitTarget.Avatar, null);
         using SKBitmap gifOut = SKBitmap.Decode(gif.Bytes);
-        Assert.Equal("GIF", gif.SourceFormat);
+        Assert.Equal(ImageFormat.Gif, gif.SourceFormat);
         Assert.True(gifOut.GetPixel(45, 45).Red > 150 && gifOut.GetPixel(45, 45).Green < 50, "first frame is red, got " + gifOut.GetPixel(45, 45));
 
         using SKBitmap picture = TestPictures.Quadrants(300, 300);
         FittedImage webp = ImageFitter.Fit(TestPictures.Webp(picture), "p.webp", FitTarget.Avatar, null);
         FittedImage bmp = ImageFitter.Fit(TestPictures.Bmp(picture), "p.bmp", FitTarget.Avatar, null);
-        Assert.Equal(("WebP", "JPEG"), (webp.SourceFormat, webp.Format));
-        Assert.Equal(("BMP", "JPEG"), (bmp.SourceFormat, bmp.Format));
+        Assert.Equal((ImageFormat.WebP, ImageFormat.Jpeg), (webp.SourceFormat, webp.Format));
+        Assert.Equal((ImageFormat.Bmp, ImageFormat.Jpeg), (bmp.SourceFormat, bmp.Format));
         using SKBitmap bmpOut = SKBitmap.Decode(bmp.Bytes);
         Assert.True(bmpOut.GetPixel(10, 10).Red > 180, "BMP rows are stored bottom-up; the top-left must stay red");
     }
@@ -110,11 +110,11 @@ public class FittingTests
     {
         using SKBitmap noise = TestPictures.Noise(400, 400, seed: 14);
         byte[] source = TestPictures.Png(noise);
-        FittedImage roomy = ImageFitter.Fit(source, "noise.png", new FitTarget("Test", 400, 400, 10_000_000), null);
+        FittedImage roomy = ImageFitter.Fit(source, "noise.png", new FitTarget(ImageTarget.Avatar, 400, 400, 10_000_000), null);
         Assert.Equal(new[] { 90 }, roomy.QualitiesTried);
 
         // One byte under what quality 90 needs: exactly one step down, to 85.
-        FittedImage tight = ImageFitter.Fit(source, "noise.png", new FitTarget("Test", 400, 400, roomy.Bytes.Length - 1), null);
+        FittedImage tight = ImageFitter.Fit(source, "noise.png", new FitTarget(ImageTarget.Avatar, 400, 400, roomy.Bytes.Length - 1), null);
         Assert.Equal(new[] { 90, 85 }, tight.QualitiesTried);
         Assert.Equal(85, tight.Quality);
         Assert.True(tight.Bytes.Length < roomy.Bytes.Length);
@@ -129,7 +129,7 @@ public class FittingTests
     public void A_picture_that_cannot_fit_even_at_the_lowest_quality_is_a_clear_error()
     {
         using SKBitmap noise = TestPictures.Noise(400, 400, seed: 7);
-        var e = Assert.Throws<ImageFitException>(() => ImageFitter.Fit(TestPictures.Png(noise), "noise.png", new FitTarget("Test", 400, 400, 5_000), null));
+        var e = Assert.Throws<ImageFitException>(() => ImageFitter.Fit(TestPictures.Png(noise), "noise.png", new FitTarget(ImageTarget.Avatar, 400, 400, 5_000), null));
         Assert.Equal(ImageProblem.ImageCannotFit, e.Problem);
         Assert.Contains("quality 40", e.Message, StringComparison.Ordinal);
         Assert.Contains("5,000", e.Message, StringComparison.Ordinal);

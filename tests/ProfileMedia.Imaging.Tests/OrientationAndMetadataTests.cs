@@ -1,5 +1,6 @@
 using System.Linq;
 using ProfileMedia.Core.Fitting;
+using ProfileMedia.Core.Images;
 using SkiaSharp;
 
 namespace ProfileMedia.Imaging.Tests;
@@ -47,7 +48,7 @@ public class OrientationAndMetadataTests
 
         FittedImage fitted = ImageFitter.Fit(jpeg, "camera.jpg", FitTarget.Avatar, null);
 
-        Assert.Equal("JPEG", fitted.Format);
+        Assert.Equal(ImageFormat.Jpeg, fitted.Format);
         var markers = Segments.JpegMarkers(fitted.Bytes);
         Assert.DoesNotContain(markers, m => m >= 0xE1 && m <= 0xEF); // no APP1 (EXIF, XMP) .. APP15, no APP2 (ICC)
         Assert.DoesNotContain((byte)0xFE, markers);                // no comment
@@ -89,7 +90,7 @@ public class OrientationAndMetadataTests
         picture.SetPixel(0, 0, SKColors.Transparent);
         FittedImage fitted = ImageFitter.Fit(TestPictures.Png(picture), "alpha.png", FitTarget.Avatar, null);
 
-        Assert.Equal("PNG", fitted.Format);
+        Assert.Equal(ImageFormat.Png, fitted.Format);
         // Pixel data and its layout only (sBIT: how many bits per channel are significant); no tEXt, eXIf, iCCP, tIME.
         Assert.All(Segments.PngChunks(fitted.Bytes), chunk => Assert.Contains(chunk, new[] { "IHDR", "sBIT", "PLTE", "tRNS", "IDAT", "IEND" }));
     }

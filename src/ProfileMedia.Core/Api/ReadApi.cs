@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 
 namespace ProfileMedia.Core.Api;
 
@@ -15,8 +16,17 @@ internal enum ReadApi
 /// <summary>The names a read API has in parameters and messages: "2" and "1.1".</summary>
 internal static class ReadApiNames
 {
+    /// <summary>The name of <see cref="ReadApi.V2"/>.</summary>
+    public const string V2 = "2";
+
+    /// <summary>The name of <see cref="ReadApi.V1"/>.</summary>
+    public const string V1 = "1.1";
+
+    /// <summary>Every name, as -ReadApiVersion's ValidateSet lists them (a test holds the two lists together).</summary>
+    public static readonly IReadOnlyList<string> All = new[] { V2, V1 };
+
     /// <summary>"2" or "1.1".</summary>
-    public static string Of(ReadApi api) => api == ReadApi.V1 ? "1.1" : "2";
+    public static string Of(ReadApi api) => api == ReadApi.V1 ? V1 : V2;
 
     /// <summary>Reads "2" or "1.1" (a leading "v" is allowed); throws ArgumentException naming the value otherwise.</summary>
     public static ReadApi Parse(string value)
@@ -24,8 +34,8 @@ internal static class ReadApiNames
         string text = value.Trim().TrimStart('v', 'V');
         return text switch
         {
-            "2" => ReadApi.V2,
-            "1.1" => ReadApi.V1,
+            V2 => ReadApi.V2,
+            V1 => ReadApi.V1,
             _ => throw new ArgumentException("The read API version '" + value + "' is not one of 2 or 1.1.", nameof(value)),
         };
     }

@@ -77,23 +77,29 @@ internal sealed partial class XApiClient
     /// <summary>
     /// Polls the connected account itself (/2/users/me or account/verify_credentials) until its image URL is
     /// <paramref name="expectedImageUrl"/> (the service processes an upload asynchronously) or <paramref name="timeout"/>
-    /// passes; returns the last user seen and whether it had the new URL.
+    /// passes; returns the last user seen and whether it had the new URL. The waits double from
+    /// <paramref name="firstWait"/> (1, 2, 4, 8 s...) and the last check is at the deadline: /2/users/me allows 75 calls
+    /// per 15 minutes per user, so one upload spends a handful of them (7 in a minute), not one a second.
     /// </summary>
-    public async Task<(ProfileUser User, bool Changed)> WaitForProfileImageAsync(string expectedImageUrl, TimeSpan timeout, TimeSpan interval, ApiCallOptions call, CancellationToken cancellationToken)
+    public async Task<(ProfileUser User, bool Changed)> WaitForProfileImageAsync(string expectedImageUrl, TimeSpan timeout, TimeSpan firstWait, ApiCallOptions call, CancellationToken cancellationToken)
     {
         DateTimeOffset deadline = DateTimeOffset.UtcNow + timeout;
+        TimeSpan wait = firstWait;
         while (true)
         {
             ProfileUser current = await GetAuthenticatedUserAsync(call, cancellationToken).ConfigureAwait(false);
             bool changed = string.Equals(current.ProfileImageUrlHttps, expectedImageUrl, StringComparison.Ordinal)
                 || string.Equals(current.ProfileImageUrl, expectedImageUrl, StringComparison.Ordinal);
-            if (changed || DateTimeOffset.UtcNow + interval > deadline)
+            TimeSpan left = deadline - DateTimeOffset.UtcNow;
+            if (changed || left <= TimeSpan.Zero)
             {
                 return (current, changed);
             }
 
-            call.Observer?.Verbose("The connected account does not show the new image yet; asking again in " + interval.TotalSeconds.ToString(CultureInfo.InvariantCulture) + " s");
-            await Task.Delay(interval, cancellationToken).ConfigureAwait(false);
+            TimeSpan next = wait < left ? wait : left;
+            call.Observer?.Verbose("The connected account does not show the new image yet; asking again in " + next.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture) + " s");
+            await Task.Delay(next, cancellationToken).ConfigureAwait(false);
+            wait = TimeSpan.FromTicks(wait.Ticks * 2);
         }
     }
 

@@ -42,7 +42,7 @@ internal sealed partial class XApiClient
             {
                 answer = await client._sender.SendAsync(operation, HttpMethod.Get, uri, client.ReadAuthorization, null, RetryRule.Transient, call, cancellationToken).ConfigureAwait(false);
             }
-            catch (XApiException e) when (e.StatusCode == HttpStatusCode.NotFound && !e.HasCode(50))
+            catch (XApiException e) when (e.StatusCode == HttpStatusCode.NotFound && !e.HasCode(XErrorCode.UserNotFound))
             {
                 throw new XApiException(user + " has no profile banner.", ErrorIds.NoProfileBanner, e.StatusCode, e.Errors, e.RateLimit, null, e);
             }
@@ -58,7 +58,7 @@ internal sealed partial class XApiClient
 
 
         // users/lookup answers 404 code 17 when it found none of the users.
-        public bool FoundNobody(XApiException notFound) => notFound.HasCode(17) || notFound.Problem?.IsNotFound == true;
+        public bool FoundNobody(XApiException notFound) => notFound.HasCode(XErrorCode.NoUserMatches) || notFound.Problem?.IsNotFound == true;
 
         public List<UserLookupOutcome> Match(string operation, List<UserReference> chunk, ApiAnswer answer, Uri uri, ApiCallOptions call)
         {

@@ -8,6 +8,7 @@ using System.Threading.Tasks;
 using ProfileMedia.Core.Errors;
 using ProfileMedia.Core.Credentials;
 using ProfileMedia.Core.OAuth;
+using ProfileMedia.Core.Images;
 using ProfileMedia.Core.Uploads;
 
 namespace ProfileMedia.Core.Api;
@@ -70,7 +71,7 @@ internal sealed partial class XApiClient : IDisposable
     }
 
     /// <summary><c>POST account/update_profile_banner</c>; 200, 201 and 202 with an empty body are success.</summary>
-    public async Task UpdateProfileBannerAsync(ImageFile banner, BannerRegion? region, ApiCallOptions call, CancellationToken cancellationToken)
+    public async Task UpdateProfileBannerAsync(ImageFile banner, ImageRegion? region, ApiCallOptions call, CancellationToken cancellationToken)
     {
         const string operation = "Update the profile banner";
         var query = new List<KeyValuePair<string, string>>();
@@ -78,8 +79,8 @@ internal sealed partial class XApiClient : IDisposable
         {
             query.Add(Pair("width", region.Width));
             query.Add(Pair("height", region.Height));
-            query.Add(Pair("offset_left", region.OffsetLeft));
-            query.Add(Pair("offset_top", region.OffsetTop));
+            query.Add(Pair("offset_left", region.X));
+            query.Add(Pair("offset_top", region.Y));
         }
 
         Uri uri = V1("account/update_profile_banner.json", query);

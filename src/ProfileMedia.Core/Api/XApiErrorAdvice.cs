@@ -46,28 +46,28 @@ internal static class XApiErrorAdvice
         {
             switch (error.Code)
             {
-                case 32:
-                case 215:
+                case XErrorCode.CouldNotAuthenticate:
+                case XErrorCode.BadAuthenticationData:
                     return (ErrorIds.AuthenticationFailed, "X could not authenticate the request: check the consumer key and secret, the access token and secret, and that this computer's clock is right.");
-                case 135:
+                case XErrorCode.TimestampOutOfBounds:
                     return (ErrorIds.TimestampOutOfBounds, "The request's timestamp is too far from X's clock: set this computer's clock right (time zone and NTP) and try again.");
-                case 89:
+                case XErrorCode.InvalidOrExpiredToken:
                     return (ErrorIds.TokenInvalid, "The access token is invalid, expired or revoked: create a new access token for the account and connect again.");
-                case 261:
+                case XErrorCode.AppCannotWrite:
                     return (ErrorIds.AppCannotWrite, "The app is not allowed to write: give it Read and Write permission in the developer portal, then regenerate the access token and connect again.");
-                case 326:
+                case XErrorCode.AccountLocked:
                     return (ErrorIds.AccountLocked, "The account is locked: sign in at x.com to unlock it, then try again.");
-                case 453:
+                case XErrorCode.OutsideAccessTier:
                     return (ErrorIds.AccessTierInsufficient, (endpoint == null ? "This v1.1 endpoint" : endpoint.AbsolutePath) + " is not in the app's access level (pay-per-use and the legacy free tier keep"
                         + " only media upload and a few other v1.1 endpoints). Reads work through the X API v2, the default: leave out -ReadApiVersion 1.1 here and on Connect-ProfileMedia."
                         + " Only Enterprise and some legacy subscriptions still include the v1.1 reads.");
-                case 99:
+                case XErrorCode.UnableToVerifyCredentials:
                     return (ErrorIds.AuthenticationFailed, "X could not verify the app's credentials for a Bearer token: check the consumer key and secret (API Key and Secret in the developer console).");
-                case 50:
+                case XErrorCode.UserNotFound:
                     return (ErrorIds.UserNotFound, "No such user: check the screen name or id.");
-                case 88:
+                case XErrorCode.RateLimitExceeded:
                     return (ErrorIds.RateLimited, RateLimitAdvice(rateLimit, retryAfter, rateLimitWait));
-                case 38:
+                case XErrorCode.ParameterMissing:
                     return (ErrorIds.ParameterMissing, "A required parameter was missing from the request.");
             }
         }

@@ -6,16 +6,16 @@ public sealed class XApiErrorDetail
     /// <summary>Creates an entry; <paramref name="code"/> is 0 when the body gave none.</summary>
     internal XApiErrorDetail(int code, string message)
     {
-        Code = code;
+        Code = (XErrorCode)code;
         Message = message;
     }
 
-    /// <summary>The X error code, such as 32, 50 or 88; 0 when the body had none.</summary>
-    public int Code { get; }
+    /// <summary>The X error code, such as 32, 50 or 88 (CouldNotAuthenticate, UserNotFound, RateLimitExceeded); None when the body had none.</summary>
+    public XErrorCode Code { get; }
 
     /// <summary>The service's own message.</summary>
     public string Message { get; }
 
     /// <inheritdoc />
-    public override string ToString() => Code == 0 ? Message : Code.ToString(System.Globalization.CultureInfo.InvariantCulture) + ": " + Message;
+    public override string ToString() => Code == XErrorCode.None ? Message : ((int)Code).ToString(System.Globalization.CultureInfo.InvariantCulture) + ": " + Message;
 }

@@ -47,16 +47,5 @@ public sealed class XApiException : Exception
     public TimeSpan? RetryAfter { get; }
 
     /// <summary>True when the X error codes include <paramref name="code"/>.</summary>
-    public bool HasCode(int code)
-    {
-        foreach (XApiErrorDetail error in Errors)
-        {
-            if (error.Code == code)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    public bool HasCode(XErrorCode code) => XErrorCodes.Contain(Errors, code);
 }

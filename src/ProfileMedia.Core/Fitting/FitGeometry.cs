@@ -12,9 +12,9 @@ internal static class FitGeometry
 {
     /// <summary>The crop box and the output size for an upright picture of <paramref name="width"/> x <paramref name="height"/>.</summary>
     /// <exception cref="ImageFitException"><paramref name="region"/> is empty or reaches outside the picture.</exception>
-    public static (CropBox Crop, int OutputWidth, int OutputHeight) Compute(int width, int height, FitTarget target, CropBox? region)
+    public static (ImageRegion Crop, int OutputWidth, int OutputHeight) Compute(int width, int height, FitTarget target, ImageRegion? region)
     {
-        CropBox area = region ?? new CropBox(0, 0, width, height);
+        ImageRegion area = region ?? new ImageRegion(0, 0, width, height);
         if (region != null && (region.X < 0 || region.Y < 0 || region.Width <= 0 || region.Height <= 0
             || (long)region.X + region.Width > width || (long)region.Y + region.Height > height))
         {
@@ -37,7 +37,7 @@ internal static class FitGeometry
             cropHeight = Math.Min(area.Height, Math.Max(1, (int)Math.Round((double)area.Width * target.Height / target.Width)));
         }
 
-        var crop = new CropBox(area.X + ((area.Width - cropWidth) / 2), area.Y + ((area.Height - cropHeight) / 2), cropWidth, cropHeight);
+        var crop = new ImageRegion(area.X + ((area.Width - cropWidth) / 2), area.Y + ((area.Height - cropHeight) / 2), cropWidth, cropHeight);
 
         // Scale down to the target, never up: a small picture stays its own size.
         double scale = Math.Min(1.0, Math.Min((double)target.Width / cropWidth, (double)target.Height / cropHeight));

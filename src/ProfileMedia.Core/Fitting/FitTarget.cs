@@ -9,27 +9,27 @@ namespace ProfileMedia.Core.Fitting;
 internal sealed class FitTarget
 {
     /// <summary>A profile image: shown at most 400x400, accepted up to 700 KB.</summary>
-    public static readonly FitTarget Avatar = new FitTarget("Avatar", 400, 400, 716_800);
+    public static readonly FitTarget Avatar = new FitTarget(ImageTarget.Avatar, 400, 400, 716_800);
 
     /// <summary>A profile banner: shown at most 1500x500, accepted up to 5 MB.</summary>
-    public static readonly FitTarget Banner = new FitTarget("Banner", 1500, 500, 5_242_880);
+    public static readonly FitTarget Banner = new FitTarget(ImageTarget.Banner, 1500, 500, 5_242_880);
 
     /// <summary>A target of any size and limit (the tests use a small byte limit to force the quality steps).</summary>
-    public FitTarget(string name, int width, int height, long maxBytes)
+    public FitTarget(ImageTarget kind, int width, int height, long maxBytes)
     {
         if (width <= 0 || height <= 0 || maxBytes <= 0)
         {
             throw new ArgumentOutOfRangeException(nameof(width), "A fit target needs a positive width, height and byte limit.");
         }
 
-        Name = name;
+        Kind = kind;
         Width = width;
         Height = height;
         MaxBytes = maxBytes;
     }
 
-    /// <summary>"Avatar" or "Banner".</summary>
-    public string Name { get; }
+    /// <summary>Avatar or Banner.</summary>
+    public ImageTarget Kind { get; }
 
     /// <summary>The widest the prepared picture may be.</summary>
     public int Width { get; }
@@ -40,6 +40,14 @@ internal sealed class FitTarget
     /// <summary>The largest prepared file, in bytes.</summary>
     public long MaxBytes { get; }
 
+    /// <summary>The service's own target for <paramref name="kind"/>: the one place a bound -Target becomes sizes and limits.</summary>
+    public static FitTarget For(ImageTarget kind) => kind switch
+    {
+        ImageTarget.Avatar => Avatar,
+        ImageTarget.Banner => Banner,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a fit target."),
+    };
+
     /// <inheritdoc />
-    public override string ToString() => Name + " (" + Width + "x" + Height + ", at most " + MaxBytes.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + " bytes)";
+    public override string ToString() => Kind + " (" + Width + "x" + Height + ", at most " + MaxBytes.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + " bytes)";
 }

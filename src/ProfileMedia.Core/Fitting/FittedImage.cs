@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Globalization;
+using ProfileMedia.Core.Images;
 
 namespace ProfileMedia.Core.Fitting;
 
@@ -10,8 +11,8 @@ namespace ProfileMedia.Core.Fitting;
 internal sealed class FittedImage
 {
     /// <summary>Everything the preparation decided, and its result.</summary>
-    public FittedImage(FitTarget target, string sourceFormat, int sourceWidth, int sourceHeight, int orientation, CropBox crop,
-        int decodedWidth, int decodedHeight, int width, int height, string format, int? quality, IReadOnlyList<int> qualitiesTried, byte[] bytes)
+    public FittedImage(FitTarget target, ImageFormat sourceFormat, int sourceWidth, int sourceHeight, int orientation, ImageRegion crop,
+        int decodedWidth, int decodedHeight, int width, int height, ImageFormat format, int? quality, IReadOnlyList<int> qualitiesTried, byte[] bytes)
     {
         Target = target;
         SourceFormat = sourceFormat;
@@ -33,7 +34,7 @@ internal sealed class FittedImage
     public FitTarget Target { get; }
 
     /// <summary>The source's format by its content: JPEG, PNG, GIF, WebP or BMP.</summary>
-    public string SourceFormat { get; }
+    public ImageFormat SourceFormat { get; }
 
     /// <summary>The source's width as shown (after its EXIF orientation).</summary>
     public int SourceWidth { get; }
@@ -45,7 +46,7 @@ internal sealed class FittedImage
     public int Orientation { get; }
 
     /// <summary>The part of the source kept, on the picture as shown.</summary>
-    public CropBox Crop { get; }
+    public ImageRegion Crop { get; }
 
     /// <summary>The width the codec decoded (less than the source's when a JPEG is decoded at a reduced scale).</summary>
     public int DecodedWidth { get; }
@@ -60,7 +61,7 @@ internal sealed class FittedImage
     public int Height { get; }
 
     /// <summary>JPEG, or PNG when the picture has transparency.</summary>
-    public string Format { get; }
+    public ImageFormat Format { get; }
 
     /// <summary>The JPEG quality used; null for PNG.</summary>
     public int? Quality { get; }
@@ -72,14 +73,14 @@ internal sealed class FittedImage
     public byte[] Bytes { get; }
 
     /// <summary>The media type to upload it as.</summary>
-    public string MediaType => Format == "PNG" ? "image/png" : "image/jpeg";
+    public string MediaType => Format.MediaType();
 
     /// <summary>The file extension for it, with the dot.</summary>
-    public string Extension => Format == "PNG" ? ".png" : ".jpg";
+    public string Extension => Format.Extension();
 
     /// <summary>The plan in one line, as -WhatIf shows it.</summary>
     public string Describe() => string.Format(CultureInfo.InvariantCulture,
         "{0} {1}x{2}{3}, crop {4}, scale to {5}x{6}, {7}{8}, {9:N0} bytes (limit {10:N0})",
-        SourceFormat, SourceWidth, SourceHeight, Orientation > 1 ? " (EXIF orientation " + Orientation + " applied)" : string.Empty,
-        Crop, Width, Height, Format, Quality.HasValue ? " quality " + Quality.Value : string.Empty, Bytes.Length, Target.MaxBytes);
+        SourceFormat.DisplayName(), SourceWidth, SourceHeight, Orientation > 1 ? " (EXIF orientation " + Orientation + " applied)" : string.Empty,
+        Crop, Width, Height, Format.DisplayName(), Quality.HasValue ? " quality " + Quality.Value : string.Empty, Bytes.Length, Target.MaxBytes);
 }

@@ -2,9 +2,10 @@ namespace ProfileMedia.Core.Images;
 
 /// <summary>
 /// The image formats this module recognises by their bytes: X accepts GIF, JPEG and PNG for uploads; downloads also meet
-/// WebP, and a picture prepared for upload may also start as WebP or BMP.
+/// WebP, and a picture prepared for upload may also start as WebP or BMP. Public because PreparedImage shows it: one
+/// type for a format from the bytes to the output, never its name as text.
 /// </summary>
-internal enum ImageFormat
+public enum ImageFormat
 {
     /// <summary>Not one of the accepted formats.</summary>
     Unknown = 0,

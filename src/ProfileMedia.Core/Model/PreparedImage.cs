@@ -1,4 +1,5 @@
 using ProfileMedia.Core.Fitting;
+using ProfileMedia.Core.Images;
 
 namespace ProfileMedia;
 
@@ -9,7 +10,7 @@ public sealed class PreparedImage
     {
         Path = path;
         Source = source;
-        Target = image.Target.Name;
+        Target = image.Target.Kind;
         SourceFormat = image.SourceFormat;
         SourceWidth = image.SourceWidth;
         SourceHeight = image.SourceHeight;
@@ -28,10 +29,10 @@ public sealed class PreparedImage
     public string Source { get; }
 
     /// <summary>Avatar or Banner.</summary>
-    public string Target { get; }
+    public ImageTarget Target { get; }
 
-    /// <summary>The source's format.</summary>
-    public string SourceFormat { get; }
+    /// <summary>The source's format, by its content.</summary>
+    public ImageFormat SourceFormat { get; }
 
     /// <summary>The source's width as shown.</summary>
     public int SourceWidth { get; }
@@ -48,8 +49,8 @@ public sealed class PreparedImage
     /// <summary>The prepared height.</summary>
     public int Height { get; }
 
-    /// <summary>JPEG or PNG.</summary>
-    public string Format { get; }
+    /// <summary>Jpeg, or Png when the picture has transparency.</summary>
+    public ImageFormat Format { get; }
 
     /// <summary>The JPEG quality, or null for PNG.</summary>
     public int? Quality { get; }

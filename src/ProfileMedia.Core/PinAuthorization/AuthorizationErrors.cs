@@ -13,14 +13,11 @@ namespace ProfileMedia.Core.PinAuthorization;
 /// </summary>
 internal static class AuthorizationErrors
 {
-    private const int TimestampOutOfBounds = 135;
-    private const int InvalidOrExpiredToken = 89;
-
     /// <summary>oauth/request_token did not answer 200.</summary>
     public static XApiException RequestRefused(string operation, HttpStatusCode status, byte[] body, string consumerKey)
     {
         IReadOnlyList<XApiErrorDetail> errors = Details(body);
-        if ((status != HttpStatusCode.Unauthorized && status != HttpStatusCode.Forbidden) || HasCode(errors, TimestampOutOfBounds))
+        if ((status != HttpStatusCode.Unauthorized && status != HttpStatusCode.Forbidden) || XErrorCodes.Contain(errors, XErrorCode.TimestampOutOfBounds))
         {
             return XApiErrorAdvice.FromAnswer(operation, status, errors, null, null);
         }
@@ -36,7 +33,7 @@ internal static class AuthorizationErrors
     {
         IReadOnlyList<XApiErrorDetail> errors = Details(body);
         string token = "'" + pending.RequestToken + "'";
-        bool plainText = errors.Count == 1 && errors[0].Code == 0;
+        bool plainText = errors.Count == 1 && errors[0].Code == XErrorCode.None;
         if (status == HttpStatusCode.Unauthorized && plainText && errors[0].Message.IndexOf("oauth_verifier", StringComparison.OrdinalIgnoreCase) >= 0)
         {
             return Refusal(operation, status, errors, ErrorIds.PinRejected,
@@ -45,7 +42,7 @@ internal static class AuthorizationErrors
         }
 
         // Anything but "this request token is no longer valid" (89, or a 401 that says nothing) has its usual meaning.
-        if (status != HttpStatusCode.Unauthorized || (errors.Count > 0 && !plainText && !HasCode(errors, InvalidOrExpiredToken)))
+        if (status != HttpStatusCode.Unauthorized || (errors.Count > 0 && !plainText && !XErrorCodes.Contain(errors, XErrorCode.InvalidOrExpiredToken)))
         {
             return XApiErrorAdvice.FromAnswer(operation, status, errors, null, null);
         }
@@ -81,19 +78,6 @@ internal static class AuthorizationErrors
 
         string text = Encoding.UTF8.GetString(body, 0, Math.Min(body.Length, 300)).Trim();
         return text.Length == 0 ? errors : new[] { new XApiErrorDetail(0, text) };
-    }
-
-    private static bool HasCode(IReadOnlyList<XApiErrorDetail> errors, int code)
-    {
-        foreach (XApiErrorDetail error in errors)
-        {
-            if (error.Code == code)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private static XApiErrorDetail[] ToArray(IReadOnlyList<XApiErrorDetail> errors)

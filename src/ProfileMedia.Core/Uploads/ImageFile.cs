@@ -33,7 +33,7 @@ internal sealed class ImageFile
 
     /// <summary>A picture prepared in memory (-Fit): uploaded from its bytes; <see cref="Path"/> names its source.</summary>
     public static ImageFile FromPrepared(string sourcePath, Fitting.FittedImage prepared) =>
-        new ImageFile(sourcePath, prepared.Bytes.Length, prepared.Format == "PNG" ? ImageFormat.Png : ImageFormat.Jpeg, prepared.Bytes);
+        new ImageFile(sourcePath, prepared.Bytes.Length, prepared.Format, prepared.Bytes);
 
     /// <summary>The full path of the file.</summary>
     public string Path { get; }
@@ -45,10 +45,10 @@ internal sealed class ImageFile
     public ImageFormat Format { get; }
 
     /// <summary>The media type to send it as.</summary>
-    public string MediaType => Format == ImageFormat.Gif ? "image/gif" : Format == ImageFormat.Jpeg ? "image/jpeg" : "image/png";
+    public string MediaType => Format.MediaType();
 
     /// <summary>A file name to send in the multipart part: fixed, so no local name (or its encoding) leaves the machine.</summary>
-    public string UploadFileName => Format == ImageFormat.Gif ? "image.gif" : Format == ImageFormat.Jpeg ? "image.jpg" : "image.png";
+    public string UploadFileName => "image" + Format.Extension();
 
     /// <summary>
     /// The checks every picture read from disk passes first, whether it is uploaded as it is or prepared (-Fit,

@@ -31,6 +31,9 @@ internal sealed class ProfileImageSize
     /// <summary>Every size, smallest first, original last.</summary>
     public static readonly IReadOnlyList<ProfileImageSize> All = Array.AsReadOnly(Known);
 
+    /// <summary>The names accepted by <see cref="TryParse"/>, in the order of <see cref="All"/>: what -Size offers.</summary>
+    public static readonly IReadOnlyList<string> Names = Array.AsReadOnly(Array.ConvertAll(Known, size => size.Name));
+
     private ProfileImageSize(string name, int? side, string marker)
     {
         Name = name;

@@ -10,44 +10,58 @@ using ProfileMedia.Session;
 
 namespace ProfileMedia.Commands;
 
-/// <summary>Connects the session to the X API with OAuth 1.0a user-context credentials.</summary>
-[Cmdlet(VerbsCommunications.Connect, "ProfileMedia")]
+/// <summary>
+/// Connects the session to the X API, in one of three ways, each a parameter set so that Get-Help shows it: user
+/// context (the four OAuth 1.0a credentials, for writes; a Bearer token may come too), a Bearer token alone (lookups),
+/// or the consumer key and secret with -RequestBearerToken. Every credential left out is read from its PROFILEMEDIA_*
+/// environment variable, and piped objects (Complete-ProfileMediaAuthorization's output) bind by property name.
+/// </summary>
+[Cmdlet(VerbsCommunications.Connect, "ProfileMedia", DefaultParameterSetName = UserContextSet)]
 [OutputType(typeof(ProfileMediaConnection))]
 public sealed class ConnectProfileMediaCommand : ProfileMediaCmdlet
 {
+    private const string UserContextSet = "UserContext";
+    private const string BearerTokenSet = "BearerToken";
+    private const string RequestBearerTokenSet = "RequestBearerToken";
+
     /// <summary>The app's API key; PROFILEMEDIA_CONSUMER_KEY when left out.</summary>
-    [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+    [Parameter(ParameterSetName = UserContextSet, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [Parameter(ParameterSetName = RequestBearerTokenSet, Position = 0, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
     public string? ConsumerKey { get; set; }
 
     /// <summary>The app's API key secret; PROFILEMEDIA_CONSUMER_SECRET when left out.</summary>
-    [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
+    [Parameter(ParameterSetName = UserContextSet, Position = 1, ValueFromPipelineByPropertyName = true)]
+    [Parameter(ParameterSetName = RequestBearerTokenSet, Position = 1, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNull]
     public SecureString? ConsumerSecret { get; set; }
 
     /// <summary>The account's access token; PROFILEMEDIA_ACCESS_TOKEN when left out.</summary>
-    [Parameter(Position = 2, ValueFromPipelineByPropertyName = true)]
+    [Parameter(ParameterSetName = UserContextSet, Position = 2, ValueFromPipelineByPropertyName = true)]
+    [Parameter(ParameterSetName = RequestBearerTokenSet, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
     public string? AccessToken { get; set; }
 
     /// <summary>The account's access token secret; PROFILEMEDIA_ACCESS_TOKEN_SECRET when left out.</summary>
-    [Parameter(Position = 3, ValueFromPipelineByPropertyName = true)]
+    [Parameter(ParameterSetName = UserContextSet, Position = 3, ValueFromPipelineByPropertyName = true)]
+    [Parameter(ParameterSetName = RequestBearerTokenSet, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNull]
     public SecureString? AccessTokenSecret { get; set; }
 
     /// <summary>The app's Bearer token (app-only) from the developer console; PROFILEMEDIA_BEARER_TOKEN when left out. Enough for lookups.</summary>
-    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Parameter(ParameterSetName = BearerTokenSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [Parameter(ParameterSetName = UserContextSet, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNull]
     public SecureString? BearerToken { get; set; }
 
     /// <summary>Get the app's Bearer token from X (POST /oauth2/token) with -ConsumerKey and -ConsumerSecret.</summary>
-    [Parameter]
+    [Parameter(ParameterSetName = RequestBearerTokenSet, Mandatory = true)]
     public SwitchParameter RequestBearerToken { get; set; }
 
     /// <summary>Which API answers user reads: 2 (the default, every access level has it) or 1.1 (Enterprise and some legacy subscriptions).</summary>
     [Parameter]
-    [ValidateSet("2", "1.1")]
-    public string ReadApiVersion { get; set; } = "2";
+    [ValidateSet(ReadApiNames.V2, ReadApiNames.V1)]
+    public string ReadApiVersion { get; set; } = ReadApiNames.V2;
 
     /// <summary>The API host root; https://api.x.com/ (or PROFILEMEDIA_API_BASE_URI) when left out. A value ending in /1.1/ means its root. Plain http only for loopback.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]

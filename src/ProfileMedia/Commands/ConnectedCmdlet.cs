@@ -44,6 +44,13 @@ public abstract class ConnectedCmdlet : ProfileMediaCmdlet
     /// <summary>The read API this call asked for with -ReadApiVersion; null for the connection's.</summary>
     private protected ReadApi? ReadApiChoice { get; set; }
 
+    /// <summary>-ReadApiVersion as the cmdlets that have it bind it ("2" or "1.1"): the one place its text becomes a <see cref="ReadApi"/>.</summary>
+    private protected string? ReadApiVersionName
+    {
+        get => ReadApiChoice is ReadApi api ? ReadApiNames.Of(api) : null;
+        set => ReadApiChoice = value == null ? null : ReadApiNames.Parse(value);
+    }
+
     /// <summary>The per-call options: this cmdlet as listener and its read API; rate limits as the connection says.</summary>
     private protected virtual ApiCallOptions CallOptions => new ApiCallOptions(Observer, null, null, ReadApiChoice);
 
@@ -112,4 +119,18 @@ public abstract class ConnectedCmdlet : ProfileMediaCmdlet
     /// </summary>
     private protected bool TryCallOrWarn<T>(string context, Func<XApiClient, ApiCallOptions, CancellationToken, Task<T>> call, out T result) =>
         TryRun(null, token => call(ActiveConnection.Client, CallOptions, token), out result, record => WriteWarning(context + record.Exception.Message));
+
+    /// <summary>
+    /// -PassThru of a writer whose endpoint answers without the user (the banner ones): outputs the connected account as
+    /// it is after <paramref name="change"/>, one read of /2/users/me (or account/verify_credentials in v1.1). The change
+    /// is made by then, so a failed read is a warning.
+    /// </summary>
+    private protected void WriteAccountAfter(string change)
+    {
+        if (TryCallOrWarn("The " + change + " succeeded, but asking for the account afterwards failed, so it is not output. ",
+            (client, call, token) => client.GetAuthenticatedUserAsync(call, token), out ProfileUser account))
+        {
+            WriteObject(account);
+        }
+    }
 }

@@ -1,8 +1,10 @@
 using System;
 using System.IO;
 using System.Management.Automation;
+using ProfileMedia.Core.Downloads;
 using ProfileMedia.Core.Errors;
 using ProfileMedia.Core.Fitting;
+using ProfileMedia.Core.Images;
 using ProfileMedia.Errors;
 using ProfileMedia.ImagingHost;
 using ProfileMedia.Input;
@@ -37,8 +39,7 @@ public sealed class ConvertToProfileImageCommand : ProfileMediaCmdlet
 
     /// <summary>Avatar (square, at most 400x400, 700 KB) or Banner (3:1, at most 1500x500, 5 MB).</summary>
     [Parameter]
-    [ValidateSet("Avatar", "Banner")]
-    public string Target { get; set; } = "Avatar";
+    public ImageTarget Target { get; set; } = ImageTarget.Avatar;
 
     /// <summary>The part of the picture (as shown) to crop from: X, Y, width, height in pixels; the crop is centred in it.</summary>
     [Parameter]
@@ -80,7 +81,7 @@ public sealed class ConvertToProfileImageCommand : ProfileMediaCmdlet
         FittedImage fitted;
         try
         {
-            fitted = ImagingRuntime.FitFile(source, FitParameters.Target(Target), FitParameters.Region(CropRegion));
+            fitted = ImagingRuntime.FitFile(source, FitTarget.For(Target), FitParameters.Region(CropRegion));
         }
         catch (ImageFitException e)
         {
@@ -89,7 +90,7 @@ public sealed class ConvertToProfileImageCommand : ProfileMediaCmdlet
         }
 
         string? file = DestinationFile(source, fitted, given);
-        if (file == null || !ShouldProcess(file, "Write the prepared " + Target.ToLowerInvariant() + " (" + fitted.Describe() + ")"))
+        if (file == null || !ShouldProcess(file, "Write the prepared " + TargetName(Target) + " (" + fitted.Describe() + ")"))
         {
             return;
         }
@@ -117,7 +118,7 @@ public sealed class ConvertToProfileImageCommand : ProfileMediaCmdlet
         string destination = _destination;
         if (Directory.Exists(destination))
         {
-            string name = System.IO.Path.GetFileNameWithoutExtension(source) + "." + fitted.Target.Name.ToLowerInvariant() + fitted.Extension;
+            string name = System.IO.Path.GetFileNameWithoutExtension(source) + "." + TargetName(fitted.Target.Kind) + fitted.Extension;
             return System.IO.Path.Combine(destination, name);
         }
 
@@ -129,15 +130,16 @@ public sealed class ConvertToProfileImageCommand : ProfileMediaCmdlet
         }
 
         string extension = System.IO.Path.GetExtension(destination);
-        bool matches = fitted.Format == "PNG"
-            ? string.Equals(extension, ".png", StringComparison.OrdinalIgnoreCase)
-            : string.Equals(extension, ".jpg", StringComparison.OrdinalIgnoreCase) || string.Equals(extension, ".jpeg", StringComparison.OrdinalIgnoreCase);
+        bool matches = MediaFileName.AcceptedExtension(extension) == fitted.Extension;
         if (!matches)
         {
-            WriteError(ErrorRecords.BadInput(ErrorIds.DestinationFormatMismatch, "'" + given + "' prepares as " + fitted.Format + " (" + (fitted.Format == "PNG" ? "it has transparency" : "it has none") + "), but the destination '" + destination + "' is named " + (extension.Length == 0 ? "without an extension" : extension) + ". Name it " + fitted.Extension + ", or give a folder.", Destination));
+            WriteError(ErrorRecords.BadInput(ErrorIds.DestinationFormatMismatch, "'" + given + "' prepares as " + fitted.Format.DisplayName() + " (" + (fitted.Format == ImageFormat.Png ? "it has transparency" : "it has none") + "), but the destination '" + destination + "' is named " + (extension.Length == 0 ? "without an extension" : extension) + ". Name it " + fitted.Extension + ", or give a folder.", Destination));
             return null;
         }
 
         return destination;
     }
+
+    // "avatar" or "banner": how the file name and -WhatIf name the target.
+    private static string TargetName(ImageTarget target) => target.ToString().ToLowerInvariant();
 }

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using ProfileMedia.Completion;
 using ProfileMedia.Core.Api;
 using ProfileMedia.Core.Urls;
 using ProfileMedia.Errors;
@@ -9,11 +10,11 @@ using ProfileMedia.Input;
 namespace ProfileMedia.Commands;
 
 /// <summary>Gets every size of a profile banner: from its URL offline, or from the X API by screen name or user id.</summary>
-[Cmdlet(VerbsCommon.Get, "ProfileBanner", DefaultParameterSetName = UrlSet)]
+[Cmdlet(VerbsCommon.Get, "ProfileBanner", DefaultParameterSetName = InputObjectSet)]
 [OutputType(typeof(ProfileBannerVariant))]
 public sealed class GetProfileBannerCommand : ApiCmdlet
 {
-    private const string UrlSet = "Url";
+    private const string InputObjectSet = "InputObject";
     private const string ScreenNameSet = "ScreenName";
     private const string UserIdSet = "UserId";
     private const string What = "profile banner URL";
@@ -21,39 +22,47 @@ public sealed class GetProfileBannerCommand : ApiCmdlet
     // An array and an index loop: the URL form runs once per input in long pipelines.
     private BannerSize[] _sizes = BannerSize.All.ToArray();
 
+    // Users to look up, from -ScreenName/-UserId or piped rows that name them: asked for 100 a request, across records.
+    private readonly List<(object? Given, UserReference User)> _toLookUp = new List<(object?, UserReference)>();
+
     /// <summary>
     /// The banners: the bare profile_banner_url or one that already ends in a size name, as strings or Uri objects,
     /// user objects (profile_banner_url; a ProfileUser's ProfileBannerUrl), or banner variants output earlier.
+    /// -InputObject, as on every cmdlet that takes objects of several kinds from the pipeline; -Url, its 0.2.0 name, is an alias.
     /// </summary>
-    [Parameter(ParameterSetName = UrlSet, Mandatory = true, Position = 0, ValueFromPipeline = true)]
+    [Parameter(ParameterSetName = InputObjectSet, Mandatory = true, Position = 0, ValueFromPipeline = true)]
+    [Alias("Url")]
     [AllowNull]
     [AllowEmptyCollection]
-    public object?[]? Url { get; set; }
+    public object?[]? InputObject { get; set; }
 
     /// <summary>Users whose banner sizes to ask the API for: in v2 from their profile_banner_url (one lookup for up to 100), in v1.1 users/profile_banner.</summary>
-    [Parameter(ParameterSetName = ScreenNameSet, Mandatory = true)]
+    [Parameter(ParameterSetName = ScreenNameSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [Alias("screen_name", "username")]
     [AllowEmptyString]
     public string[]? ScreenName { get; set; }
 
     /// <summary>Users, by numeric id, whose banner sizes to ask the API for.</summary>
-    [Parameter(ParameterSetName = UserIdSet, Mandatory = true)]
+    [Parameter(ParameterSetName = UserIdSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [Alias("id_str", "user_id")]
     [AllowEmptyString]
     public string[]? UserId { get; set; }
 
     /// <summary>The sizes to output, in this order; all nine (or every size the API lists) when left out.</summary>
     [Parameter]
-    [ValidateSet("1500x500", "600x200", "300x100", "web", "web_retina", "ipad", "ipad_retina", "mobile", "mobile_retina", IgnoreCase = true)]
+    [ValidateBannerSize]
+    [ArgumentCompleter(typeof(BannerSizeCompleter))]
     [ValidateNotNullOrEmpty]
     public string[]? Size { get; set; }
 
     /// <summary>Which API answers -ScreenName and -UserId: 2 or 1.1; the connection's choice when left out.</summary>
     [Parameter(ParameterSetName = ScreenNameSet)]
     [Parameter(ParameterSetName = UserIdSet)]
-    [ValidateSet("2", "1.1")]
+    [ValidateSet(ReadApiNames.V2, ReadApiNames.V1)]
     public string? ReadApiVersion
     {
-        get => ReadApiChoice is ReadApi api ? ReadApiNames.Of(api) : null;
-        set => ReadApiChoice = value == null ? null : ReadApiNames.Parse(value);
+        get => ReadApiVersionName;
+        set => ReadApiVersionName = value;
     }
 
     /// <summary>Output https URLs even when the banner URL is plain http.</summary>
@@ -61,7 +70,8 @@ public sealed class GetProfileBannerCommand : ApiCmdlet
     public SwitchParameter Https { get; set; }
 
     /// <inheritdoc />
-    private protected override ConnectionRequirement ConnectionRequirement => ParameterSetName == UrlSet ? ConnectionRequirement.None : ConnectionRequirement.Required;
+    /// <remarks>A URL needs no connection; a piped row that only names a user is looked up with one when there is one.</remarks>
+    private protected override ConnectionRequirement ConnectionRequirement => ParameterSetName == InputObjectSet ? ConnectionRequirement.Optional : ConnectionRequirement.Required;
 
     /// <inheritdoc />
     protected override void BeginProcessing()
@@ -76,17 +86,44 @@ public sealed class GetProfileBannerCommand : ApiCmdlet
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
-        if (ParameterSetName == UrlSet)
+        if (ParameterSetName == InputObjectSet)
         {
-            object?[] inputs = Url ?? new object?[] { null };
+            object?[] inputs = InputObject ?? new object?[] { null };
             for (int i = 0; i < inputs.Length; i++)
             {
-                WriteVariants(inputs[i]);
+                if (PipedUserName.TryRead(inputs[i], out bool byScreenName, out string? value))
+                {
+                    Queue(byScreenName, value, inputs[i]);
+                }
+                else
+                {
+                    WriteVariants(inputs[i]);
+                }
             }
         }
         else
         {
-            LookUp(ParameterSetName == ScreenNameSet);
+            bool byScreenName = ParameterSetName == ScreenNameSet;
+            foreach (string value in (byScreenName ? ScreenName : UserId) ?? System.Array.Empty<string>())
+            {
+                Queue(byScreenName, value, value);
+            }
+        }
+
+        if (_toLookUp.Count >= UserBatches.MaxPerRequest)
+        {
+            LookUp();
+        }
+    }
+
+    /// <inheritdoc />
+    protected override void EndProcessing() => LookUp();
+
+    private void Queue(bool byScreenName, string? value, object? given)
+    {
+        if (UserReferenceInput.Reference(this, byScreenName, value) is UserReference user)
+        {
+            _toLookUp.Add((given, user));
         }
     }
 
@@ -118,15 +155,24 @@ public sealed class GetProfileBannerCommand : ApiCmdlet
         }
     }
 
-    private void LookUp(bool byScreenName)
+    private void LookUp()
     {
-        var users = new List<(string Given, UserReference User)>();
-        foreach (string value in (byScreenName ? ScreenName : UserId) ?? System.Array.Empty<string>())
+        if (_toLookUp.Count == 0)
         {
-            if (UserReferenceInput.Reference(this, byScreenName, value) is UserReference user)
+            return;
+        }
+
+        var users = new List<(object? Given, UserReference User)>(_toLookUp);
+        _toLookUp.Clear();
+        if (OptionalConnection == null)
+        {
+            // Only piped rows reach here without one: -ScreenName and -UserId require it before the first record.
+            foreach (var (given, _) in users)
             {
-                users.Add((value, user));
+                WriteError(ErrorRecords.NotConnected(given));
             }
+
+            return;
         }
 
         if ((ReadApiChoice ?? ActiveConnection.Client.Options.ReadApi) == ReadApi.V2)
@@ -146,7 +192,7 @@ public sealed class GetProfileBannerCommand : ApiCmdlet
     }
 
     // v2 has no banner endpoint: one lookup for all the users, then each banner's sizes by the URL rule.
-    private void LookUpFromBannerUrls(List<(string Given, UserReference User)> users)
+    private void LookUpFromBannerUrls(List<(object? Given, UserReference User)> users)
     {
         var references = users.ConvertAll(u => u.User);
         if (users.Count == 0 || !TryCall(null, (client, call, token) => client.LookupUsersAsync(references, call, token), out IReadOnlyList<UserLookupOutcome> outcomes))
@@ -170,7 +216,7 @@ public sealed class GetProfileBannerCommand : ApiCmdlet
         }
     }
 
-    private void WriteBannerOf(ProfileUser found, UserReference user, string given)
+    private void WriteBannerOf(ProfileUser found, UserReference user, object? given)
     {
         try
         {

@@ -1,5 +1,6 @@
 using System.Linq;
 using System.Management.Automation;
+using ProfileMedia.Completion;
 using ProfileMedia.Core.Urls;
 using ProfileMedia.Input;
 
@@ -17,16 +18,19 @@ public sealed class GetProfileImageVariantCommand : ProfileMediaCmdlet
 
     /// <summary>
     /// The images: URL strings, Uri objects, user objects (profile_image_url_https, else profile_image_url; a
-    /// ProfileUser's ProfileImageUrlHttps), or variants output earlier.
+    /// ProfileUser's ProfileImageUrlHttps), or variants output earlier. -InputObject, as on every cmdlet that takes
+    /// objects of several kinds from the pipeline; -Url, its 0.2.0 name, is an alias.
     /// </summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
+    [Alias("Url")]
     [AllowNull]
     [AllowEmptyCollection]
-    public object?[]? Url { get; set; }
+    public object?[]? InputObject { get; set; }
 
     /// <summary>The sizes to output; every size when left out.</summary>
     [Parameter(Position = 1)]
-    [ValidateSet("mini", "normal", "bigger", "200x200", "400x400", "original", IgnoreCase = true)]
+    [ValidateProfileImageSize]
+    [ArgumentCompleter(typeof(ProfileImageSizeCompleter))]
     [ValidateNotNullOrEmpty]
     public string[]? Size { get; set; }
 
@@ -46,7 +50,7 @@ public sealed class GetProfileImageVariantCommand : ProfileMediaCmdlet
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
-        object?[] inputs = Url ?? new object?[] { null };
+        object?[] inputs = InputObject ?? new object?[] { null };
         for (int i = 0; i < inputs.Length; i++)
         {
             if (!TryReadInput(MediaInput.ForImage, inputs[i], out MediaInput input))

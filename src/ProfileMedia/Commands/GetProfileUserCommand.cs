@@ -37,11 +37,11 @@ public sealed class GetProfileUserCommand : ApiCmdlet
 
     /// <summary>Which API answers: 2 or 1.1 (users/lookup); the connection's choice when left out.</summary>
     [Parameter]
-    [ValidateSet("2", "1.1")]
+    [ValidateSet(ReadApiNames.V2, ReadApiNames.V1)]
     public string? ReadApiVersion
     {
-        get => ReadApiChoice is ReadApi api ? ReadApiNames.Of(api) : null;
-        set => ReadApiChoice = value == null ? null : ReadApiNames.Parse(value);
+        get => ReadApiVersionName;
+        set => ReadApiVersionName = value;
     }
 
     /// <inheritdoc />

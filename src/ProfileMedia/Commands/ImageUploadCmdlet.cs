@@ -44,6 +44,10 @@ public abstract class ImageUploadCmdlet : ApiCmdlet
     [ValidateCount(4, 4)]
     public int[]? CropRegion { get; set; }
 
+    /// <summary>Output the connected account as it is after the upload (a ProfileUser); nothing is output without it.</summary>
+    [Parameter]
+    public SwitchParameter PassThru { get; set; }
+
     /// <summary>The largest file the endpoint takes.</summary>
     protected abstract long MaxBytes { get; }
 

@@ -4,9 +4,13 @@ namespace ProfileMedia.Commands;
 
 /// <summary>Removes the connected account's profile banner (account/remove_profile_banner).</summary>
 [Cmdlet(VerbsCommon.Remove, "ProfileBanner", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
-[OutputType(typeof(void))]
+[OutputType(typeof(ProfileUser))]
 public sealed class RemoveProfileBannerCommand : ApiCmdlet
 {
+    /// <summary>Output the connected account as it is after the removal (a ProfileUser); nothing is output without it.</summary>
+    [Parameter]
+    public SwitchParameter PassThru { get; set; }
+
     /// <inheritdoc />
     private protected override bool NeedsUserContext => true;
 
@@ -22,6 +26,9 @@ public sealed class RemoveProfileBannerCommand : ApiCmdlet
             return;
         }
 
-        TryCall(ActiveConnection, (client, call, token) => client.RemoveProfileBannerAsync(call, token));
+        if (TryCall(ActiveConnection, (client, call, token) => client.RemoveProfileBannerAsync(call, token)) && PassThru)
+        {
+            WriteAccountAfter("banner removal");
+        }
     }
 }

@@ -5,6 +5,7 @@ using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.PowerShell.Commands;
+using ProfileMedia.Completion;
 using ProfileMedia.Core.Api;
 using ProfileMedia.Core.Downloads;
 using ProfileMedia.Core.Errors;
@@ -19,7 +20,7 @@ namespace ProfileMedia.Commands;
 /// Saves profile images and banners into a folder, several at once, atomically, under deterministic safe names,
 /// refreshing outdated URLs through batched user lookups (up to 100 users a request) when a connection exists.
 /// </summary>
-[Cmdlet(VerbsData.Save, "ProfileMedia")]
+[Cmdlet(VerbsData.Save, "ProfileMedia", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
 [OutputType(typeof(FileInfo))]
 public sealed class SaveProfileMediaCommand : ApiCmdlet
 {
@@ -33,6 +34,7 @@ public sealed class SaveProfileMediaCommand : ApiCmdlet
     private MediaSaver? _saver;
     private IDisposable? _inputOpen;
     private string _destination = string.Empty;
+    private bool _started;
     private ProviderInfo? _provider;
     private PSDriveInfo? _drive;
     private Action<string>? _verbose;
@@ -66,21 +68,23 @@ public sealed class SaveProfileMediaCommand : ApiCmdlet
 
     /// <summary>For ProfileUser input: the image sizes to save.</summary>
     [Parameter]
-    [ValidateSet("mini", "normal", "bigger", "200x200", "400x400", "original", IgnoreCase = true)]
+    [ValidateProfileImageSize]
+    [ArgumentCompleter(typeof(ProfileImageSizeCompleter))]
     public string[] ImageSize { get; set; } = { "original" };
 
     /// <summary>For ProfileUser input: the banner sizes to save, when the user has a banner.</summary>
     [Parameter]
-    [ValidateSet("1500x500", "600x200", "300x100", "web", "web_retina", "ipad", "ipad_retina", "mobile", "mobile_retina", IgnoreCase = true)]
+    [ValidateBannerSize]
+    [ArgumentCompleter(typeof(BannerSizeCompleter))]
     public string[] BannerSize { get; set; } = { "1500x500" };
 
     /// <summary>Which API refreshes outdated URLs: 2 or 1.1 (users/lookup); the connection's choice when left out.</summary>
     [Parameter]
-    [ValidateSet("2", "1.1")]
+    [ValidateSet(ReadApiNames.V2, ReadApiNames.V1)]
     public string? ReadApiVersion
     {
-        get => ReadApiChoice is ReadApi api ? ReadApiNames.Of(api) : null;
-        set => ReadApiChoice = value == null ? null : ReadApiNames.Parse(value);
+        get => ReadApiVersionName;
+        set => ReadApiVersionName = value;
     }
 
     /// <inheritdoc />
@@ -95,6 +99,43 @@ public sealed class SaveProfileMediaCommand : ApiCmdlet
         _pending = new PendingWork(Dispatcher, ThrottleLimit * 16);
         _progress = new TransferProgress(this, ProgressActivityId, "Saving profile media");
         _verbose = BackgroundVerbose.For(this, Dispatcher);
+    }
+
+    /// <inheritdoc />
+    protected override void ProcessRecord()
+    {
+        foreach (object? input in InputObject ?? new object?[] { null })
+        {
+            foreach (MediaRequest request in _requests!.For(input))
+            {
+                // -WhatIf and -Confirm: a file not approved is never downloaded, and nothing is made for it.
+                if (ShouldProcess(UrlText.WithoutUserInfo(request.Url), "Save the " + request.Size + (request.Kind == MediaKind.Banner ? " banner" : " profile image") + " into " + _destination))
+                {
+                    StartSaving();
+                    Start(request);
+                }
+            }
+        }
+
+        if (_started)
+        {
+            // Far ahead of the downloads: what waits for a refresh must not wait for more input that this wait holds back.
+            _pending!.Keep(() => _saver!.RefreshWaitingNow(CancellationToken));
+        }
+    }
+
+    // At the first file approved, not before: under -WhatIf (or every -Confirm answered No) no folder is made, no
+    // stale temporary file deleted and no connection opened. A folder that cannot be made still fails once, before
+    // any download starts.
+    private void StartSaving()
+    {
+        if (_started)
+        {
+            return;
+        }
+
+        _started = true;
+        CreateDestination();
 
         // Without a connection files still download; only outdated URLs cannot be refreshed.
         ProfileMediaConnection? connection = OptionalConnection;
@@ -119,21 +160,6 @@ public sealed class SaveProfileMediaCommand : ApiCmdlet
 
         // Outdated users wait to be looked up together (100 a request) until the input ends.
         _inputOpen = _saver.HoldRefreshes(CancellationToken);
-    }
-
-    /// <inheritdoc />
-    protected override void ProcessRecord()
-    {
-        foreach (object? input in InputObject ?? new object?[] { null })
-        {
-            foreach (MediaRequest request in _requests!.For(input))
-            {
-                Start(request);
-            }
-        }
-
-        // Far ahead of the downloads: what waits for a refresh must not wait for more input that this wait holds back.
-        _pending!.Keep(() => _saver!.RefreshWaitingNow(CancellationToken));
     }
 
     /// <inheritdoc />
@@ -264,15 +290,19 @@ public sealed class SaveProfileMediaCommand : ApiCmdlet
             ThrowTerminatingError(ErrorRecords.InvalidDestination(Destination, "is a file; it must be a folder."));
         }
 
-        // Created now, so a folder that cannot be made fails once, before any download starts.
+        return path;
+    }
+
+    // Made when the first file is approved (see StartSaving), so a folder that cannot be made fails once.
+    private void CreateDestination()
+    {
         try
         {
-            return Directory.CreateDirectory(path).FullName;
+            _destination = Directory.CreateDirectory(_destination).FullName;
         }
         catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is ArgumentException || e is NotSupportedException)
         {
             ThrowTerminatingError(ErrorRecords.InvalidDestination(Destination, "cannot be created: " + Core.Text.MessageText.Reason(e), e));
-            throw;
         }
     }
 }

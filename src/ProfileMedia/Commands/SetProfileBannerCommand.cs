@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using ProfileMedia.Core.Errors;
 using ProfileMedia.Core.Fitting;
+using ProfileMedia.Core.Images;
 using ProfileMedia.Core.Uploads;
 using ProfileMedia.Errors;
 
@@ -8,7 +9,7 @@ namespace ProfileMedia.Commands;
 
 /// <summary>Uploads a new profile banner for the connected account (account/update_profile_banner).</summary>
 [Cmdlet(VerbsCommon.Set, "ProfileBanner", DefaultParameterSetName = PathSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
-[OutputType(typeof(void))]
+[OutputType(typeof(ProfileUser))]
 public sealed class SetProfileBannerCommand : ImageUploadCmdlet
 {
     /// <summary>Width of the part of the image to use, in pixels; with -Height, -OffsetLeft and -OffsetTop.</summary>
@@ -36,7 +37,7 @@ public sealed class SetProfileBannerCommand : ImageUploadCmdlet
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
-        if (!TryGetRegion(out BannerRegion? region))
+        if (!TryGetRegion(out ImageRegion? region))
         {
             return;
         }
@@ -47,10 +48,13 @@ public sealed class SetProfileBannerCommand : ImageUploadCmdlet
             return;
         }
 
-        TryCall(banner.Path, (client, call, token) => client.UpdateProfileBannerAsync(banner, region, call, token));
+        if (TryCall(banner.Path, (client, call, token) => client.UpdateProfileBannerAsync(banner, region, call, token)) && PassThru)
+        {
+            WriteAccountAfter("banner upload");
+        }
     }
 
-    private bool TryGetRegion(out BannerRegion? region)
+    private bool TryGetRegion(out ImageRegion? region)
     {
         region = null;
         int given = (Width.HasValue ? 1 : 0) + (Height.HasValue ? 1 : 0) + (OffsetLeft.HasValue ? 1 : 0) + (OffsetTop.HasValue ? 1 : 0);
@@ -67,14 +71,14 @@ public sealed class SetProfileBannerCommand : ImageUploadCmdlet
 
         string? problem = given != 4
             ? "-Width, -Height, -OffsetLeft and -OffsetTop go together: give all four or none."
-            : new BannerRegion(Width!.Value, Height!.Value, OffsetLeft!.Value, OffsetTop!.Value).Validate();
+            : new ImageRegion(OffsetLeft!.Value, OffsetTop!.Value, Width!.Value, Height!.Value).ShapeProblem("banner region");
         if (problem != null)
         {
             WriteError(ErrorRecords.BadInput(ErrorIds.InvalidBannerRegion, problem, Path ?? LiteralPath));
             return false;
         }
 
-        region = new BannerRegion(Width!.Value, Height!.Value, OffsetLeft!.Value, OffsetTop!.Value);
+        region = new ImageRegion(OffsetLeft!.Value, OffsetTop!.Value, Width!.Value, Height!.Value);
         return true;
     }
 }

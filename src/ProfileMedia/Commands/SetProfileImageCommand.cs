@@ -12,8 +12,8 @@ namespace ProfileMedia.Commands;
 [OutputType(typeof(ProfileUser))]
 public sealed class SetProfileImageCommand : ImageUploadCmdlet
 {
-    private const string PollFailed = "The upload succeeded, but asking for the new image failed; the user is output as the upload answered. ";
-    private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
+    private const string PollFailed = "The upload succeeded, but asking for the new image failed; -PassThru outputs the user as the upload answered. ";
+    private static readonly TimeSpan FirstPollWait = TimeSpan.FromSeconds(1);
 
     /// <summary>Ask the service to include entities in the returned user.</summary>
     [Parameter]
@@ -23,17 +23,17 @@ public sealed class SetProfileImageCommand : ImageUploadCmdlet
     [Parameter]
     public SwitchParameter SkipStatus { get; set; }
 
-    /// <summary>Wait until the connected account (/2/users/me, or account/verify_credentials in v1.1) shows the new image, then output it.</summary>
+    /// <summary>Wait until the connected account (/2/users/me, or account/verify_credentials in v1.1) shows the new image; with -PassThru, output it then.</summary>
     [Parameter]
     public SwitchParameter Wait { get; set; }
 
     /// <summary>Which API -Wait polls: 2 (/2/users/me) or 1.1 (account/verify_credentials); the connection's choice when left out.</summary>
     [Parameter]
-    [ValidateSet("2", "1.1")]
+    [ValidateSet(ReadApiNames.V2, ReadApiNames.V1)]
     public string? ReadApiVersion
     {
-        get => ReadApiChoice is ReadApi api ? ReadApiNames.Of(api) : null;
-        set => ReadApiChoice = value == null ? null : ReadApiNames.Parse(value);
+        get => ReadApiVersionName;
+        set => ReadApiVersionName = value;
     }
 
     /// <summary>How long -Wait waits for the new image before warning and outputting the upload's answer.</summary>
@@ -64,12 +64,12 @@ public sealed class SetProfileImageCommand : ImageUploadCmdlet
         string? expected = updated.ProfileImageUrlHttps ?? updated.ProfileImageUrl;
         if (Wait && expected == null)
         {
-            WriteWarning("The upload succeeded, but its answer named no image URL to wait for; the user is output as the service answered.");
+            WriteWarning("The upload succeeded, but its answer named no image URL to wait for; -PassThru outputs the user as the service answered.");
         }
         else if (Wait)
         {
             // The upload is made: a poll that fails (a 503, a dropped connection) is a warning, and the upload's answer is output.
-            if (TryCallOrWarn(PollFailed, (client, call, token) => client.WaitForProfileImageAsync(expected!, WaitTimeout, PollInterval, call, token), out var waited))
+            if (TryCallOrWarn(PollFailed, (client, call, token) => client.WaitForProfileImageAsync(expected!, WaitTimeout, FirstPollWait, call, token), out var waited))
             {
                 if (waited.Changed)
                 {
@@ -82,6 +82,9 @@ public sealed class SetProfileImageCommand : ImageUploadCmdlet
             }
         }
 
-        WriteObject(updated);
+        if (PassThru)
+        {
+            WriteObject(updated);
+        }
     }
 }

@@ -47,8 +47,8 @@ internal static class ErrorRecords
     public static ErrorRecord ApiFailure(XApiException exception, object? target) => Build(exception, exception.ErrorId, target);
 
     /// <summary>An API cmdlet ran with no connection given and none made in this session.</summary>
-    public static ErrorRecord NotConnected() =>
-        Build(new InvalidOperationException("Not connected to the X API: run Connect-ProfileMedia first, or pass -Connection."), ErrorIds.NotConnected, null);
+    public static ErrorRecord NotConnected(object? target = null) =>
+        Build(new InvalidOperationException("Not connected to the X API: run Connect-ProfileMedia first, or pass -Connection."), ErrorIds.NotConnected, target);
 
     /// <summary>The connection given or found was closed by Disconnect-ProfileMedia; <paramref name="whatNow"/> says what to do.</summary>
     public static ErrorRecord ConnectionClosed(ProfileMediaConnection connection, string whatNow) =>

@@ -19,7 +19,7 @@ internal static class ImagingRuntime
 
     /// <summary>Prepares the file at <paramref name="path"/> for <paramref name="target"/>.</summary>
     /// <exception cref="ImageFitException">The picture cannot be prepared, or this PowerShell cannot prepare pictures.</exception>
-    public static FittedImage FitFile(string path, FitTarget target, CropBox? region)
+    public static FittedImage FitFile(string path, FitTarget target, ImageRegion? region)
     {
         if (!IsSupported)
         {
@@ -50,6 +50,6 @@ internal static class ImagingRuntime
     // Its own method, never inlined: the JIT resolves ProfileMedia.Imaging only when this body is compiled, i.e. on the
     // first preparation, never at import or for any other cmdlet.
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static FittedImage FitInContext(string path, FitTarget target, CropBox? region) =>
+    private static FittedImage FitInContext(string path, FitTarget target, ImageRegion? region) =>
         ProfileMedia.Imaging.ImageFitter.FitFile(path, target, region);
 }

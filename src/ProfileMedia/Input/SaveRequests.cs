@@ -17,8 +17,8 @@ namespace ProfileMedia.Input;
 internal sealed class SaveRequests
 {
     private const string Command = "Save-ProfileMedia";
-    private readonly string[] _imageSizes;
-    private readonly string[] _bannerSizes;
+    private readonly ProfileImageSize[] _imageSizes;
+    private readonly BannerSize[] _bannerSizes;
     private readonly Action<ErrorRecord> _writeError;
 
     /// <param name="imageSizes">The image sizes to save for a user.</param>
@@ -26,9 +26,9 @@ internal sealed class SaveRequests
     /// <param name="writeError">Called on the pipeline thread for each input that cannot be used.</param>
     public SaveRequests(string[] imageSizes, string[] bannerSizes, Action<ErrorRecord> writeError)
     {
-        // A size named twice (-ImageSize original,original) is one file, saved once.
-        _imageSizes = imageSizes.Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
-        _bannerSizes = bannerSizes.Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
+        // Core's sizes, in any case the user typed; a size named twice (-ImageSize original,ORIGINAL) is one file, saved once.
+        _imageSizes = SizeSelection.Resolve<ProfileImageSize>(imageSizes, ProfileImageSize.TryParse);
+        _bannerSizes = SizeSelection.Resolve<BannerSize>(bannerSizes, BannerSize.TryParse);
         _writeError = writeError;
     }
 
@@ -84,9 +84,9 @@ internal sealed class SaveRequests
     private List<MediaRequest> ForUser(ProfileUser user)
     {
         var requests = new List<MediaRequest>();
-        foreach (string size in _imageSizes)
+        foreach (ProfileImageSize size in _imageSizes)
         {
-            if (MediaRequest.ImageOf(user, size) is not MediaRequest image)
+            if (MediaRequest.ImageOf(user, size.Name) is not MediaRequest image)
             {
                 string? url = user.ProfileImageUrlHttps ?? user.ProfileImageUrl;
                 _writeError(ErrorRecords.BadUrl(ProfileImageUrl.TryParse(url, out _), url, "profile image URL of @" + Core.Text.MessageText.Escape(user.ScreenName)));
@@ -98,10 +98,10 @@ internal sealed class SaveRequests
 
         if (user.ProfileBannerUrl != null)
         {
-            foreach (string size in _bannerSizes)
+            foreach (BannerSize size in _bannerSizes)
             {
                 // A banner URL that is not http(s) is named, as the image URL is, not passed over in silence.
-                if (MediaRequest.BannerOf(user, size) is not MediaRequest banner)
+                if (MediaRequest.BannerOf(user, size.Name) is not MediaRequest banner)
                 {
                     _writeError(ErrorRecords.BadUrl(ProfileBannerUrl.TryParse(user.ProfileBannerUrl, out _), user.ProfileBannerUrl, "profile banner URL of @" + Core.Text.MessageText.Escape(user.ScreenName)));
                     break;
@@ -116,7 +116,7 @@ internal sealed class SaveRequests
 
     // A change from Watch-ProfileMedia: its new picture in the sizes asked for; a removed banner has nothing to save.
     private MediaRequest[] ForChange(ProfileMediaChange change) => change
-        .NewVariants(change.Kind == ProfileMediaWatchKind.Image ? _imageSizes : _bannerSizes)
+        .NewVariants(change.Kind == ProfileMediaWatchKind.Image ? _imageSizes.Select(size => size.Name) : _bannerSizes.Select(size => size.Name))
         .Select(variant => variant is ProfileBannerVariant banner ? MediaRequest.From(banner) : MediaRequest.From((ProfileImageVariant)variant))
         .ToArray();
 

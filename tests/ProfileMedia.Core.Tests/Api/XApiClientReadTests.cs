@@ -42,7 +42,7 @@ public sealed class XApiClientReadTests : IClassFixture<ClientHarness>
         var error = await Assert.ThrowsAsync<XApiException>(() => client.GetUserAsync(ByName("nobody_here"), ApiCallOptions.Quiet, CancellationToken.None));
         Assert.Equal("UserNotFound", error.ErrorId);
         Assert.Equal(HttpStatusCode.NotFound, error.StatusCode);
-        Assert.True(error.HasCode(50));
+        Assert.True(error.HasCode(XErrorCode.UserNotFound));
         Assert.NotNull(error.RateLimit?.Limit);
     }
 
@@ -70,7 +70,7 @@ public sealed class XApiClientReadTests : IClassFixture<ClientHarness>
         using XApiClient client = _harness.Client(consumerSecret: "not-the-secret");
         var error = await Assert.ThrowsAsync<XApiException>(() => client.GetUserAsync(ByName("EmulatedUser"), ApiCallOptions.Quiet, CancellationToken.None));
         Assert.Equal("AuthenticationFailed", error.ErrorId);
-        Assert.True(error.HasCode(32));
+        Assert.True(error.HasCode(XErrorCode.CouldNotAuthenticate));
         Assert.Contains("clock", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("not-the-secret", error.Message, StringComparison.Ordinal);
     }
@@ -85,7 +85,7 @@ public sealed class XApiClientReadTests : IClassFixture<ClientHarness>
         using XApiClient client = _harness.Client();
         var error = await Assert.ThrowsAsync<XApiException>(() => client.GetUserAsync(ByName("EmulatedUser"), ApiCallOptions.Quiet, CancellationToken.None));
         Assert.Equal(errorId, error.ErrorId);
-        Assert.True(error.HasCode(code));
+        Assert.True(error.HasCode((XErrorCode)code));
     }
 
     [Fact]

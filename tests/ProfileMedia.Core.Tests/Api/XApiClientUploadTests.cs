@@ -71,7 +71,7 @@ public sealed class XApiClientUploadTests : IClassFixture<ClientHarness>
     {
         using XApiClient client = _harness.Client();
         ProfileUser before = await client.GetUserAsync(Uploader, ApiCallOptions.Quiet, CancellationToken.None);
-        await client.UpdateProfileBannerAsync(Image(TestImages.PngOfSize(3_000_000), ImageFile.MaxBannerBytes), new BannerRegion(1500, 500, 0, 10), ApiCallOptions.Quiet, CancellationToken.None);
+        await client.UpdateProfileBannerAsync(Image(TestImages.PngOfSize(3_000_000), ImageFile.MaxBannerBytes), new ImageRegion(0, 10, 1500, 500), ApiCallOptions.Quiet, CancellationToken.None);
         ProfileUser after = await client.GetUserAsync(Uploader, ApiCallOptions.Quiet, CancellationToken.None);
 
         Assert.NotEqual(before.ProfileBannerUrl, after.ProfileBannerUrl);

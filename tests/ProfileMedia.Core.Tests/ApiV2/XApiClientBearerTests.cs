@@ -57,7 +57,7 @@ public sealed class XApiClientBearerTests : IClassFixture<V2ClientHarness>
         Assert.Equal("Twitter", user.ScreenName);
         Assert.Equal(CredentialKinds.AppOnlyBearer, client.Credentials);
         Assert.Equal("AuthenticationFailed", error.ErrorId);
-        Assert.True(error.HasCode(99));
+        Assert.True(error.HasCode(XErrorCode.UnableToVerifyCredentials));
         Assert.Contains(_harness.Server.Requests, r => r.Method == "POST" && r.PathAndQuery == "/oauth2/token");
     }
 

@@ -156,7 +156,7 @@ public sealed class XApiClientV2ProblemTests : IClassFixture<V2ClientHarness>
         var error = (await client.LookupUsersAsync(new[] { Twitter }, ApiCallOptions.Quiet, CancellationToken.None))[0].Error!;
 
         Assert.Equal("AccessTierInsufficient", error.ErrorId);
-        Assert.True(error.HasCode(453));
+        Assert.True(error.HasCode(XErrorCode.OutsideAccessTier));
         Assert.Contains("/1.1/users/lookup.json", error.Message, StringComparison.Ordinal);
         Assert.Contains("v2, the default", error.Message, StringComparison.Ordinal);
     }

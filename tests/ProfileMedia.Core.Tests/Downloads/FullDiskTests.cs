@@ -6,6 +6,7 @@ using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
 using ProfileMedia.Core.Downloads;
 using ProfileMedia.Core.Fitting;
+using ProfileMedia.Core.Images;
 using ProfileMedia.TestSupport;
 
 namespace ProfileMedia.Core.Tests.Downloads;
@@ -113,7 +114,7 @@ public sealed class FullDiskTests
     }
 
     private static FittedImage Prepared(int length) =>
-        new(FitTarget.Avatar, "JPEG", 400, 400, 1, new CropBox(0, 0, 400, 400), 400, 400, 400, 400, "JPEG", 90, [90], TestImages.JpegLike(length));
+        new(FitTarget.Avatar, ImageFormat.Jpeg, 400, 400, 1, new ImageRegion(0, 0, 400, 400), 400, 400, 400, 400, ImageFormat.Jpeg, 90, [90], TestImages.JpegLike(length));
 
     private static async Task SendEndlessAsync(HttpContext context)
     {

@@ -125,7 +125,7 @@ public sealed class PinAuthorizationClientTests
             () => client.RequestAsync(emulator.Uploader.ConsumerKey, TestSecrets.ToSecureString("wrong"), null, CancellationToken.None));
 
         Assert.Equal("AuthorizationRequestRefused", refused.ErrorId);
-        Assert.True(refused.HasCode(32));
+        Assert.True(refused.HasCode(XErrorCode.CouldNotAuthenticate));
     }
 
     [Fact]

@@ -1,0 +1,17 @@
+using System;
+using System.Management.Automation;
+using ProfileMedia.Core.Urls;
+
+namespace ProfileMedia.Input;
+
+/// <summary>
+/// Accepts the profile image size names Core knows (<see cref="ProfileImageSize.Names"/>), in any case. Not a
+/// ValidateSet, whose completion would hide the argument completer's dimensions, and whose list would be a copy.
+/// </summary>
+[AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
+public sealed class ValidateProfileImageSizeAttribute : ValidateEnumeratedArgumentsAttribute
+{
+    /// <inheritdoc />
+    protected override void ValidateElement(object element) =>
+        SizeNames.Check(element, ProfileImageSize.TryParse(element as string, out _), ProfileImageSize.Names, "profile image size");
+}
