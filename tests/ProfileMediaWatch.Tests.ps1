@@ -102,6 +102,63 @@ Describe 'Register-ProfileMediaWatch' {
     }
 }
 
+Describe 'Register-ProfileMediaWatch near the self-serve limit' {
+    # The module checks the 1,500 limit itself, before creating: X's list answer gives the count held
+    # (meta.total_subscriptions) but not the limit, so the module knows the documented self-serve limit. The emulator at
+    # its default 1,500 is filled to just under it in one control call; the small-limit emulator above is what shows
+    # the service's own refusal, which the module's check cannot see coming.
+    BeforeAll {
+        . (Join-Path $PSScriptRoot '../tools/Emulator.Activity.ps1')
+        $selfServe = Start-ProfileMediaEmulator -SubscriptionLimit 1500
+    }
+
+    AfterAll {
+        Disconnect-ProfileMedia
+        Stop-ProfileMediaEmulator $selfServe
+    }
+
+    BeforeEach {
+        Reset-Emulator $selfServe
+        $null = Connect-EmulatorBearer $selfServe
+    }
+
+    It 'creates nothing when the new watches would pass 1,500, and names the limit and the count' {
+        (Add-EmulatorActivitySubscription $selfServe -Count 1497).total | Should -Be 1497
+        $held = @(Get-ProfileMediaWatch).SubscriptionId
+        Clear-EmulatorRequest $selfServe
+        $new = Register-ProfileMediaWatch EmulatedUser, Twitter -ErrorVariable refused -ErrorAction SilentlyContinue
+        $new | Should -BeNullOrEmpty
+        $refused | Should -HaveCount 1
+        $refused[0].FullyQualifiedErrorId | Should -BeLike 'SubscriptionLimitReached,*'
+        $refused[0].CategoryInfo.Category | Should -Be 'QuotaExceeded'
+        $refused[0].Exception.Message | Should -Match '^4 new watches would take the app to 1501 X Activity API subscriptions, past its limit of 1,500 .*none was created'
+        # Refused by the module before asking: no create reached X, and the app holds what it held.
+        @(Get-EmulatorRequest $selfServe | Where-Object { $_.method -eq 'POST' -and $_.pathAndQuery -like '/2/activity/subscriptions*' }) | Should -HaveCount 0
+        @(Get-ProfileMediaWatch).SubscriptionId | Should -Be $held
+    }
+
+    It 'creates watches that fill the app exactly to 1,500' {
+        $null = Add-EmulatorActivitySubscription $selfServe -Count 1498
+        $new = Register-ProfileMediaWatch EmulatedUser
+        $new | Should -HaveCount 2
+        @(Get-ProfileMediaWatch) | Should -HaveCount 1500
+    }
+
+    It '-WhatIf shows each watch with the count after it, the limit and the cost per event, and creates nothing' {
+        $null = Add-EmulatorActivitySubscription $selfServe -Count 1400
+        # -WhatIf writes to the host, which no stream in this process captures: a second pwsh shows what a user sees.
+        $command = @"
+Import-Module '$($ModuleManifest.Replace("'", "''"))'
+`$null = Connect-ProfileMedia -ApiBaseUri '$($selfServe.RootUri)' -BearerToken (ConvertTo-SecureString '$($selfServe.BearerToken)' -AsPlainText -Force) -PassThru
+Register-ProfileMediaWatch EmulatedUser -WhatIf
+"@
+        $shown = (& ([Environment]::ProcessPath) (Join-Path $PSHOME 'pwsh.dll') -NoProfile -NonInteractive -Command $command 2>&1 | Out-String) -replace '\s+', ' '
+        $shown | Should -Match 'What if: Performing the operation "Watch the profile image \(1 subscription, 1,401 of 1,500 after; X bills each change it reports \$0\.005 \(Profile Update: Read\)\)" on target "@EmulatedUser'
+        $shown | Should -Match 'Watch the banner \(1 subscription, 1,402 of 1,500 after; X bills each change it reports \$0\.005'
+        @(Get-ProfileMediaWatch) | Should -HaveCount 1400
+    }
+}
+
 Describe 'Get-ProfileMediaWatch' {
     BeforeEach {
         Reset-Emulator $emulator

@@ -195,6 +195,17 @@ Describe 'Watch-ProfileMedia' {
         { Watch-ProfileMedia -Timeout 00:00:10 } | Should -Throw -ErrorId 'BearerTokenRequired,ProfileMedia.Commands.WatchProfileMediaCommand'
         @(Get-EmulatorRequest $emulator) | Should -HaveCount 0
     }
+
+    It 'takes no -RateLimitAction or -MaxRateLimitWait: the stream waits out a 429 as X asks, so they could change nothing' {
+        { Watch-ProfileMedia -RateLimitAction Fail -Timeout 00:00:01 } | Should -Throw -ErrorId 'NamedParameterNotFound,ProfileMedia.Commands.WatchProfileMediaCommand'
+        { Watch-ProfileMedia -MaxRateLimitWait 00:00:01 -Timeout 00:00:01 } | Should -Throw -ErrorId 'NamedParameterNotFound,ProfileMedia.Commands.WatchProfileMediaCommand'
+        Wait-EmulatorActivityStream $emulator 0
+        # The subscription calls meet ordinary rate limits and keep the choice.
+        foreach ($name in 'Register-ProfileMediaWatch', 'Get-ProfileMediaWatch', 'Unregister-ProfileMediaWatch') {
+            (Get-Command $name).Parameters.Keys | Should -Contain 'RateLimitAction'
+            (Get-Command $name).Parameters.Keys | Should -Contain 'MaxRateLimitWait'
+        }
+    }
 }
 
 Describe 'Watch-ProfileMedia -Archive' {

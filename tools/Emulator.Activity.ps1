@@ -33,3 +33,9 @@ function Invoke-EmulatorActivityControl {
     if ($Body) { $arguments.ContentType = 'application/json'; $arguments.Body = $Body | ConvertTo-Json }
     Invoke-RestMethod @arguments
 }
+
+function Add-EmulatorActivitySubscription {
+    <# Adds -Count subscriptions for made-up users (up to the limit) in one control call, so a test reaches a nearly full app at once. Returns {filled, total}. #>
+    param([Parameter(Mandatory)] $Emulator, [Parameter(Mandatory)] [int] $Count)
+    Invoke-RestMethod -Method Post -Uri ([uri]::new($Emulator.ControlUri, 'activity/subscriptions/fill')) -ContentType 'application/json' -Body (@{ count = $Count } | ConvertTo-Json)
+}

@@ -26,6 +26,7 @@ internal static class ActivityControl
             ("POST", ["streams", "drop"]) => ControlEndpoints.WriteJsonAsync(context, 200, json => WriteCount(json, "dropped", hub.DropAll())),
             ("POST", ["streams", "close"]) => CloseAsync(context, hub),
             ("POST", ["keepalives", "withhold"]) => ControlEndpoints.NoContent(context, () => hub.KeepAlivesWithheld = true),
+            ("POST", ["subscriptions", "fill"]) => FillAsync(context, hub),
             ("POST", ["keepalives", "resume"]) => ControlEndpoints.NoContent(context, () => hub.KeepAlivesWithheld = false),
             _ => ControlEndpoints.ErrorAsync(context, 404, "No such activity control endpoint. See src/ProfileMedia.Emulator/README.md."),
         };
@@ -80,6 +81,36 @@ internal static class ActivityControl
             json.WriteBoolean("delivered", sent is not null);
             json.WriteString("eventUuid", sent?.Uuid);
             json.WriteString("sentAt", sent is null ? null : ActivityJson.Timestamp(sent.SentAt));
+            json.WriteEndObject();
+        }).ConfigureAwait(false);
+    }
+
+    /// <summary>{"count": N}: adds N image subscriptions for made-up users (up to the limit) in one call; answers {"filled", "total"}.</summary>
+    private static async Task FillAsync(HttpContext context, ActivityHub hub)
+    {
+        int count;
+        try
+        {
+            using var document = await JsonDocument.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted).ConfigureAwait(false);
+            count = document.RootElement.TryGetProperty("count", out var value) && value.TryGetInt32(out var n) && n >= 0 ? n : -1;
+        }
+        catch (JsonException)
+        {
+            count = -1;
+        }
+
+        if (count < 0)
+        {
+            await ControlEndpoints.ErrorAsync(context, 400, "Give {\"count\": N}, N 0 or more.").ConfigureAwait(false);
+            return;
+        }
+
+        var filled = hub.Subscriptions.Fill(ActivityEventTypes.ProfilePicture, count);
+        await ControlEndpoints.WriteJsonAsync(context, 200, json =>
+        {
+            json.WriteStartObject();
+            json.WriteNumber("filled", filled);
+            json.WriteNumber("total", hub.Subscriptions.Count);
             json.WriteEndObject();
         }).ConfigureAwait(false);
     }

@@ -19,6 +19,9 @@ internal enum CreateOutcome
 /// </summary>
 internal sealed class SubscriptionStore(int limit, TimeProvider clock)
 {
+    // Fill's user ids (1e17 and up): no seeded account or extra user has one, and each is unique as its subscription id is.
+    private const long FillerUserIdOffset = -1_800_000_000_000_000_000;
+
     private readonly object _gate = new();
     private readonly List<ActivitySubscription> _subscriptions = [];
     private long _nextId = 1_900_000_000_000_000_001;
@@ -57,6 +60,26 @@ internal sealed class SubscriptionStore(int limit, TimeProvider clock)
             subscription = new ActivitySubscription((_nextId++).ToString(CultureInfo.InvariantCulture), eventType, userId, tag, webhookId, now, now);
             _subscriptions.Add(subscription);
             return CreateOutcome.Created;
+        }
+    }
+
+    /// <summary>
+    /// Adds up to <paramref name="count"/> image subscriptions for made-up user ids (no seeded user has them), stopping
+    /// at the limit, so a test reaches a full app in one call; returns how many it added.
+    /// </summary>
+    public int Fill(string eventType, int count)
+    {
+        lock (_gate)
+        {
+            var now = clock.GetUtcNow();
+            var added = Math.Min(count, limit - _subscriptions.Count);
+            for (var i = 0; i < added; i++)
+            {
+                var userId = (FillerUserIdOffset + _nextId).ToString(CultureInfo.InvariantCulture);
+                _subscriptions.Add(new ActivitySubscription((_nextId++).ToString(CultureInfo.InvariantCulture), eventType, userId, "filler", null, now, now));
+            }
+
+            return Math.Max(added, 0);
         }
     }
 

@@ -22,16 +22,20 @@ namespace ProfileMedia.Commands;
 /// it arrives, until Ctrl+C, -Timeout, -Count or the end of the pipeline (Select-Object -First); then the connection
 /// closes at once. Drops, silences and refusals are survived with reconnects, backfill and backoff; repeats are written
 /// once. With -Archive, each new picture is saved under the user's folder and logged before its change is written.
+/// It takes no -RateLimitAction or -MaxRateLimitWait: the stream backs off on its own, as X asks of a stream client.
 /// </summary>
 [Cmdlet(VerbsCommon.Watch, "ProfileMedia")]
 [OutputType(typeof(ProfileMediaChange))]
-public sealed class WatchProfileMediaCommand : WatchCmdlet
+public sealed class WatchProfileMediaCommand : ConnectedCmdlet
 {
     // Archiving answers cancellation within moments; the limit only keeps a host that ignores it from hanging the shell.
     private static readonly TimeSpan CleanupLimit = TimeSpan.FromSeconds(30);
 
     private CancellationTokenSource? _stop;
     private int _written;
+
+    /// <inheritdoc />
+    private protected override bool NeedsAppOnlyBearer => true;
 
     /// <summary>Minutes of earlier events to replay when the watch starts (0-5); every reconnect replays at least one.</summary>
     [Parameter]

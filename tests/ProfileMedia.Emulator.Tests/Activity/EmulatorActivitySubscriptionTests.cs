@@ -87,6 +87,23 @@ public sealed class EmulatorActivitySubscriptionTests
     }
 
     [Fact]
+    public async Task The_fill_control_adds_subscriptions_up_to_the_limit_that_list_and_count_as_real_ones()
+    {
+        await using var xaa = await ActivityHarness.StartAsync(new EmulatorOptions { SubscriptionLimit = 5 });
+        await xaa.SubscribeAsync("1000001");
+
+        var fill = await xaa.ControlAsync("activity/subscriptions/fill", "{\"count\": 10}");
+        var (listed, page) = await xaa.CallAsync(HttpMethod.Get, "2/activity/subscriptions");
+        var (over, _) = await xaa.SubscribeAsync("1000002");
+
+        Assert.Equal((4, 5), (fill.GetProperty("filled").GetInt32(), fill.GetProperty("total").GetInt32()));
+        Assert.Equal(200, listed);
+        Assert.Equal(5, page.GetProperty("meta").GetProperty("total_subscriptions").GetInt32());
+        Assert.Equal(5, page.GetProperty("data").EnumerateArray().Select(s => s.GetProperty("filter").GetProperty("user_id").GetString()).Distinct().Count());
+        Assert.Equal(403, over);
+    }
+
+    [Fact]
     public async Task Pages_follow_next_token_and_every_page_says_the_total()
     {
         await using var xaa = await ActivityHarness.StartAsync();
