@@ -23,6 +23,10 @@
         'Remove-ProfileBanner'
         'Save-ProfileMedia'
         'ConvertTo-ProfileImage'
+        'Register-ProfileMediaWatch'
+        'Get-ProfileMediaWatch'
+        'Unregister-ProfileMediaWatch'
+        'Watch-ProfileMedia'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -135,6 +135,35 @@ try {
     Disconnect-ProfileMedia -Connection $other
     $connection = Connect-EmulatorAccount $emulator
 
+    Show-Step 'Watch two accounts'' images and banners through the X Activity API (app-only; $0.005 per change X reports)' `
+        'Register-ProfileMediaWatch EmulatedUser, Twitter -Verbose'
+    $null = Connect-EmulatorBearer $emulator
+    Register-ProfileMediaWatch EmulatedUser, Twitter -Verbose 4>&1 | ForEach-Object { if ($_ -is [System.Management.Automation.VerboseRecord]) { Write-Line "VERBOSE: $($_.Message)" DarkYellow } else { $_ } } | Show-Table
+    $history = Join-Path ([IO.Path]::GetTempPath()) ('pm-demo-history-' + [guid]::NewGuid().ToString('N'))
+    Show-Step 'In another console: watch, keeping every new picture in an archive' "Watch-ProfileMedia -Archive $history -ImageSize 400x400, original"
+    # The watcher runs in a runspace of its own, as another console would; the upload below comes from the user's connection.
+    $watcher = [powershell]::Create()
+    $null = $watcher.AddScript('param($Manifest, $Root, $Token, $History) Import-Module $Manifest
+        $null = Connect-ProfileMedia -ApiBaseUri $Root -BearerToken (ConvertTo-SecureString $Token -AsPlainText -Force)
+        Watch-ProfileMedia -Count 1 -Archive $History -ImageSize 400x400, original').AddArgument($env:PROFILEMEDIA_MODULE).AddArgument($emulator.RootUri).AddArgument($emulator.BearerToken).AddArgument($history)
+    $watching = $watcher.BeginInvoke()
+    $until = [DateTime]::UtcNow.AddSeconds(30)
+    while ((Invoke-RestMethod ([uri]::new($emulator.ControlUri, 'activity/streams'))).open -lt 1 -and [DateTime]::UtcNow -lt $until) { $null = $watching.AsyncWaitHandle.WaitOne(50) }
+    Show-Step 'Meanwhile, from the account''s own connection: a new avatar' "Set-ProfileImage -Path $($avatar.Name) -Connection `$user"
+    $user = Connect-EmulatorAccount $emulator
+    $null = Set-ProfileImage -LiteralPath $avatar.FullName -Connection $user
+    $null = $watching.AsyncWaitHandle.WaitOne(30000)
+    Show-Command '# the watcher wrote the change as it arrived, with both URLs, and archived the new image'
+    $watcher.EndInvoke($watching) | Format-List ScreenName, UserId, Kind, ReceivedAt, OldUrl, NewUrl, ArchivedFiles | Out-String -Width 200 | Write-Host
+    $watcher.Dispose()
+    Show-Command "Get-Content $history/1000001/changes.jsonl"
+    Get-Content -LiteralPath (Join-Path $history '1000001/changes.jsonl') | Write-Host
+    Show-Step 'Stop watching: one bulk request' 'Get-ProfileMediaWatch | Unregister-ProfileMediaWatch -Confirm:$false -Verbose'
+    $null = Connect-EmulatorBearer $emulator
+    Get-ProfileMediaWatch | Unregister-ProfileMediaWatch -Confirm:$false -Verbose 4>&1 | ForEach-Object { Write-Line "VERBOSE: $($_.Message)" DarkYellow }
+    Remove-Item -LiteralPath $history -Recurse -Force
+    $connection = Connect-EmulatorAccount $emulator
+
     Show-Step 'Remove the banner (high impact: -Confirm:$false to skip the prompt)' 'Remove-ProfileBanner -Confirm:$false'
     Remove-ProfileBanner -Confirm:$false
     Show-Command '(Get-ProfileUser EmulatedUser).ProfileBannerUrl    # empty now'

@@ -13,14 +13,18 @@ function Start-ProfileMediaEmulator {
         [int] $RateLimit = 900,
         [string] $EmulatorPath = $env:PROFILEMEDIA_EMULATOR,
         # pay-per-use is what X gives new apps: v2 reads, and v1.1 user reads answer 453.
-        [ValidateSet('pay-per-use', 'enterprise', 'legacy-free')] [string] $AccessLevel = 'pay-per-use'
+        [ValidateSet('pay-per-use', 'enterprise', 'legacy-free')] [string] $AccessLevel = 'pay-per-use',
+        # X Activity API: subscriptions the app may hold, and the idle time before a stream's keep-alive.
+        [int] $SubscriptionLimit = 1500,
+        [int] $KeepAliveMs = 20000
     )
     if (-not $EmulatorPath) { throw 'No emulator given: run through build.ps1 (it sets PROFILEMEDIA_EMULATOR), or pass -EmulatorPath.' }
     $dll = $EmulatorPath
     if (-not (Test-Path -LiteralPath $dll -PathType Leaf)) { throw "The emulator is not built at ${dll}: run ./build.ps1 Build first." }
 
     $start = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
-    foreach ($argument in @($dll, '--port', '0', '--processing-delay-ms', $ProcessingDelayMs, '--extra-users', $ExtraUsers, '--rate-limit', $RateLimit, '--access-level', $AccessLevel)) {
+    foreach ($argument in @($dll, '--port', '0', '--processing-delay-ms', $ProcessingDelayMs, '--extra-users', $ExtraUsers, '--rate-limit', $RateLimit, '--access-level', $AccessLevel,
+            '--subscription-limit', $SubscriptionLimit, '--keepalive-ms', $KeepAliveMs)) {
         $start.ArgumentList.Add([string] $argument)
     }
     # Standard input stays open: the emulator stops when it closes, so it never outlives this session.

@@ -15,6 +15,8 @@ internal static class CommandLine
           --processing-delay-ms MS  time before an uploaded profile picture becomes current (default 5000)
           --extra-users N           seed user0001..userN, each with a picture and a banner (default 0)
           --access-level L          the app's access level: pay-per-use (default), enterprise or legacy-free
+          --subscription-limit N    X Activity API subscriptions the app may hold (default 1500)
+          --keepalive-ms MS         idle time before an activity stream's keep-alive (default 20000)
           --log                     write one line per request to standard error
           --ignore-stdin            keep serving when standard input ends (only Ctrl+C or SIGTERM stop it)
         Prints one JSON line (URIs and credentials), then serves until Ctrl+C or end of standard input.
@@ -62,6 +64,8 @@ internal static class CommandLine
                 "--rate-window-seconds" => options with { RateWindow = TimeSpan.FromSeconds(value) },
                 "--processing-delay-ms" => options with { ProcessingDelay = TimeSpan.FromMilliseconds(value) },
                 "--extra-users" => options with { ExtraUsers = value },
+                "--subscription-limit" => options with { SubscriptionLimit = value },
+                "--keepalive-ms" => options with { KeepAliveInterval = TimeSpan.FromMilliseconds(value) },
                 _ => throw new FormatException($"Unknown option '{name}'."),
             };
         }

@@ -33,6 +33,12 @@ public sealed record EmulatorOptions
     /// <summary>The access level of the emulator's app; pay-per-use, what new apps get, unless a test asks for another.</summary>
     public AccessLevel AccessLevel { get; init; } = AccessLevel.PayPerUse;
 
+    /// <summary>How many X Activity API subscriptions the app may hold; 1,500 on self-serve.</summary>
+    public int SubscriptionLimit { get; init; } = 1500;
+
+    /// <summary>How long an idle activity stream waits before its "\r\n" keep-alive; the service's is 20 seconds.</summary>
+    public TimeSpan KeepAliveInterval { get; init; } = TimeSpan.FromSeconds(20);
+
     /// <summary>The clock behind OAuth timestamps, rate-limit windows and upload processing.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
@@ -49,6 +55,8 @@ public sealed record EmulatorOptions
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(RequestTokenLifetime, TimeSpan.Zero);
         ArgumentOutOfRangeException.ThrowIfNegative(ExtraUsers);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(ExtraUsers, 99999);
+        ArgumentOutOfRangeException.ThrowIfLessThan(SubscriptionLimit, 0);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(KeepAliveInterval, TimeSpan.Zero);
         ArgumentNullException.ThrowIfNull(TimeProvider);
         if (!Enum.IsDefined(AccessLevel))
         {

@@ -120,4 +120,12 @@ internal static class ErrorIds
 
     // Preparing pictures: a destination that is the source picture itself, by any name.
     public const string DestinationIsSource = nameof(DestinationIsSource);
+
+    // Watching images and banners (the X Activity API, Watch-ProfileMedia -Archive).
+    public const string BearerTokenRequired = nameof(BearerTokenRequired);
+    public const string SubscriptionLimitReached = nameof(SubscriptionLimitReached);
+    public const string AlreadyWatched = nameof(AlreadyWatched);
+    public const string WatchNotFound = nameof(WatchNotFound);
+    public const string StreamClosedByService = nameof(StreamClosedByService);
+    public const string ArchiveInUse = nameof(ArchiveInUse);
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Linq;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
+using ProfileMedia.Emulator.Activity;
 using ProfileMedia.Emulator.Media;
 using ProfileMedia.Emulator.State;
 
@@ -38,13 +39,17 @@ internal static class BannerEndpoints
 
         var info = ImageInspector.Inspect(upload.Bytes)!.Value;
         state.ReceivedImages.Add(new ReceivedImage("update_profile_banner", info.Format, info.Width, info.Height, upload.Bytes!.Length));
+        var before = request.Caller.Banner;
         request.Caller.Banner = new Banner(state.Accounts.Identifiers.NextBannerStamp());
+        ActivityFeed.BannerChanged(state, request.Caller, before, request.Caller.Banner, request.Urls);
         await ApiResponses.WriteEmptyAsync(request.Context, StatusCodes.Status201Created).ConfigureAwait(false);
     }
 
     public static Task RemoveAsync(ApiRequest request, EmulatorState state)
     {
+        var before = request.Caller.Banner;
         request.Caller.Banner = null;
+        ActivityFeed.BannerChanged(state, request.Caller, before, null, request.Urls);
         return ApiResponses.WriteEmptyAsync(request.Context, StatusCodes.Status200OK);
     }
 

@@ -1,5 +1,6 @@
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
+using ProfileMedia.Emulator.Activity;
 using ProfileMedia.Emulator.Media;
 using ProfileMedia.Emulator.State;
 
@@ -43,7 +44,9 @@ internal static class ProfileImageEndpoint
         var imageId = state.Accounts.Identifiers.NextImageId();
         var image = new ProfileImage(imageId, MediaIdentifiers.ImageName(imageId), info.Format, upload.Bytes);
         state.Accounts.RegisterImage(imageId, request.Caller);
+        var before = request.Caller.PendingImage(now) ?? request.Caller.CurrentImage(now);
         request.Caller.QueueImage(image, now + state.Options.ProcessingDelay, now);
+        ActivityFeed.ProfileImageChanged(state, request.Caller, before, image, request.Urls);
 
         var banner = request.Caller.Banner;
         await JsonBody.WriteAsync(request.Context, StatusCodes.Status200OK, json => UserJson.Write(

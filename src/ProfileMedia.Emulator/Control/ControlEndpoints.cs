@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Text.Json;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
+using ProfileMedia.Emulator.Activity;
 using ProfileMedia.Emulator.State;
 
 namespace ProfileMedia.Emulator.Control;
@@ -52,6 +53,7 @@ internal static class ControlEndpoints
             ("GET", ["accounts", var screenName, "media"]) => state.MediaUrlsFor(screenName) is { } urls
                 ? WriteJsonAsync(context, 200, json => WriteMediaUrls(json, urls))
                 : UnknownAccount(context, screenName),
+            (_, ["activity", .. var rest]) => ActivityControl.HandleAsync(context, state, method, rest),
             _ => ErrorAsync(context, 404, "No such control endpoint. See src/ProfileMedia.Emulator/README.md."),
         };
     }

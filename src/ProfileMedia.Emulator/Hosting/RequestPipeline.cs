@@ -3,6 +3,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using ProfileMedia.Emulator.Activity;
 using ProfileMedia.Emulator.Api;
 using ProfileMedia.Emulator.Authorization;
 using ProfileMedia.Emulator.Control;
@@ -77,6 +78,10 @@ internal sealed class RequestPipeline(EmulatorState state)
         else if (TokenEndpoints.Handles(path))
         {
             await TokenEndpoints.HandleAsync(context, state).ConfigureAwait(false);
+        }
+        else if (ActivityEndpoints.Handles(path))
+        {
+            await ActivityEndpoints.HandleAsync(context, state).ConfigureAwait(false);
         }
         else if (V2Endpoints.Handles(path))
         {

@@ -1,5 +1,6 @@
 using System;
 using System.Threading;
+using ProfileMedia.Emulator.Activity;
 using ProfileMedia.Emulator.Api;
 using ProfileMedia.Emulator.Authorization;
 using ProfileMedia.Emulator.Faults;
@@ -27,6 +28,7 @@ internal sealed class EmulatorState
         Authorizations = new AuthorizationStore(Clock, options.RequestTokenLifetime);
         Verifier = new OAuthVerifier(Accounts, Authorizations, Nonces, Clock, TimestampTolerance);
         AccessLevel = options.AccessLevel;
+        Activity = new ActivityHub(options);
     }
 
     public EmulatorOptions Options { get; }
@@ -56,6 +58,9 @@ internal sealed class EmulatorState
     public FaultInjector Faults { get; } = new();
 
     public RequestLog Log { get; }
+
+    /// <summary>The X Activity API: subscriptions, delivered events and open streams.</summary>
+    public ActivityHub Activity { get; }
 
     /// <summary>
     /// The pictures the upload endpoints accepted, with the dimensions their headers declare, so a test can compare
@@ -105,7 +110,7 @@ internal sealed class EmulatorState
             banner is null ? null : new Uri(urls.BannerBase(user.Profile.Id, banner)));
     }
 
-    /// <summary>Back to the seeded state: users, pictures and banners, and no faults, log, rate counts, nonces or issued tokens.</summary>
+    /// <summary>Back to the seeded state: users, pictures and banners, and no faults, log, rate counts, nonces, issued tokens or activity subscriptions.</summary>
     public void Reset()
     {
         Authorizations.Clear();
@@ -115,6 +120,7 @@ internal sealed class EmulatorState
         RateLimiter.Clear();
         Nonces.Clear();
         Accounts.Reset();
+        Activity.Reset();
         AccessLevel = Options.AccessLevel;
     }
 }

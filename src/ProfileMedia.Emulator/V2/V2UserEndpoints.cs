@@ -198,7 +198,7 @@ internal static class V2UserEndpoints
     }
 
     /// <summary>400 invalid-request: its items carry "parameters" and "message", not "detail"; the recorded body has no status member.</summary>
-    private static Task InvalidRequest(HttpContext context, string parameter, IReadOnlyList<string> values, string message) =>
+    internal static Task InvalidRequest(HttpContext context, string parameter, IReadOnlyList<string> values, string message) =>
         JsonBody.WriteAsync(context, StatusCodes.Status400BadRequest, json =>
         {
             json.WriteStartObject();

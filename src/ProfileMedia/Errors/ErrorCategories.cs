@@ -31,7 +31,17 @@ internal static class ErrorCategories
             case ErrorIds.UnsupportedAuthentication:
             case ErrorIds.UserContextRequired:
             case ErrorIds.UserSuspended:
+            case ErrorIds.BearerTokenRequired:
                 return ErrorCategory.PermissionDenied;
+            case ErrorIds.SubscriptionLimitReached:
+                return ErrorCategory.QuotaExceeded;
+            case ErrorIds.AlreadyWatched:
+            case ErrorIds.ArchiveInUse:
+                return ErrorCategory.ResourceExists;
+            case ErrorIds.WatchNotFound:
+                return ErrorCategory.ObjectNotFound;
+            case ErrorIds.StreamClosedByService:
+                return ErrorCategory.ConnectionError;
             case ErrorIds.UsageCapped:
             case ErrorIds.CreditsDepleted:
                 return ErrorCategory.QuotaExceeded;

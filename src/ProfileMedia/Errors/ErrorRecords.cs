@@ -124,6 +124,37 @@ internal static class ErrorRecords
     /// <summary>A destination that does not exist; <paramref name="message"/> names it.</summary>
     public static ErrorRecord DestinationNotFound(string message, object? target) => Build(new DirectoryNotFoundException(message), ErrorIds.DestinationNotFound, target);
 
+    /// <summary>A watch cmdlet on a connection without the app-only Bearer token, which the X Activity API requires.</summary>
+    public static ErrorRecord BearerTokenRequired(string command, ProfileMediaConnection connection) =>
+        Build(new InvalidOperationException(command + " uses the X Activity API, which takes only the app-only Bearer token, and the connection to " + connection.BaseUri
+            + " holds only OAuth 1.0a user context. " + Core.Activity.ActivityErrors.BearerTokenAdvice), ErrorIds.BearerTokenRequired, connection);
+
+    /// <summary>A user and kind that a watch already covers: reported, not created again.</summary>
+    public static ErrorRecord AlreadyWatched(ProfileMediaWatch existing, object? target) =>
+        Build(new InvalidOperationException("The " + (existing.Kind == ProfileMediaWatchKind.Image ? "profile image" : "banner") + " of " + DescribeUser(existing.UserId, existing.ScreenName)
+            + " is already watched (subscription " + existing.SubscriptionId + "): nothing was created. Unregister-ProfileMediaWatch removes a watch."), ErrorIds.AlreadyWatched, target ?? existing);
+
+    /// <summary>Watches that would take the app past its subscription limit: none of them is created.</summary>
+    public static ErrorRecord SubscriptionLimitReached(int planned, int held, int limit) =>
+        Build(new InvalidOperationException(string.Format(System.Globalization.CultureInfo.InvariantCulture,
+            "{0} new watches would take the app to {1} X Activity API subscriptions, past its limit of {2:N0} (self-serve): none was created. Remove watches no longer needed with Unregister-ProfileMediaWatch, or watch fewer users or kinds.",
+            planned, planned + held, limit)), ErrorIds.SubscriptionLimitReached, planned);
+
+    /// <summary>A subscription id the service does not know (already removed, or never this app's).</summary>
+    public static ErrorRecord WatchNotFound(string subscriptionId, object? target) =>
+        Build(new ItemNotFoundException("No watch has the subscription id " + subscriptionId + ": it was removed already, or belongs to another app. Get-ProfileMediaWatch lists the app's watches."),
+            ErrorIds.WatchNotFound, target ?? subscriptionId);
+
+    /// <summary>A user to stop watching that no watch covers.</summary>
+    public static ErrorRecord UserNotWatched(string who, object? target) =>
+        Build(new ItemNotFoundException(who + " is not watched (for the kinds asked): nothing to remove."), ErrorIds.WatchNotFound, target);
+
+    /// <summary>An -Archive folder another watcher holds, or one that cannot be made.</summary>
+    public static ErrorRecord ArchiveInUse(Exception exception, string folder) => Build(exception, ErrorIds.ArchiveInUse, folder);
+
+    /// <summary>"@name (id)" when the name is known, else "user id".</summary>
+    public static string DescribeUser(string userId, string? screenName) => screenName == null ? "user " + userId : "@" + screenName + " (" + userId + ")";
+
     private static ErrorRecord Build(Exception exception, string errorId, object? target) =>
         new ErrorRecord(exception: exception, errorId: errorId, errorCategory: ErrorCategories.Of(errorId), targetObject: target);
 }

@@ -6,7 +6,7 @@ namespace ProfileMedia.Input;
 
 /// <summary>
 /// Reads what a user pipes into the variant cmdlets: URL strings, Uri objects, the module's own users and variants,
-/// and property bags (ConvertFrom-Json user objects, Import-Csv rows, hashtables).
+/// changes from Watch-ProfileMedia (their new URL), and property bags (ConvertFrom-Json user objects, Import-Csv rows, hashtables).
 /// </summary>
 /// <remarks>
 /// The cmdlets take one pipeline parameter and sort by type here, rather than letting the parameter binder try a
@@ -77,6 +77,8 @@ internal readonly struct MediaInput
             case ProfileBannerVariant banner:
                 // Read as text it would look like a URL and give nonsense variants: refuse it by name instead.
                 return new MediaInput(banner.Url, banner.ScreenName, banner.UserId, "a banner variant");
+            case ProfileMediaChange change:
+                return new MediaInput(change.NewUrl, change.ScreenName, change.UserId, change.Kind == ProfileMediaWatchKind.Banner ? "a banner change" : null);
             default:
                 return FromOther(input, value, UserProperties.ImageUrl);
         }
@@ -96,6 +98,8 @@ internal readonly struct MediaInput
                 return new MediaInput(user.ProfileBannerUrl, user.ScreenName, user.UserId);
             case ProfileImageVariant image:
                 return new MediaInput(image.Url, image.ScreenName, image.UserId, "a profile image variant");
+            case ProfileMediaChange change:
+                return new MediaInput(change.NewUrl, change.ScreenName, change.UserId, change.Kind == ProfileMediaWatchKind.Image ? "a profile image change" : null);
             default:
                 return FromOther(input, value, UserProperties.BannerUrl);
         }

@@ -65,6 +65,8 @@ internal sealed class SaveRequests
                 return new[] { MediaRequest.From(banner) };
             case ProfileUser user:
                 return ForUser(user);
+            case ProfileMediaChange change:
+                return ForChange(change);
             case string url:
                 return ForUrl(url);
             case Uri uri:
@@ -111,6 +113,12 @@ internal sealed class SaveRequests
 
         return requests;
     }
+
+    // A change from Watch-ProfileMedia: its new picture in the sizes asked for; a removed banner has nothing to save.
+    private MediaRequest[] ForChange(ProfileMediaChange change) => change
+        .NewVariants(change.Kind == ProfileMediaWatchKind.Image ? _imageSizes : _bannerSizes)
+        .Select(variant => variant is ProfileBannerVariant banner ? MediaRequest.From(banner) : MediaRequest.From((ProfileImageVariant)variant))
+        .ToArray();
 
     private MediaRequest[] ForUrl(string url)
     {
