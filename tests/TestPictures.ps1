@@ -33,6 +33,33 @@ namespace ProfileMediaTests {
             return Png(width, height, hole ? (byte)6 : (byte)2, compressed.ToArray());
         }
 
+        // A photo-like PNG: a diagonal colour gradient with sensor-like grain and the Sub filter a real encoder picks,
+        // so it compresses as a camera picture does (a flat or pure-noise picture flatters or punishes the decoder).
+        public static byte[] Photo(int width, int height, int seed) {
+            // Grain from a table larger than deflate's 32 KiB window, read at a new offset each row: as random as fresh
+            // numbers to the compressor, at a fraction of their cost (this picture has 36 million pixels).
+            var random = new Random(seed);
+            var grain = new sbyte[1 << 20];
+            for (int k = 0; k < grain.Length; k++) grain[k] = (sbyte)random.Next(-12, 13);
+            var ramp = new int[width + height];
+            for (int k = 0; k < ramp.Length; k++) ramp[k] = (int)(255L * k / ramp.Length);
+            var raw = new byte[(width * 3 + 1) * height];
+            int i = 0;
+            for (int y = 0; y < height; y++) {
+                raw[i++] = 1; // Sub: each byte minus the same channel of the pixel on its left
+                int r0 = 0, g0 = 0, b0 = 0, at = (int)((y * 104729L) & (grain.Length - 1));
+                for (int x = 0; x < width; x++) {
+                    int t = ramp[x + y], n = grain[(at + x) & (grain.Length - 1)];
+                    int r = 40 + t * 3 / 4 + n, g = 90 + (t - 128) / 2 + n, b = 160 - t / 2 + n; // 14..243: no clamping needed
+                    raw[i++] = (byte)(r - r0); raw[i++] = (byte)(g - g0); raw[i++] = (byte)(b - b0);
+                    r0 = r; g0 = g; b0 = b;
+                }
+            }
+            var compressed = new MemoryStream();
+            using (var z = new ZLibStream(compressed, CompressionLevel.Fastest, true)) { z.Write(raw, 0, raw.Length); }
+            return Png(width, height, 2, compressed.ToArray());
+        }
+
         // A complete PNG that declares width x height but holds one tiny IDAT: what a decompression bomb's header says.
         public static byte[] DeclaredOnly(int width, int height) {
             var compressed = new MemoryStream();
@@ -76,9 +103,10 @@ namespace ProfileMediaTests {
 }
 
 function New-TestPicture {
-    <# Writes a PNG picture and returns its FileInfo: quadrants by default, -Noise (hard to compress: a big file), -Hole (transparent middle). #>
-    param([Parameter(Mandatory)] [string] $Path, [int] $Width = 1200, [int] $Height = 900, [switch] $Noise, [switch] $Hole, [int] $Seed = 14)
-    [IO.File]::WriteAllBytes($Path, [ProfileMediaTests.PngWriter]::Picture($Width, $Height, $Noise, $Hole, $Seed))
+    <# Writes a PNG picture and returns its FileInfo: quadrants by default, -Noise (hard to compress: a big file), -Hole (transparent middle), -Photo (gradient and grain: a camera picture's size). #>
+    param([Parameter(Mandatory)] [string] $Path, [int] $Width = 1200, [int] $Height = 900, [switch] $Noise, [switch] $Hole, [switch] $Photo, [int] $Seed = 14)
+    $bytes = if ($Photo) { [ProfileMediaTests.PngWriter]::Photo($Width, $Height, $Seed) } else { [ProfileMediaTests.PngWriter]::Picture($Width, $Height, $Noise, $Hole, $Seed) }
+    [IO.File]::WriteAllBytes($Path, $bytes)
     Get-Item -LiteralPath $Path
 }
 

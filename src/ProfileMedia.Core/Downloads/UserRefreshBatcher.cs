@@ -8,16 +8,18 @@ using ProfileMedia.Core.Errors;
 namespace ProfileMedia.Core.Downloads;
 
 /// <summary>
-/// Gathers the users whose media URLs turned out outdated and looks them up together: one request for up to 100
-/// users, sent once 100 wait or once nothing else can add one (every save in flight is waiting, and the input, when
-/// held open with <see cref="Hold"/>, has ended). Each user is asked for once however many of its files were outdated.
+/// Gathers the users whose media URLs turned out outdated and looks them up together, batched as
+/// <see cref="UserBatches"/> batches every lookup (names apart from ids, up to 100 a request): the waiting users go
+/// once a request is full or once nothing else can add one (every save in flight is waiting, and the input, when held
+/// open with <see cref="Hold"/>, has ended). Each user is asked for once however many of its files were outdated.
 /// </summary>
 internal sealed class UserRefreshBatcher
 {
     private readonly Func<IReadOnlyList<UserReference>, CancellationToken, Task<IReadOnlyList<UserLookupOutcome>>> _lookup;
     private readonly object _gate = new object();
     private readonly Dictionary<string, Task<ProfileUser>> _known = new Dictionary<string, Task<ProfileUser>>(StringComparer.Ordinal);
-    private readonly List<(UserReference User, TaskCompletionSource<ProfileUser> Result)> _pending = new List<(UserReference, TaskCompletionSource<ProfileUser>)>();
+    private readonly UserBatches _batches = new UserBatches();
+    private readonly Dictionary<string, TaskCompletionSource<ProfileUser>> _waiting = new Dictionary<string, TaskCompletionSource<ProfileUser>>(StringComparer.Ordinal);
     private int _busy;
 
     public UserRefreshBatcher(Func<IReadOnlyList<UserReference>, CancellationToken, Task<IReadOnlyList<UserLookupOutcome>>> lookup)
@@ -44,25 +46,16 @@ internal sealed class UserRefreshBatcher
         return new Release(this, cancellationToken);
     }
 
-    /// <summary>Sends every waiting user now, 100 a request, without waiting for more to join.</summary>
+    /// <summary>Sends every waiting user now, without waiting for more to join.</summary>
     public void SendWaiting(CancellationToken cancellationToken)
     {
-        while (true)
+        List<(UserReference User, TaskCompletionSource<ProfileUser> Result)> batch;
+        lock (_gate)
         {
-            List<(UserReference User, TaskCompletionSource<ProfileUser> Result)> batch;
-            lock (_gate)
-            {
-                if (_pending.Count == 0)
-                {
-                    return;
-                }
-
-                batch = _pending.GetRange(0, Math.Min(_pending.Count, UserBatches.MaxPerRequest));
-                _pending.RemoveRange(0, batch.Count);
-            }
-
-            Send(batch, cancellationToken);
+            batch = TakeWaiting();
         }
+
+        Send(batch, cancellationToken);
     }
 
     /// <summary>The user's current state; the caller counts as busy again once it has the answer.</summary>
@@ -76,7 +69,8 @@ internal sealed class UserRefreshBatcher
                 var source = new TaskCompletionSource<ProfileUser>(TaskCreationOptions.RunContinuationsAsynchronously);
                 result = source.Task;
                 _known[user.Key] = result;
-                _pending.Add((user, source));
+                _batches.Add(user);
+                _waiting.Add(user.Key, source);
             }
         }
 
@@ -102,21 +96,22 @@ internal sealed class UserRefreshBatcher
         lock (_gate)
         {
             _busy--;
-            if (_pending.Count == 0 || (_pending.Count < UserBatches.MaxPerRequest && _busy > 0))
-            {
-                return null;
-            }
-
-            int count = Math.Min(_pending.Count, UserBatches.MaxPerRequest);
-            var batch = _pending.GetRange(0, count);
-            _pending.RemoveRange(0, count);
-            return batch;
+            return _batches.IsFull || _busy <= 0 ? TakeWaiting() : null;
         }
+    }
+
+    // Under _gate: every waiting user with the answer it waits for (the lookup splits them into requests as UserBatches does).
+    private List<(UserReference User, TaskCompletionSource<ProfileUser> Result)> TakeWaiting()
+    {
+        List<UserReference> users = _batches.TakeWaiting();
+        var batch = users.ConvertAll(user => (user, _waiting[user.Key]));
+        _waiting.Clear();
+        return batch;
     }
 
     private void Send(List<(UserReference User, TaskCompletionSource<ProfileUser> Result)>? batch, CancellationToken cancellationToken)
     {
-        if (batch != null)
+        if (batch != null && batch.Count > 0)
         {
             _ = LookUpAsync(batch, cancellationToken);
         }
